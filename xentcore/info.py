@@ -1,0 +1,215 @@
+"""Information measures on discrete distributions: self-information, entropy, cross-entropy, KL, JS.
+
+Every function takes ``base`` (``math.e`` for nats, ``2`` for bits, ``10`` for dits) and reduces over
+``axis``. Conventions follow the limits, not an epsilon: ``0 · log 0 = 0`` and ``p_i log(p_i / 0) = +inf``
+for ``p_i > 0``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+SUM_TOLERANCE = 1e-6
+
+
+def _log_base(base: float) -> float:
+    base = float(base)
+    if not (math.isfinite(base) and base > 0 and base != 1):
+        raise ValueError(f"base must be a positive number other than 1, got {base}")
+    return math.log(base)
+
+
+def _check_entries(x: np.ndarray, name: str) -> None:
+    if np.isnan(x).any():
+        raise ValueError(f"{name} contains NaN")
+    if np.isinf(x).any():
+        raise ValueError(f"{name} contains an infinite entry")
+    if (x < 0).any():
+        raise ValueError(f"{name} has a negative entry ({x[x < 0].flat[0]:g}); probabilities are >= 0")
+
+
+def as_distribution(p, name: str = "p", axis: int = -1) -> np.ndarray:
+    """Return ``p`` as a float array after checking it is a probability distribution along ``axis``.
+
+    Raises ``ValueError`` naming the problem: NaN, infinity, a negative entry, an empty vector, or a sum
+    that differs from 1 by more than 1e-6 (the message gives the sum).
+    """
+    x = np.asarray(p, dtype=float)
+    if x.ndim == 0:
+        raise ValueError(f"{name} must be a vector of probabilities, got a scalar")
+    if x.shape[axis] == 0:
+        raise ValueError(f"{name} is empty")
+    _check_entries(x, name)
+    sums = x.sum(axis=axis)
+    bad = np.abs(sums - 1.0) > SUM_TOLERANCE
+    if np.any(bad):
+        s = float(np.asarray(sums)[bad].flat[0]) if np.ndim(sums) else float(sums)
+        raise ValueError(f"{name} must sum to 1 (within {SUM_TOLERANCE:g}) but sums to {s:.6g}")
+    return x
+
+
+def _pair(p, q, axis: int) -> tuple[np.ndarray, np.ndarray]:
+    p_arr = as_distribution(p, "p", axis)
+    q_arr = as_distribution(q, "q", axis)
+    if p_arr.shape != q_arr.shape:
+        raise ValueError(f"p and q must have the same shape, got {p_arr.shape} and {q_arr.shape}")
+    return p_arr, q_arr
+
+
+def _xlogy(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """x · log y with 0 · log y = 0 for every y >= 0 (including y = 0)."""
+    out = np.zeros(np.broadcast(x, y).shape)
+    np.multiply(x, np.log(y, out=np.full_like(out, -np.inf), where=y > 0), out=out, where=x != 0)
+    return out
+
+
+def _rel_entr(p: np.ndarray, q: np.ndarray) -> np.ndarray:
+    """Elementwise p · log(p / q): 0 where p = 0, +inf where p > 0 = q."""
+    out = np.zeros(np.broadcast(p, q).shape)
+    both = (p > 0) & (q > 0)
+    np.multiply(p, np.log(np.where(both, p, 1.0) / np.where(both, q, 1.0)), out=out, where=both)
+    out[(p > 0) & (q == 0)] = np.inf
+    return out
+
+
+def _reduce(terms: np.ndarray, axis: int, base: float) -> float | np.ndarray:
+    total = terms.sum(axis=axis) / _log_base(base)
+    return float(total) if np.ndim(total) == 0 else total
+
+
+def self_information(p, *, base: float = math.e) -> float | np.ndarray:
+    """Self-information (surprisal) ``I(x) = -log p(x)`` of an event of probability ``p``, elementwise.
+
+    ``I = +inf`` for ``p = 0``; ``I = 0`` for a certain event.
+
+    Examples
+    --------
+    >>> self_information(0.5, base=2)
+    1.0
+    >>> self_information([0.25, 1.0], base=2)
+    array([2., 0.])
+    """
+    x = np.asarray(p, dtype=float)
+    _check_entries(x, "p")
+    if (x > 1).any():
+        raise ValueError(f"p has an entry above 1 ({x[x > 1].flat[0]:g}); a probability is at most 1")
+    with np.errstate(divide="ignore"):
+        out = -np.log(x) / _log_base(base)
+    out = out + 0.0  # turns -0.0 into 0.0
+    return float(out) if out.ndim == 0 else out
+
+
+def entropy(p, *, base: float = math.e, axis: int = -1) -> float | np.ndarray:
+    """Shannon entropy ``H(P) = -Σ_i p_i log p_i``, with ``0 · log 0 = 0``.
+
+    Parameters
+    ----------
+    p : array_like
+        Probabilities; must sum to 1 along ``axis``.
+    base : float
+        ``math.e`` for nats (default), ``2`` for bits, ``10`` for dits.
+    axis : int
+        The axis of the outcomes.
+
+    Examples
+    --------
+    >>> entropy([0.5, 0.5], base=2)
+    1.0
+    >>> round(entropy([0.5, 0.3, 0.2], base=2), 7)
+    1.4854753
+    """
+    x = as_distribution(p, "p", axis)
+    return _reduce(-_xlogy(x, x), axis, base)
+
+
+def cross_entropy(p, q, *, base: float = math.e, axis: int = -1) -> float | np.ndarray:
+    """Cross-entropy ``H(P, Q) = -Σ_i p_i log q_i`` of a model ``Q`` against the truth ``P``.
+
+    ``H(P, Q) = H(P) + D_KL(P ‖ Q) >= H(P)``, with equality iff ``Q = P``; it is 0 only when ``P`` is
+    one-hot and ``Q`` matches it. It is ``+inf`` when some ``q_i = 0 < p_i``.
+
+    Examples
+    --------
+    >>> p, q = [0.5, 0.3, 0.2], [0.4, 0.4, 0.2]
+    >>> round(cross_entropy(p, q), 7), round(cross_entropy(p, q, base=2), 7)
+    (1.0549202, 1.5219281)
+    >>> math.isclose(cross_entropy(p, q), entropy(p) + kl_divergence(p, q))
+    True
+    """
+    p_arr, q_arr = _pair(p, q, axis)
+    return _reduce(-_xlogy(p_arr, q_arr), axis, base)
+
+
+def kl_divergence(p, q, *, base: float = math.e, axis: int = -1) -> float | np.ndarray:
+    """Kullback-Leibler divergence ``D_KL(P ‖ Q) = Σ_i p_i log(p_i / q_i)``.
+
+    ``D_KL >= 0`` with equality iff ``P = Q``; not symmetric; ``+inf`` when some ``q_i = 0 < p_i``.
+
+    Examples
+    --------
+    >>> round(kl_divergence([0.5, 0.3, 0.2], [0.4, 0.4, 0.2], base=2), 7)
+    0.0364528
+    >>> kl_divergence([0.5, 0.5], [0.5, 0.5])
+    0.0
+    """
+    p_arr, q_arr = _pair(p, q, axis)
+    return _reduce(_rel_entr(p_arr, q_arr), axis, base)
+
+
+def js_divergence(p, q, *, base: float = math.e, axis: int = -1) -> float | np.ndarray:
+    """Jensen-Shannon divergence ``JS(P, Q) = ½ D_KL(P ‖ M) + ½ D_KL(Q ‖ M)`` with ``M = ½ (P + Q)``.
+
+    Symmetric, always finite, between 0 and ``log 2`` (1 bit). This is the divergence itself, the square
+    of SciPy's ``jensenshannon`` distance.
+
+    Examples
+    --------
+    >>> js_divergence([1, 0], [0, 1], base=2)
+    1.0
+    """
+    p_arr, q_arr = _pair(p, q, axis)
+    m = 0.5 * (p_arr + q_arr)
+    terms = 0.5 * (_rel_entr(p_arr, m) + _rel_entr(q_arr, m))
+    return _reduce(terms, axis, base)
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """The result of :func:`normalize`: the distribution, the original sum, and whether it changed."""
+
+    p: np.ndarray
+    total: float
+    changed: bool
+
+
+def normalize(weights, *, axis: int = -1) -> Normalized:
+    """Turn non-negative weights into a distribution ``p_i = w_i / Σ_j w_j`` and report what changed.
+
+    Raises ``ValueError`` for NaN, infinite or negative weights, an empty vector, or weights that are all
+    zero.
+
+    Examples
+    --------
+    >>> r = normalize([2, 1, 1])
+    >>> r.p, r.total, r.changed
+    (array([0.5 , 0.25, 0.25]), 4.0, True)
+    """
+    w = np.asarray(weights, dtype=float)
+    if w.ndim == 0 or w.shape[axis] == 0:
+        raise ValueError("weights must be a non-empty vector")
+    if np.isnan(w).any():
+        raise ValueError("weights contain NaN; enter a number for every class")
+    if np.isinf(w).any():
+        raise ValueError("weights contain an infinite entry")
+    if (w < 0).any():
+        raise ValueError(f"weights must be >= 0, got {w[w < 0].flat[0]:g}")
+    totals = w.sum(axis=axis, keepdims=True)
+    if (totals == 0).any():
+        raise ValueError("weights are all zero; at least one class needs a positive weight")
+    p = w / totals
+    total = float(totals.flat[0]) if totals.size == 1 else float("nan")
+    changed = bool(np.any(np.abs(totals - 1.0) > SUM_TOLERANCE))
+    return Normalized(p=p, total=total, changed=changed)

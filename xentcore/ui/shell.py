@@ -1,0 +1,64 @@
+"""``page_setup``: the one call every page starts with (config, navigation, settings, share link)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from xentcore.share import Schema
+from xentcore.state import SETTINGS
+from xentcore.state.home import HOME
+from xentcore.ui.i18n import t
+from xentcore.ui.pages import PAGE_BY_ID, PAGES
+from xentcore.ui.state import ACTIVE, PageState, forget_issues, issues_for, load, share_url, write_url
+
+LANGUAGE_NAMES = {"en": "English", "zh": "简体中文"}
+
+
+def page_setup(page_id: str, schema: Schema = HOME) -> PageState:
+    """Set up a page: config, translated navigation, unit and language, the share link, and the page's
+    state read from the URL (with a warning naming each parameter that could not be used)."""
+    page = PAGE_BY_ID[page_id]
+    settings = load(SETTINGS, known=tuple(st.query_params))
+    values = load(schema, known=SETTINGS.keys)
+    previous = st.session_state.get(ACTIVE)
+    if previous != schema.name:
+        if previous is not None:
+            forget_issues(previous, SETTINGS.name)  # shown on the previous page already
+        st.session_state[ACTIVE] = schema.name
+    st.set_page_config(page_title=f"{t(page.title_key)} · xent", page_icon="🎯", layout="wide")
+    write_url()
+
+    ctx = PageState(schema, values, settings)
+    _sidebar(ctx, page.url_path)
+    _show_issues(schema)
+    return ctx
+
+
+def _sidebar(ctx: PageState, url_path: str) -> None:
+    settings = PageState(SETTINGS, ctx.settings, ctx.settings)
+    with st.sidebar:
+        st.markdown(f"### {t('app.name')}")
+        for page in PAGES:
+            st.page_link(page.path, label=t(page.title_key), icon=page.icon)
+        st.divider()
+        settings.radio(
+            "unit",
+            t("settings.unit"),
+            format_func=lambda u: t(f"unit.{u}"),
+            horizontal=True,
+            help=t("settings.unit.help"),
+        )
+        settings.selectbox("lang", t("settings.lang"), format_func=LANGUAGE_NAMES.__getitem__)
+        st.divider()
+        st.markdown(f"**{t('share.header')}**", help=t("share.help"))
+        st.code(share_url("/" + url_path), language=None, wrap_lines=True)
+        if ctx.schema.params:
+            st.button(t("share.reset"), on_click=ctx.reset, icon=":material/restart_alt:")
+
+
+def _show_issues(schema: Schema) -> None:
+    issues = issues_for(SETTINGS.name, schema.name)
+    if issues:
+        lines = [f"- {t('warn.' + i.code, key=i.key, detail=i.detail)}" for i in issues]
+        st.warning("\n".join([t("warn.title"), *lines]), icon=":material/link_off:")
+

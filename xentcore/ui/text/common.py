@@ -1,0 +1,71 @@
+"""Text shared by every page: navigation, settings, share link, warnings, units."""
+
+TEXT = {
+    "app.name": ("xent · cross-entropy explorer", "xent · 交叉熵探索器"),
+    "nav.home": ("Home", "首页"),
+    "nav.home.blurb": ("Start here: the idea in two sentences.", "从这里开始：两句话讲清核心思想。"),
+    "nav.distributions": ("Distributions", "分布"),
+    "nav.distributions.blurb": (
+        "Edit a true distribution P and a model Q; watch entropy, cross-entropy and KL move, "
+        "with the calculation written out.",
+        "编辑真实分布 P 和模型分布 Q，观察熵、交叉熵和 KL 散度如何变化，并查看逐项计算过程。",
+    ),
+    "nav.curves": ("Loss curves & gradients", "损失曲线与梯度"),
+    "nav.curves.blurb": (
+        "Cross-entropy and MSE as functions of the prediction and the logit, their gradients, "
+        "and where MSE's gradient vanishes.",
+        "交叉熵与 MSE 随预测概率和 logit 的变化、它们的梯度，以及 MSE 梯度在何处消失。",
+    ),
+    "nav.surfaces": ("Loss surfaces", "损失曲面"),
+    "nav.surfaces.blurb": (
+        "The loss over two weights of a logistic regression: cross-entropy's convex bowl "
+        "against MSE's plateaus, with gradient-descent paths.",
+        "逻辑回归两个权重上的损失：交叉熵的凸碗形与 MSE 的平台区对比，并绘制梯度下降路径。",
+    ),
+    "nav.race": ("Training race", "训练竞赛"),
+    "nav.race.blurb": (
+        "Logistic regression, softmax regression and an MSE-trained classifier learn the same data, "
+        "animated side by side.",
+        "逻辑回归、softmax 回归与用 MSE 训练的分类器在同一数据上学习，并排动画演示。",
+    ),
+    "nav.tutorial": ("The tutorial, checked", "教程逐条核验"),
+    "nav.tutorial.blurb": (
+        "Each claim of the source tutorial with a verdict and a live demonstration, "
+        "including the places where it is wrong.",
+        "源教程的每条论断：给出结论并现场演示，包括它出错的地方。",
+    ),
+    "nav.open": ("Open", "打开"),
+    "settings.header": ("Settings", "设置"),
+    "settings.unit": ("Unit of information", "信息单位"),
+    "settings.unit.help": (
+        "nats use the natural log (ln), bits use log base 2. 1 nat = 1.4427 bits.",
+        "nat 使用自然对数（ln），bit 使用以 2 为底的对数。1 nat = 1.4427 bit。",
+    ),
+    "settings.lang": ("Language", "语言"),
+    "unit.nats": ("nats", "nats（奈特）"),
+    "unit.bits": ("bits", "bits（比特）"),
+    "unit.short.nats": ("nats", "nat"),
+    "unit.short.bits": ("bits", "bit"),
+    "share.header": ("Share this view", "分享当前视图"),
+    "share.help": (
+        "This link reopens exactly what you see: the page, its settings, the unit and the language. "
+        "Use the copy button at its right.",
+        "此链接会完整还原你当前看到的内容：页面、设置、单位和语言。点击右侧的复制按钮即可复制。",
+    ),
+    "share.reset": ("Reset this page", "重置本页"),
+    "warn.title": (
+        "Some parts of the link could not be used; everything else was applied:",
+        "链接中有部分参数无法使用，其余参数均已生效：",
+    ),
+    "warn.unknown": ("`{key}`: not a setting of this page, ignored", "`{key}`：不是本页的设置，已忽略"),
+    "warn.invalid": ("`{key}`: {detail}; using the default", "`{key}`：{detail}；已改用默认值"),
+    "warn.clamped": ("`{key}`: out of range, {detail}", "`{key}`：超出范围，{detail}"),
+    "warn.normalised": ("`{key}`: {detail}", "`{key}`：{detail}"),
+    "warn.repeated": ("`{key}`: given more than once, {detail}", "`{key}`：出现多次，{detail}"),
+    "warn.mismatch": ("`{key}`: {detail}", "`{key}`：{detail}"),
+    "warn.more": ("… and {detail} more", "……另有 {detail} 项"),
+    "footer": (
+        "Every number on this page is computed by the tested `xentcore` package as the page runs.",
+        "本页所有数字均由经过测试的 `xentcore` 包在页面运行时实时计算。",
+    ),
+}
