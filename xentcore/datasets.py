@@ -1,0 +1,269 @@
+"""Small classification data sets, standardised, with a deterministic stratified train/test split.
+
+Synthetic sets are drawn from ``np.random.default_rng(seed)`` (never the global generator); the two real sets
+come from scikit-learn's bundled copies (no download). ``"article"`` is the source tutorial's exact data:
+100 standard-normal points with labels drawn at random, so there is nothing to learn.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+import numpy as np
+
+from xentcore.share import clean_name
+
+DATASETS = ("article", "blobs", "overlap", "moons", "xor", "cancer", "iris")
+ARTICLE_N = 100
+MAX_CSV_COLUMNS = 100
+MAX_CSV_CLASSES = 10
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A classification data set: features ``X`` of shape (n, d), class indices ``y`` in 0..K-1."""
+
+    X: np.ndarray
+    y: np.ndarray
+    n_classes: int
+    feature_names: tuple[str, ...]
+    class_names: tuple[str, ...]
+    name: str
+
+    @property
+    def n(self) -> int:
+        return int(self.X.shape[0])
+
+    @property
+    def d(self) -> int:
+        return int(self.X.shape[1])
+
+    def subset(self, index: np.ndarray) -> Dataset:
+        """The rows ``index``, with everything else unchanged."""
+        return Dataset(self.X[index], self.y[index], self.n_classes, self.feature_names, self.class_names, self.name)
+
+
+def standardise(X: np.ndarray) -> np.ndarray:
+    """``(X - mean) / std`` per column; a constant column becomes 0 rather than NaN."""
+    X = np.asarray(X, dtype=float)
+    std = X.std(axis=0)
+    return (X - X.mean(axis=0)) / np.where(std > 0, std, 1.0)
+
+
+def _article() -> Dataset:
+    # The tutorial seeds NumPy's global generator with 0 and draws X, then y; a local RandomState(0) gives
+    # the same legacy stream without touching global state.
+    rs = np.random.RandomState(0)
+    X = rs.randn(ARTICLE_N, 2)
+    y = rs.randint(0, 2, ARTICLE_N)
+    return Dataset(X, y.astype(np.int64), 2, ("x1", "x2"), ("0", "1"), "article")
+
+
+def _two_blobs(rng: np.random.Generator, n: int, centre: float, spread: float) -> tuple[np.ndarray, np.ndarray]:
+    y = np.arange(n) % 2
+    rng.shuffle(y)
+    centres = np.array([[-centre, -centre], [centre, centre]])
+    return centres[y] + spread * rng.standard_normal((n, 2)), y
+
+
+def _moons(rng: np.random.Generator, n: int, noise: float) -> tuple[np.ndarray, np.ndarray]:
+    y = np.arange(n) % 2
+    rng.shuffle(y)
+    angle = rng.uniform(0.0, np.pi, n)
+    upper = np.column_stack([np.cos(angle), np.sin(angle)])
+    lower = np.column_stack([1.0 - np.cos(angle), 0.5 - np.sin(angle)])
+    X = np.where(y[:, None] == 0, upper, lower)
+    return X + (0.1 + noise) * rng.standard_normal((n, 2)), y
+
+
+def _xor(rng: np.random.Generator, n: int, noise: float) -> tuple[np.ndarray, np.ndarray]:
+    X = rng.uniform(-1.0, 1.0, (n, 2))
+    # Keep points off the axes so the four quadrants are clean before noise is added.
+    X += 0.1 * np.sign(X)
+    y = ((X[:, 0] > 0) ^ (X[:, 1] > 0)).astype(np.int64)
+    return X + noise * 0.5 * rng.standard_normal((n, 2)), y
+
+
+def _sklearn(name: str) -> Dataset:
+    from sklearn import datasets as skd
+
+    bunch = skd.load_breast_cancer() if name == "cancer" else skd.load_iris()
+    return Dataset(
+        standardise(bunch.data),
+        np.asarray(bunch.target, dtype=np.int64),
+        len(bunch.target_names),
+        tuple(str(f) for f in bunch.feature_names),
+        tuple(str(c) for c in bunch.target_names),
+        name,
+    )
+
+
+def make_dataset(name: str, *, n: int = 200, noise: float = 0.0, seed: int = 0) -> Dataset:
+    """Build one of :data:`DATASETS`, standardised to zero mean and unit variance per feature.
+
+    Parameters
+    ----------
+    name : str
+        ``"article"``: the tutorial's exact data (legacy seed 0, X = 100 × 2 standard normal, y = 100 labels
+        drawn at random in {0, 1}, independent of X); ``n``, ``noise`` and ``seed`` are ignored and X is
+        kept exactly as drawn (already standard normal). ``"blobs"``: two well separated Gaussian blobs.
+        ``"overlap"``: two overlapping blobs. ``"moons"``: two interleaved half circles. ``"xor"``: the four
+        quadrants, opposite ones sharing a class (no linear model can separate it). ``"cancer"``:
+        scikit-learn's Wisconsin breast cancer (569 × 30, binary; ``n``/``noise``/``seed`` ignored).
+        ``"iris"``: 150 × 4, three classes (``n``/``noise``/``seed`` ignored).
+    n : int
+        Number of points of a synthetic set (2 to 100 000).
+    noise : float
+        Extra spread (>= 0) of a synthetic set, in units of its natural scale.
+    seed : int
+        Seed of ``np.random.default_rng`` for a synthetic set.
+
+    Examples
+    --------
+    >>> ds = make_dataset("blobs", n=50, seed=1)
+    >>> ds.X.shape, ds.n_classes, bool(np.allclose(ds.X.mean(axis=0), 0))
+    ((50, 2), 2, True)
+    """
+    if name not in DATASETS:
+        raise ValueError(f"unknown data set {name!r}; choose one of {', '.join(DATASETS)}")
+    if name == "article":
+        return _article()
+    if name in ("cancer", "iris"):
+        return _sklearn(name)
+    if not (2 <= int(n) <= 100_000):
+        raise ValueError(f"n must be between 2 and 100000, got {n}")
+    if not (np.isfinite(noise) and noise >= 0):
+        raise ValueError(f"noise must be a finite number >= 0, got {noise}")
+    n = int(n)
+    rng = np.random.default_rng(seed)
+    if name == "blobs":
+        X, y = _two_blobs(rng, n, 2.0, 0.5 + noise)
+    elif name == "overlap":
+        X, y = _two_blobs(rng, n, 0.6, 1.0 + noise)
+    elif name == "moons":
+        X, y = _moons(rng, n, noise)
+    else:
+        X, y = _xor(rng, n, noise)
+    return Dataset(standardise(X), y.astype(np.int64), 2, ("x1", "x2"), ("0", "1"), name)
+
+
+def train_test_split(ds: Dataset, *, test_fraction: float = 0.25, seed: int = 0) -> tuple[Dataset, Dataset]:
+    """Split ``ds`` into (train, test), stratified: each class puts ``round(test_fraction · n_c)`` rows in the
+    test set, keeping at least one row of every class in the training set. Deterministic for ``seed``;
+    rows keep their original order within each part.
+
+    >>> tr, te = train_test_split(make_dataset("iris"), test_fraction=0.2)
+    >>> tr.n, te.n, np.bincount(te.y).tolist()
+    (120, 30, [10, 10, 10])
+    """
+    if not (0.0 <= test_fraction < 1.0):
+        raise ValueError(f"test_fraction must be in [0, 1), got {test_fraction}")
+    rng = np.random.default_rng(seed)
+    test = np.zeros(ds.n, dtype=bool)
+    for c in range(ds.n_classes):
+        rows = np.flatnonzero(ds.y == c)
+        k = min(round(test_fraction * rows.size), max(rows.size - 1, 0))
+        test[rng.permutation(rows)[:k]] = True
+    return ds.subset(~test), ds.subset(test)
+
+
+def _csv_rows(data: bytes, max_bytes: int) -> list[list[str]]:
+    if len(data) > max_bytes:
+        raise ValueError(f"the file is {len(data):,} bytes; the limit is {max_bytes:,}")
+    if b"\x00" in data:
+        raise ValueError("this does not look like a text CSV file (it contains binary data)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValueError("the file is not UTF-8 text") from None
+    try:
+        rows = [row for row in csv.reader(io.StringIO(text)) if any(cell.strip() for cell in row)]
+    except csv.Error as err:
+        raise ValueError(f"the file is not valid CSV: {err}") from None
+    if not rows:
+        raise ValueError("the file is empty")
+    return rows
+
+
+def _header(rows: list[list[str]]) -> list[str]:
+    header = [cell.strip() for cell in rows[0]]
+    if len(header) < 2:
+        raise ValueError("need at least two columns: one or more numeric features and a label column")
+    if len(header) > MAX_CSV_COLUMNS:
+        raise ValueError(f"too many columns ({len(header)}); the limit is {MAX_CSV_COLUMNS}")
+    if any(not h for h in header):
+        raise ValueError("every column needs a name in the first row")
+    if len(set(header)) != len(header):
+        raise ValueError("column names in the first row must be different")
+    return header
+
+
+def _feature_matrix(columns: list[list[str]], names: list[str]) -> np.ndarray:
+    X = np.empty((len(columns[0]), len(columns)))
+    for j, (col, name) in enumerate(zip(columns, names, strict=True)):
+        for i, cell in enumerate(col):
+            try:
+                X[i, j] = float(cell)
+            except ValueError:
+                raise ValueError(f"column {name!r} row {i + 2}: {cell[:20]!r} is not a number") from None
+    if not np.isfinite(X).all():
+        i, j = np.argwhere(~np.isfinite(X))[0]
+        raise ValueError(f"column {names[j]!r} row {i + 2}: missing, NaN or infinite values are not allowed")
+    return X
+
+
+def dataset_from_csv(
+    data: bytes, *, label_column: str | None = None, max_bytes: int = 1_000_000, max_rows: int = 5000
+) -> Dataset:
+    """Read a CSV file (a header row, then one row per sample) into a standardised :class:`Dataset`.
+
+    Every column except the label column must be numeric; the label column (default: the last) may hold any
+    text or numbers, and its distinct values, sorted, become classes 0..K-1 (2 <= K <= 10). Raises
+    ``ValueError`` with a message a person can act on for anything else: too big, empty, not UTF-8, ragged
+    rows, non-numeric or missing feature values, a single class.
+
+    >>> ds = dataset_from_csv(b"a,b,label\\n1,2,cat\\n2,1,dog\\n3,3,cat\\n0,1,dog\\n")
+    >>> ds.X.shape, ds.class_names, ds.y.tolist()
+    ((4, 2), ('cat', 'dog'), [0, 1, 0, 1])
+    """
+    rows = _csv_rows(data, max_bytes)
+    header = _header(rows)
+    body = rows[1:]
+    if not body:
+        raise ValueError("the file has a header row but no data rows")
+    if len(body) > max_rows:
+        raise ValueError(f"too many rows ({len(body):,}); the limit is {max_rows:,}")
+    for i, row in enumerate(body):
+        if len(row) != len(header):
+            raise ValueError(f"row {i + 2} has {len(row)} fields; the header has {len(header)}")
+    label = header[-1] if label_column is None else label_column
+    if label not in header:
+        raise ValueError(f"no column named {label!r}; the columns are {', '.join(header)}")
+    j_label = header.index(label)
+    feature_names = [h for j, h in enumerate(header) if j != j_label]
+    columns = [[row[j].strip() for row in body] for j in range(len(header)) if j != j_label]
+    X = _feature_matrix(columns, feature_names)
+    labels = [row[j_label].strip() for row in body]
+    if any(not v for v in labels):
+        i = next(i for i, v in enumerate(labels) if not v)
+        raise ValueError(f"label column {label!r} row {i + 2} is empty")
+    classes = sorted(set(labels), key=_label_sort_key)
+    if len(classes) < 2:
+        raise ValueError(f"label column {label!r} has only one class; need at least two")
+    if len(classes) > MAX_CSV_CLASSES:
+        raise ValueError(f"label column {label!r} has {len(classes)} classes; the limit is {MAX_CSV_CLASSES}")
+    index = {c: k for k, c in enumerate(classes)}
+    y = np.array([index[v] for v in labels], dtype=np.int64)
+    shown = tuple(clean_name(c) or f"class {k}" for k, c in enumerate(classes))
+    features = tuple(clean_name(f) or f"x{j + 1}" for j, f in enumerate(feature_names))
+    return Dataset(standardise(X), y, len(classes), features, shown, "csv")
+
+
+def _label_sort_key(value: str) -> tuple[int, float, str]:
+    try:
+        x = float(value)
+    except ValueError:
+        return (1, 0.0, value)
+    return (0, x, value) if np.isfinite(x) else (1, 0.0, value)
