@@ -70,7 +70,8 @@ def _rel_entr(p: np.ndarray, q: np.ndarray) -> np.ndarray:
     """Elementwise p · log(p / q): 0 where p = 0, +inf where p > 0 = q."""
     out = np.zeros(np.broadcast(p, q).shape)
     both = (p > 0) & (q > 0)
-    np.multiply(p, np.log(np.where(both, p, 1.0) / np.where(both, q, 1.0)), out=out, where=both)
+    # log p - log q, not log(p / q): the ratio overflows for a subnormal q
+    np.multiply(p, np.log(np.where(both, p, 1.0)) - np.log(np.where(both, q, 1.0)), out=out, where=both)
     out[(p > 0) & (q == 0)] = np.inf
     return out
 

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 MAX_VALUE_CHARS = 2000
 MAX_KEY_CHARS = 40
@@ -24,7 +24,7 @@ SUM_TOLERANCE = 1e-9
 @dataclass(frozen=True)
 class Issue:
     """Something wrong with one parameter: ``code`` is one of ``unknown``, ``invalid``, ``clamped``,
-    ``normalised``, ``repeated``, ``mismatch``, ``more``; ``detail`` says what (in English, short)."""
+    ``normalised``, ``cleaned``, ``repeated``, ``mismatch``, ``more``; ``detail`` says what (in English, short)."""
 
     key: str
     code: str
@@ -62,6 +62,7 @@ class Param:
 
     key: str
     default: Any
+    adjusted: ClassVar[str] = "clamped"  # the issue code when decode had to change a value
 
     def decode(self, raw: str) -> tuple[Any, str | None]:
         """Return ``(value, note)``; ``note`` (e.g. "clamped to 10") means the value was adjusted."""
@@ -179,6 +180,7 @@ class Distribution(Floats):
     """A probability vector; weights that do not sum to 1 are normalised, with a note."""
 
     lo: float = 0.0
+    adjusted: ClassVar[str] = "normalised"
 
     def decode(self, raw: str) -> tuple[tuple[float, ...], str | None]:
         values = self._items(raw)
@@ -206,6 +208,7 @@ class Names(Param):
 
     min_len: int = 1
     max_len: int = 64
+    adjusted: ClassVar[str] = "cleaned"
 
     def decode(self, raw: str) -> tuple[tuple[str, ...], str | None]:
         parts = raw.split(",")
@@ -291,7 +294,7 @@ def parse(params: RawParams, schema: Schema, *, known: Sequence[str] = ()) -> tu
             issues.append(Issue(key, "invalid", str(err)))
             continue
         if note:
-            issues.append(Issue(key, "normalised" if "normalised" in note else "clamped", note))
+            issues.append(Issue(key, by_key[key].adjusted, note))
         state[key] = value
         from_url.add(key)
     if schema.reconcile is not None:

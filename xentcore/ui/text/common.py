@@ -61,6 +61,7 @@ TEXT = {
     "warn.invalid": ("`{key}`: {detail}; using the default", "`{key}`：{detail}；已改用默认值"),
     "warn.clamped": ("`{key}`: out of range, {detail}", "`{key}`：超出范围，{detail}"),
     "warn.normalised": ("`{key}`: {detail}", "`{key}`：{detail}"),
+    "warn.cleaned": ("`{key}`: {detail}", "`{key}`：{detail}"),
     "warn.repeated": ("`{key}`: given more than once, {detail}", "`{key}`：出现多次，{detail}"),
     "warn.mismatch": ("`{key}`: {detail}", "`{key}`：{detail}"),
     "warn.more": ("… and {detail} more", "……另有 {detail} 项"),
