@@ -1,0 +1,328 @@
+"""Editing a pair of distributions (true ``P``, model ``Q``) and explaining their cross-entropy.
+
+Pure numpy: the slider rule that keeps a distribution normalised while one bar moves, resizing to a new
+number of classes, the presets, every measure at once, the per-class terms of ``H(P, Q) = H(P) + KL``,
+and the worked calculation written out in LaTeX with the numbers substituted.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from xentcore.info import (
+    _rel_entr,
+    _xlogy,
+    as_distribution,
+    cross_entropy,
+    entropy,
+    js_divergence,
+    kl_divergence,
+)
+
+MIN_CLASSES = 2
+MAX_CLASSES = 12
+WEATHER_P = (0.5, 0.3, 0.2)
+WEATHER_Q = (0.4, 0.4, 0.2)
+CONFIDENT = 0.9  # the mass a "confident wrong" model puts on its one favourite class
+PRESETS = ("weather", "uniform_q", "one_hot_p", "q_equals_p", "confident_wrong", "zero_q")
+
+
+def rescale(p: Sequence[float], i: int, y: float) -> np.ndarray:
+    """Move entry ``i`` of the distribution ``p`` to ``y`` and rescale the others so the sum stays 1.
+
+    The others keep their ratios: each is multiplied by ``(1 − y) / (1 − p_i)`` (computed as
+    ``(1 − y) / Σ_{j≠i} p_j``, the same number for a normalised ``p`` but exact to the last bit). When
+    the others are all zero (``p_i`` was 1) there are no ratios to keep, and ``1 − y`` is spread evenly.
+
+    Parameters
+    ----------
+    p : sequence of float
+        A probability vector of length ``K >= 2``.
+    i : int
+        The entry that moves.
+    y : float
+        Its new value, clipped to ``[0, 1]``.
+
+    Examples
+    --------
+    >>> rescale([0.5, 0.3, 0.2], 0, 0.8)
+    array([0.8 , 0.12, 0.08])
+    >>> rescale([1.0, 0.0, 0.0], 0, 0.4)
+    array([0.4, 0.3, 0.3])
+    """
+    x = as_distribution(p, "p")
+    if x.ndim != 1 or x.size < MIN_CLASSES:
+        raise ValueError(f"p must be a vector of at least {MIN_CLASSES} probabilities")
+    if not 0 <= i < x.size:
+        raise ValueError(f"class index {i} is out of range for {x.size} classes")
+    y = min(max(float(y), 0.0), 1.0)
+    others = np.arange(x.size) != i
+    rest = math.fsum(x[others])
+    out = np.empty_like(x)
+    out[others] = (1.0 - y) / (x.size - 1) if rest <= 0 else (x[others] / rest) * (1.0 - y)
+    out[i] = y
+    return out
+
+
+def resize(p: Sequence[float], k: int) -> np.ndarray:
+    """The distribution ``p`` with ``k`` classes instead of ``K``.
+
+    Growing: each new class gets ``1/k`` and the old ones shrink by the factor ``K/k``, keeping their
+    ratios. Shrinking: the last classes are dropped and the rest renormalised (uniform if nothing is left).
+
+    Examples
+    --------
+    >>> resize([0.5, 0.5], 4)
+    array([0.25, 0.25, 0.25, 0.25])
+    >>> resize([0.5, 0.3, 0.2], 2)
+    array([0.625, 0.375])
+    """
+    x = as_distribution(p, "p")
+    if not MIN_CLASSES <= k <= MAX_CLASSES:
+        raise ValueError(f"the number of classes must be {MIN_CLASSES} to {MAX_CLASSES}, got {k}")
+    if k >= x.size:
+        added = k - x.size
+        return np.concatenate([x * (1.0 - added / k), np.full(added, 1.0 / k)])
+    kept = x[:k]
+    total = math.fsum(kept)
+    return np.full(k, 1.0 / k) if total <= 0 else kept / total
+
+
+def resize_names(names: Sequence[str], k: int, default: Callable[[int], str]) -> tuple[str, ...]:
+    """Names for ``k`` classes: ``()`` stays ``()`` (the default names); explicit names are cut or
+    extended with ``default(i)`` for each new class ``i`` (0-based)."""
+    if not names:
+        return ()
+    return tuple(names[:k]) + tuple(default(i) for i in range(len(names), k))
+
+
+def apply_preset(name: str, p: Sequence[float], q: Sequence[float]) -> tuple[np.ndarray, np.ndarray]:
+    """The ``(P, Q)`` pair a preset button sets, starting from the current ``p`` and ``q``.
+
+    - ``weather``: the tutorial's example, P = (0.5, 0.3, 0.2), Q = (0.4, 0.4, 0.2);
+    - ``uniform_q``: Q = 1/K everywhere;
+    - ``one_hot_p``: P puts all its mass on its most likely class (the first, on a tie);
+    - ``q_equals_p``: Q = P;
+    - ``confident_wrong``: Q puts 0.9 on the class P finds least likely, the rest spread evenly;
+    - ``zero_q``: Q gives probability 0 to the class P finds most likely (renormalised), so
+      ``H(P, Q) = KL(P‖Q) = ∞``.
+
+    Examples
+    --------
+    >>> apply_preset("zero_q", [0.5, 0.3, 0.2], [0.4, 0.4, 0.2])[1]
+    array([0.        , 0.66666667, 0.33333333])
+    """
+    x = as_distribution(p, "p")
+    m = as_distribution(q, "q")
+    k = x.size
+    if name == "weather":
+        return np.array(WEATHER_P), np.array(WEATHER_Q)
+    if name == "uniform_q":
+        return x, np.full(k, 1.0 / k)
+    if name == "one_hot_p":
+        return np.eye(k)[int(np.argmax(x))], m
+    if name == "q_equals_p":
+        return x, x.copy()
+    if name == "confident_wrong":
+        out = np.full(k, (1.0 - CONFIDENT) / (k - 1))
+        out[int(np.argmin(x))] = CONFIDENT
+        return x, out
+    if name == "zero_q":
+        j = int(np.argmax(x))
+        out = m.copy()
+        out[j] = 0.0
+        total = math.fsum(out)
+        out = np.where(np.arange(k) == j, 0.0, 1.0 / (k - 1)) if total <= 0 else out / total
+        return x, out
+    raise ValueError(f"unknown preset {name!r}; choose one of {', '.join(PRESETS)}")
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Every measure of the pair at once, in one unit."""
+
+    h_p: float
+    h_q: float
+    ce_pq: float
+    ce_qp: float
+    kl_pq: float
+    kl_qp: float
+    js: float
+
+    @property
+    def p_is_one_hot(self) -> bool:
+        return self.h_p == 0.0
+
+
+def summarize(p: Sequence[float], q: Sequence[float], *, base: float = math.e) -> Summary:
+    """``H(P)``, ``H(Q)``, ``H(P, Q)``, ``H(Q, P)``, ``KL(P‖Q)``, ``KL(Q‖P)`` and ``JS(P, Q)`` in base ``base``.
+
+    Examples
+    --------
+    >>> s = summarize([0.5, 0.3, 0.2], [0.4, 0.4, 0.2], base=2)
+    >>> round(s.ce_pq, 4), round(s.h_p + s.kl_pq, 4)
+    (1.5219, 1.5219)
+    """
+    return Summary(
+        h_p=entropy(p, base=base),
+        h_q=entropy(q, base=base),
+        ce_pq=cross_entropy(p, q, base=base),
+        ce_qp=cross_entropy(q, p, base=base),
+        kl_pq=kl_divergence(p, q, base=base),
+        kl_qp=kl_divergence(q, p, base=base),
+        js=js_divergence(p, q, base=base),
+    )
+
+
+def infinite_classes(p: Sequence[float], q: Sequence[float]) -> np.ndarray:
+    """Indices of the classes with ``q_i = 0 < p_i``: each makes ``H(P, Q)`` and ``KL(P‖Q)`` infinite.
+
+    >>> infinite_classes([0.5, 0.5, 0.0], [0.0, 1.0, 0.0])
+    array([0])
+    """
+    x, m = np.asarray(p, dtype=float), np.asarray(q, dtype=float)
+    return np.flatnonzero((x > 0) & (m == 0))
+
+
+@dataclass(frozen=True)
+class Terms:
+    """Per-class terms of the decomposition, each summing to its measure:
+    ``ce_i = −p_i log q_i = h_i + kl_i`` with ``h_i = −p_i log p_i`` and ``kl_i = p_i log(p_i / q_i)``;
+    ``code_length_i = −log q_i`` (the length of class ``i``'s codeword under a code built for ``Q``)."""
+
+    ce: np.ndarray
+    h: np.ndarray
+    kl: np.ndarray
+    code_length: np.ndarray
+
+
+def terms(p: Sequence[float], q: Sequence[float], *, base: float = math.e) -> Terms:
+    """The per-class terms of ``H(P, Q) = H(P) + KL(P‖Q)`` (see :class:`Terms`); ``0 log 0 = 0``.
+
+    Examples
+    --------
+    >>> t = terms([0.5, 0.3, 0.2], [0.4, 0.4, 0.2], base=2)
+    >>> t.code_length
+    array([1.32192809, 1.32192809, 2.32192809])
+    >>> bool(np.allclose(t.ce, t.h + t.kl))
+    True
+    """
+    x = as_distribution(p, "p")
+    m = as_distribution(q, "q")
+    scale = math.log(base)
+    with np.errstate(divide="ignore"):
+        code_length = -np.log(m) / scale
+    return Terms(
+        ce=-_xlogy(x, m) / scale,
+        h=-_xlogy(x, x) / scale,
+        kl=_rel_entr(x, m) / scale,
+        code_length=code_length + 0.0,
+    )
+
+
+def _num(x: float, digits: int = 4) -> str:
+    """A number for LaTeX: ``0.5`` stays short, ``1/3`` shows 4 decimals, infinity is ``\\infty``."""
+    if math.isinf(x):
+        return r"\infty" if x > 0 else r"-\infty"
+    text = f"{x:.{digits}f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+_LATEX_SPECIAL = {
+    "\\": "",
+    "{": r"\{",
+    "}": r"\}",
+    "$": r"\$",
+    "%": r"\%",
+    "#": r"\#",
+    "_": r"\_",
+    "&": "",
+    "^": r"\^{}",
+    "~": r"\~{}",
+}
+
+
+def latex_text(s: str) -> str:
+    r"""``s`` safe inside ``\text{...}``: LaTeX's special characters escaped."""
+    return "".join(_LATEX_SPECIAL.get(ch, ch) for ch in s)
+
+
+def _log_symbol(base: float) -> str:
+    if math.isclose(base, math.e):
+        return r"\ln"
+    return rf"\log_{{{_num(base)}}}"
+
+
+def _rows(items: list[str], per_row: int, joiner: str = " + ") -> list[str]:
+    return [joiner.join(items[i : i + per_row]) for i in range(0, len(items), per_row)]
+
+
+def worked_cross_entropy(
+    p: Sequence[float],
+    q: Sequence[float],
+    names: Sequence[str],
+    *,
+    base: float = math.e,
+    unit: str = "nats",
+    other_base: float | None = None,
+    other_unit: str = "",
+    per_row: int = 4,
+) -> str:
+    r"""The calculation of ``H(P, Q) = −Σ_i p_i log q_i`` for these numbers, as one LaTeX ``aligned`` block.
+
+    Line by line: the definition; the numbers substituted (each term labelled with its class name);
+    each ``−log q_i`` evaluated; each product; the total in ``unit`` (and in ``other_unit`` when
+    ``other_base`` is given). A class with ``p_i = 0`` contributes 0 by the convention ``0 log 0 = 0``; a
+    class with ``q_i = 0 < p_i`` contributes ``∞``. Long sums wrap after ``per_row`` terms.
+
+    Examples
+    --------
+    >>> s = worked_cross_entropy([0.5, 0.3, 0.2], [0.4, 0.4, 0.2], ["a", "b", "c"])
+    >>> s.splitlines()[-2]
+    '&= 1.0549\\ \\text{nats} \\\\'
+    """
+    x = as_distribution(p, "p")
+    m = as_distribution(q, "q")
+    if x.shape != m.shape or len(names) != x.size:
+        raise ValueError("p, q and names must have the same length")
+    log = _log_symbol(base)
+    t = terms(x, m, base=base)
+    total = float(t.ce.sum())
+    substituted = [
+        rf"\underbrace{{{_num(pi)}\,{log} {_num(qi)}}}_{{\text{{{latex_text(n)}}}}}"
+        for pi, qi, n in zip(x, m, names, strict=True)
+    ]
+    lengths = [rf"{_num(pi)} \times {_num(li)}" for pi, li in zip(x, t.code_length, strict=True)]
+    products = [_num(c) for c in t.ce]
+    lines = [r"H(P, Q) &= -\sum_i p_i\, " + log + r" q_i \\"]
+    sub_rows = _rows(substituted, per_row)
+    for r, row in enumerate(sub_rows):
+        opener = r"&= -\Big(" if r == 0 else r"&\qquad + "
+        closer = r"\Big)" if r == len(sub_rows) - 1 else ""
+        lines.append(f"{opener}{row}{closer} \\\\")
+    for group in (lengths, products):
+        for r, row in enumerate(_rows(group, per_row)):
+            lines.append(("&= " if r == 0 else r"&\qquad + ") + row + r" \\")
+    final = rf"&= {_num(total)}\ \text{{{latex_text(unit)}}}"
+    if other_base is not None:
+        other = total * math.log(base) / math.log(other_base)
+        final += rf" = {_num(other)}\ \text{{{latex_text(other_unit)}}}"
+    lines.append(final + r" \\")
+    return "\\begin{aligned}\n" + "\n".join(lines) + "\n\\end{aligned}"
+
+
+def worked_decomposition(p: Sequence[float], q: Sequence[float], *, base: float = math.e, unit: str = "nats") -> str:
+    r"""``H(P, Q) = H(P) + KL(P‖Q)`` with the three numbers filled in, as one LaTeX line.
+
+    >>> worked_decomposition([0.5, 0.5], [0.5, 0.5], base=2, unit="bits")
+    'H(P, Q) = H(P) + D_{\\mathrm{KL}}(P \\,\\|\\, Q) = 1 + 0 = 1\\ \\text{bits}'
+    """
+    s = summarize(p, q, base=base)
+    return (
+        rf"H(P, Q) = H(P) + D_{{\mathrm{{KL}}}}(P \,\|\, Q) = {_num(s.h_p)} + {_num(s.kl_pq)} = "
+        rf"{_num(s.ce_pq)}\ \text{{{latex_text(unit)}}}"
+    )
