@@ -154,6 +154,11 @@ class PageState:
             kwargs.setdefault("options", param.options)
         elif isinstance(param, Bool) and kind not in ("toggle", "checkbox"):
             raise ValueError(f"{key} is a Bool: draw it with a toggle or a checkbox")
+        if "format_func" in kwargs and "options" in kwargs:
+            # labels fixed now, in this run's language: a lambda calling t() later (as AppTest does,
+            # outside a script run) would see no session and answer in English
+            labels = {o: kwargs["format_func"](o) for o in kwargs["options"]}
+            kwargs["format_func"] = labels.__getitem__
         draw: Callable[..., Any] = getattr(where or st, kind)
         return draw(label, key=wkey, on_change=_changed, args=(self.schema.name, key), **kwargs)
 

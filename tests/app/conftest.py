@@ -1,0 +1,29 @@
+"""Shared by the page tests: open a page of the app through AppTest, with query parameters."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+TIMEOUT = 60  # generous: the machine is shared; speed is measured by benchmarks/, not here
+
+
+def open_app(path: str = "app.py", **params: str | list[str]) -> AppTest:
+    """Run the page at ``path`` (relative to the project root) opened with ``params`` in the URL.
+
+    The app is loaded from its entry point and switched to the page, as a browser opening
+    ``/<page>?...`` does: page links resolve against ``app.py``.
+    """
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    if path != "app.py":
+        at.switch_page(path)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+@pytest.fixture
+def open_page() -> Callable[..., AppTest]:
+    return open_app

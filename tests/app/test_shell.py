@@ -1,0 +1,74 @@
+"""The shell on every page: navigation, unit and language, share links, bad links."""
+
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from conftest import open_app as run
+from streamlit.testing.v1 import AppTest
+
+from xentcore import cross_entropy, entropy, kl_divergence
+from xentcore.ui.format import fmt
+from xentcore.ui.pages import PAGES
+from xentcore.ui.text import TABLE
+
+
+def share_link(at: AppTest) -> dict[str, list[str]]:
+    return parse_qs(urlparse(at.sidebar.code[0].value).query)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.id)
+def test_every_page_renders_in_both_languages(page, lang):
+    at = run(page.path, lang=lang)
+    assert not at.exception
+    assert not at.warning, [w.value for w in at.warning]
+    labels = [link.proto.label for link in at.sidebar.get("page_link")]
+    assert labels == [TABLE[p.title_key][("en", "zh").index(lang)] for p in PAGES]
+
+
+@pytest.mark.parametrize("unit,base", [("nats", 2.718281828459045), ("bits", 2.0)])
+def test_home_weather_example_in_each_unit(unit, base):
+    at = run(unit=unit)
+    p, q = (0.5, 0.3, 0.2), (0.4, 0.4, 0.2)
+    shown = [m.value for m in at.metric]
+    expected = [entropy(p, base=base), cross_entropy(p, q, base=base), kl_divergence(p, q, base=base)]
+    assert shown == [fmt(x) for x in expected]
+    assert shown[1] == {"nats": "1.0549", "bits": "1.5219"}[unit]
+
+
+def test_changing_unit_and_language_updates_view_url_and_share_link():
+    at = run()
+    at.sidebar.radio(key="settings.unit").set_value("bits").run()
+    assert at.metric[1].value == "1.5219"
+    at.sidebar.selectbox(key="settings.lang").set_value("zh").run()
+    assert at.title[0].value == TABLE["home.title"][1]
+    assert at.query_params["unit"] == "bits" and at.query_params["lang"] == "zh"
+    assert share_link(at) == {"unit": ["bits"], "lang": ["zh"]}
+    at.sidebar.radio(key="settings.unit").set_value("nats").run()
+    assert "unit" not in at.query_params  # defaults stay out of the link
+
+
+def test_settings_follow_the_user_across_pages():
+    at = run(unit="bits", lang="zh")
+    at.switch_page(PAGES[1].path).run()
+    assert not at.exception
+    assert at.sidebar.radio(key="settings.unit").value == "bits"
+    assert at.sidebar.selectbox(key="settings.lang").value == "zh"
+    assert share_link(at)["unit"] == ["bits"]
+    at.switch_page("app.py").run()
+    assert at.metric[1].value == "1.5219"
+
+
+def test_a_bad_link_warns_for_each_ignored_parameter_and_keeps_the_rest():
+    at = run(unit="furlongs", lang="zh", evil="<script>")
+    assert not at.exception
+    text = at.warning[0].value
+    assert "`unit`" in text and "`evil`" in text and "`lang`" not in text
+    assert at.title[0].value == TABLE["home.title"][1]  # the good parameter still applied
+    assert at.metric[1].value == "1.0549"  # the bad one fell back to nats
+    assert "evil" not in at.query_params and "unit" not in at.query_params
+
+
+def test_reset_button_is_offered_only_where_there_is_page_state():
+    at = run()
+    assert not [b for b in at.sidebar.button if b.label == TABLE["share.reset"][0]]
