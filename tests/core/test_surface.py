@@ -1,0 +1,194 @@
+"""Loss surfaces against xentcore.losses point by point, a slow reference loop, scikit-learn's optimum,
+finite differences, and the convexity facts the page shows."""
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sklearn.linear_model import LogisticRegression
+
+from xentcore import losses
+from xentcore.datasets import make_dataset
+from xentcore.surface import (
+    MAX_GRID,
+    concave_points,
+    gradient,
+    gradient_descent,
+    loss_slice,
+    loss_surface,
+    mean_losses,
+    midpoint_violations,
+    path_losses,
+    weight_grid,
+)
+
+
+def blobs_like(n: int, seed: int, gap: float = 1.0):
+    rng = np.random.default_rng(seed)
+    y = rng.integers(0, 2, n)
+    X = rng.standard_normal((n, 2)) + gap * (2 * y[:, None] - 1)
+    return X, y
+
+
+def slow_surface(X, y, w1, w2, b):
+    """The reference: one call of xentcore.losses per grid point."""
+    ce = np.empty((w2.size, w1.size))
+    sq = np.empty_like(ce)
+    for i, v in enumerate(w2):
+        for j, u in enumerate(w1):
+            z = X @ np.array([u, v]) + b
+            ce[i, j] = losses.binary_cross_entropy_with_logits(y, z)
+            sq[i, j] = losses.mse_with_logits(y, z)
+    return ce, sq
+
+
+# --- values -------------------------------------------------------------------------------------------------
+
+
+def test_surface_matches_losses_at_sample_points():
+    ds = make_dataset("overlap", n=500, seed=3)
+    w1, w2 = weight_grid(6.0, 100)
+    s = loss_surface(ds.X, ds.y, w1, w2, b=0.4)
+    for i, j in ((0, 0), (99, 0), (17, 63), (50, 50), (99, 99)):
+        z = ds.X @ np.array([w1[j], w2[i]]) + 0.4
+        assert s.ce[i, j] == pytest.approx(losses.binary_cross_entropy_with_logits(ds.y, z), rel=1e-12)
+        assert s.mse[i, j] == pytest.approx(losses.mse_with_logits(ds.y, z), rel=1e-12)
+
+
+@pytest.mark.parametrize("n", [1, 7, 300, 150_000])  # 150 000 rows: one grid column per block
+def test_vectorised_equals_slow_loop(n):
+    X, y = blobs_like(n, seed=n)
+    w1 = np.linspace(-30.0, 30.0, 7)  # large weights: saturated sigmoids, |z| in the hundreds
+    w2 = np.linspace(-3.0, 5.0, 5)
+    s = loss_surface(X, y, w1, w2, b=-1.3)
+    ce, sq = slow_surface(X, y, w1, w2, -1.3)
+    np.testing.assert_allclose(s.ce, ce, rtol=1e-12, atol=1e-14)
+    np.testing.assert_allclose(s.mse, sq, rtol=1e-12, atol=1e-14)
+
+
+def test_bits_rescale_cross_entropy_only():
+    X, y = blobs_like(50, seed=1)
+    w1, w2 = weight_grid(2.0, 5)
+    nats = loss_surface(X, y, w1, w2)
+    bits = loss_surface(X, y, w1, w2, base=2)
+    np.testing.assert_allclose(bits.ce, nats.ce / math.log(2))
+    np.testing.assert_array_equal(bits.mse, nats.mse)
+
+
+def test_grid_minimum_is_near_scikit_learns_optimum():
+    # no intercept and no penalty: scikit-learn minimises exactly our mean CE with b = 0
+    ds = make_dataset("overlap", n=400, seed=0)
+    ref = LogisticRegression(fit_intercept=False, C=np.inf, tol=1e-10, max_iter=1000).fit(ds.X, ds.y)
+    w1, w2 = weight_grid(3.0, 121)
+    found = np.array(loss_surface(ds.X, ds.y, w1, w2).argmin("ce"))
+    step = w1[1] - w1[0]
+    assert np.all(np.abs(found - ref.coef_[0]) <= step)
+
+
+def test_gradient_matches_finite_differences():
+    ds = make_dataset("moons", n=120, seed=2)
+    for loss in ("ce", "mse"):
+        for w in ((0.3, -1.2), (-4.0, 4.0), (2.0, 0.5)):
+
+            def f(v, loss=loss):
+                ce, sq = mean_losses(ds.X, ds.y, np.asarray(v)[:, None], 0.2)
+                return float((ce if loss == "ce" else sq)[0])
+
+            fd = losses.finite_difference(f, w, h=1e-5)
+            np.testing.assert_allclose(gradient(ds.X, ds.y, w, 0.2, loss), fd, rtol=1e-5, atol=1e-10)
+
+
+# --- gradient descent ------------------------------------------------------------------------------------------
+
+
+def test_gradient_descent_steps():
+    ds = make_dataset("overlap", n=100, seed=0)
+    path = gradient_descent(ds.X, ds.y, (1.0, -2.0), 0.1, loss="ce", lr=0.5, steps=3)
+    assert path.shape == (4, 2)
+    np.testing.assert_array_equal(path[0], [1.0, -2.0])
+    expected = path[0] - 0.5 * gradient(ds.X, ds.y, path[0], 0.1, "ce")
+    np.testing.assert_allclose(path[1], expected, rtol=1e-15)
+
+
+def test_cross_entropy_descent_decreases_the_loss():
+    ds = make_dataset("overlap", n=200, seed=4)
+    path = gradient_descent(ds.X, ds.y, (-4.0, 3.0), 0.0, loss="ce", lr=1.0, steps=60)
+    ce, _ = path_losses(ds.X, ds.y, path, 0.0)
+    assert np.all(np.diff(ce) <= 1e-12)
+
+
+def test_mse_stalls_on_its_plateau_where_cross_entropy_moves():
+    # blobs with every point confidently misclassified: MSE's gradient has all but vanished
+    ds = make_dataset("blobs", n=200, seed=0)
+    start = (-4.0, -4.0)
+    ce_path = gradient_descent(ds.X, ds.y, start, 0.0, loss="ce", lr=1.0, steps=20)
+    mse_path = gradient_descent(ds.X, ds.y, start, 0.0, loss="mse", lr=1.0, steps=20)
+    ce_moved = np.linalg.norm(ce_path[-1] - start)
+    mse_moved = np.linalg.norm(mse_path[-1] - start)
+    assert ce_moved > 20 * mse_moved
+    _, sq = path_losses(ds.X, ds.y, mse_path, 0.0)
+    assert sq[-1] > 0.9  # still almost every point wrong
+
+
+# --- convexity --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["article", "blobs", "overlap", "moons", "xor"])
+def test_cross_entropy_surface_is_midpoint_convex(name):
+    ds = make_dataset(name, n=300, seed=1)
+    w1, w2 = weight_grid(8.0, 60)
+    for b in (-1.0, 0.0, 2.5):
+        assert midpoint_violations(loss_surface(ds.X, ds.y, w1, w2, b).ce) == 0
+
+
+@settings(max_examples=25, deadline=None)
+@given(seed=st.integers(0, 10_000), gap=st.floats(0.0, 3.0), b=st.floats(-3.0, 3.0))
+def test_cross_entropy_convex_on_random_data(seed, gap, b):
+    X, y = blobs_like(80, seed, gap)
+    w1, w2 = weight_grid(10.0, 25)
+    assert midpoint_violations(loss_surface(X, y, w1, w2, b).ce) == 0
+
+
+def test_mse_slice_is_not_convex():
+    # blobs, b = 0, the line w = t (1, 1)/√2: from all wrong (t < 0) to all right (t > 0), an S shape
+    ds = make_dataset("blobs", n=200, seed=0)
+    sl = loss_slice(ds.X, ds.y, 0.0, angle=45.0, half_length=6.0, n=121)
+    assert concave_points(sl.mse).any()
+    assert not concave_points(sl.ce).any()
+    # one midpoint inequality, evaluated directly at three weights
+    a, m, c = (np.array([1.0, 1.0]) * t / math.sqrt(2) for t in (-4.0, -1.0, 2.0))
+    _, sq = mean_losses(ds.X, ds.y, np.stack([a, m, c]).T, 0.0)
+    assert sq[1] > (sq[0] + sq[2]) / 2
+    # and the plateau: far on the wrong side the MSE barely changes while the cross-entropy keeps climbing
+    assert abs(sl.mse[0] - sl.mse[10]) < 0.01 * abs(sl.ce[0] - sl.ce[10])
+
+
+def test_midpoint_violations_detects_a_concave_function():
+    g = np.linspace(-1, 1, 9)
+    x, y = np.meshgrid(g, g)
+    assert midpoint_violations(x**2 + y**2) == 0
+    assert midpoint_violations(-(x**2)) > 0
+    assert midpoint_violations(np.abs(x - y)) == 0
+
+
+# --- input checks ------------------------------------------------------------------------------------------------
+
+
+def test_rejects_bad_input():
+    X, y = blobs_like(10, 0)
+    with pytest.raises(ValueError, match="size must be between"):
+        weight_grid(1.0, MAX_GRID + 1)
+    with pytest.raises(ValueError, match="at most"):
+        loss_surface(X, y, np.zeros(MAX_GRID + 1), np.zeros(MAX_GRID))
+    with pytest.raises(ValueError, match="shape \\(N, 2\\)"):
+        mean_losses(np.zeros((3, 3)), [0, 1, 0], np.zeros((2, 1)))
+    with pytest.raises(ValueError, match="labels 0 and 1"):
+        mean_losses(X, np.full(10, 2), np.zeros((2, 1)))
+    with pytest.raises(ValueError, match="finite"):
+        mean_losses(X, y, np.full((2, 1), np.nan))
+    with pytest.raises(ValueError, match="'ce' or 'mse'"):
+        gradient(X, y, (0.0, 0.0), 0.0, "mae")
+    with pytest.raises(ValueError, match="lr"):
+        gradient_descent(X, y, (0.0, 0.0), 0.0, loss="ce", lr=-1.0, steps=3)
