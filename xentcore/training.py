@@ -1,0 +1,371 @@
+"""Gradient-descent training of the linear classifiers in :mod:`xentcore.models`, and the three-way race.
+
+:func:`train` runs one model with one loss and returns a :class:`Run`: a per-epoch history (a pandas
+DataFrame), up to about 100 parameter snapshots for an animation, and the epoch at which it diverged, if it
+did. :func:`race` trains the three contenders of the training-race page on the same data, from the same
+initial function, with the same settings. Everything is deterministic for a seed (``np.random.default_rng``).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from xentcore.datasets import Dataset
+from xentcore.models import (
+    LossName,
+    ModelName,
+    check_model,
+    class_weights,
+    data_loss_and_grad_logits,
+    init_params,
+)
+
+INITS = ("zeros", "small", "normal")
+MAX_EPOCHS = 5000
+MAX_SNAPSHOTS = 100
+RACE_RUNS = ("logistic_ce", "softmax_ce", "mse")
+HISTORY_COLUMNS = ("epoch", "loss", "train_accuracy", "test_accuracy", "grad_norm")
+
+
+class Snapshot(NamedTuple):
+    """The parameters after ``epoch`` epochs."""
+
+    epoch: int
+    W: np.ndarray
+    b: np.ndarray
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    """Settings of one training run (the same for every run of a race)."""
+
+    lr: float = 0.1
+    epochs: int = 300
+    seed: int = 0
+    init: str | tuple[np.ndarray, np.ndarray] = "small"
+    l2: float = 0.0
+    label_smoothing: float = 0.0
+    class_weight: str | tuple[float, ...] | None = None
+    batch_size: int | None = None
+    momentum: float = 0.0
+    snapshot_every: int | None = None
+
+    def __post_init__(self) -> None:
+        if not (math.isfinite(self.lr) and self.lr > 0):
+            raise ValueError(f"lr must be a positive finite number, got {self.lr}")
+        if not (1 <= self.epochs <= MAX_EPOCHS):
+            raise ValueError(f"epochs must be between 1 and {MAX_EPOCHS}, got {self.epochs}")
+        if isinstance(self.init, str) and self.init not in INITS:
+            raise ValueError(f"init must be one of {INITS} or a pair (W, b), got {self.init!r}")
+        if not (math.isfinite(self.l2) and self.l2 >= 0):
+            raise ValueError(f"l2 must be a finite number >= 0, got {self.l2}")
+        if not (0.0 <= self.label_smoothing <= 1.0):
+            raise ValueError(f"label_smoothing must be in [0, 1], got {self.label_smoothing}")
+        if self.batch_size is not None and self.batch_size < 1:
+            raise ValueError(f"batch_size must be >= 1, got {self.batch_size}")
+        if not (0.0 <= self.momentum < 1.0):
+            raise ValueError(f"momentum must be in [0, 1), got {self.momentum}")
+        if self.snapshot_every is not None and self.snapshot_every < 1:
+            raise ValueError(f"snapshot_every must be >= 1, got {self.snapshot_every}")
+
+    @property
+    def every(self) -> int:
+        """Epochs between snapshots: at most about :data:`MAX_SNAPSHOTS` snapshots by default."""
+        return self.snapshot_every or max(1, math.ceil(self.epochs / MAX_SNAPSHOTS))
+
+
+@dataclass(frozen=True)
+class Run:
+    """One training run.
+
+    ``history`` has one row per epoch 0..E (epoch 0 is the initial model): ``loss`` is the training
+    objective (data term plus L2 penalty), ``train_accuracy`` and ``test_accuracy`` (NaN without a test
+    set) are fractions, ``grad_norm`` is the Euclidean norm of the full-batch gradient of the objective.
+    A diverged run stops: its history ends at the last finite epoch and ``diverged_at`` is the first epoch
+    whose parameters, loss or gradient were NaN or infinite.
+    """
+
+    model: ModelName
+    loss: LossName
+    n_classes: int
+    config: TrainConfig
+    history: pd.DataFrame
+    snapshots: tuple[Snapshot, ...]
+    diverged_at: int | None
+    W: np.ndarray = field(repr=False)
+    b: np.ndarray = field(repr=False)
+
+    @property
+    def final_loss(self) -> float:
+        return float(self.history["loss"].iloc[-1])
+
+    @property
+    def final(self) -> pd.Series:
+        """The last history row (the last finite one for a diverged run)."""
+        return self.history.iloc[-1]
+
+    def epochs_to_accuracy(self, target: float = 0.9) -> int | None:
+        """The first epoch whose training accuracy is at least ``target``, or ``None``."""
+        hit = np.flatnonzero(self.history["train_accuracy"].to_numpy() >= target)
+        return int(self.history["epoch"].iloc[hit[0]]) if hit.size else None
+
+
+def _accuracy(Z: np.ndarray, y: np.ndarray) -> float:
+    pred = (Z[:, 0] > 0) if Z.shape[1] == 1 else np.argmax(Z, axis=1)
+    return np.count_nonzero(pred == y) / y.shape[0]
+
+
+def _check_data(X, y, n_classes: int, name: str) -> tuple[np.ndarray, np.ndarray]:
+    X = np.asarray(X, dtype=float)
+    y = np.asarray(y)
+    if X.ndim != 2 or y.shape != (X.shape[0],) or X.shape[0] == 0:
+        raise ValueError(f"{name}: X must be (N, d) with N >= 1 and y (N,), got {X.shape} and {y.shape}")
+    if not np.isfinite(X).all():
+        raise ValueError(f"{name}: X must be finite")
+    if not np.issubdtype(y.dtype, np.integer) or ((y < 0) | (y >= n_classes)).any():
+        raise ValueError(f"{name}: y must hold class indices 0..{n_classes - 1}")
+    return X, y.astype(np.int64)
+
+
+def train(
+    model: ModelName,
+    loss: LossName,
+    X,
+    y,
+    n_classes: int,
+    *,
+    lr: float = 0.1,
+    epochs: int = 300,
+    seed: int = 0,
+    init: str | tuple[np.ndarray, np.ndarray] = "small",
+    l2: float = 0.0,
+    label_smoothing: float = 0.0,
+    class_weight: str | tuple[float, ...] | None = None,
+    batch_size: int | None = None,
+    momentum: float = 0.0,
+    X_test=None,
+    y_test=None,
+    snapshot_every: int | None = None,
+) -> Run:
+    """Train one linear classifier by gradient descent.
+
+    Minimises ``J(W, b) = L(X W + b, y) + (λ/2) ‖W‖²`` (see :func:`xentcore.models.objective`) with the
+    heavy-ball update ``v ← μ v + ∇J``, ``θ ← θ - η v`` (PyTorch's SGD; ``μ = 0`` is plain gradient descent),
+    full-batch by default or over shuffled mini-batches of ``batch_size``.
+
+    Parameters
+    ----------
+    model, loss : {"logistic", "softmax"}, {"ce", "mse"}
+        Logistic regression is one-vs-rest when K > 2. MSE is the squared error of the model's probabilities.
+    X, y : arrays (N, d) and (N,)
+        Features and class indices 0..K-1.
+    n_classes : int
+        K.
+    lr : float
+        Learning rate ``η``.
+    epochs : int
+        Passes over the data (at most :data:`MAX_EPOCHS`).
+    seed : int
+        Seeds ``np.random.default_rng`` for the initialisation and the mini-batch order.
+    init : {"zeros", "small", "normal"} or (W, b)
+        See :func:`xentcore.models.init_params`; a pair gives the initial logistic-regression parameters
+        (W of shape (d, 1) for K = 2, else (d, K)) and every model starts from that same function.
+    l2 : float
+        ``λ``, the L2 penalty on the weights (not the bias).
+    label_smoothing : float
+        ``ε`` in [0, 1].
+    class_weight : None, "balanced" or K weights
+        Weighted mean over samples (``w_{y_i} / Σ w_{y_j}``).
+    batch_size : int, optional
+        Mini-batch size; ``None`` (or >= N) for full batch.
+    momentum : float
+        ``μ`` in [0, 1).
+    X_test, y_test : arrays, optional
+        Held-out data for ``test_accuracy``.
+    snapshot_every : int, optional
+        Epochs between parameter snapshots (default: about 100 snapshots in all; the last epoch is always
+        included).
+
+    Returns
+    -------
+    Run
+        History, snapshots, final parameters and ``diverged_at``.
+
+    Examples
+    --------
+    >>> from xentcore.datasets import make_dataset
+    >>> ds = make_dataset("blobs", n=100)
+    >>> run = train("logistic", "ce", ds.X, ds.y, 2, lr=0.5, epochs=50)
+    >>> run.history.shape, run.diverged_at, float(run.final["train_accuracy"])
+    ((51, 5), None, 1.0)
+    """
+    check_model(model, loss)
+    config = TrainConfig(
+        lr=float(lr),
+        epochs=int(epochs),
+        seed=int(seed),
+        init=init,
+        l2=float(l2),
+        label_smoothing=float(label_smoothing),
+        class_weight=class_weight if class_weight is None or isinstance(class_weight, str) else tuple(class_weight),
+        batch_size=batch_size,
+        momentum=float(momentum),
+        snapshot_every=snapshot_every,
+    )
+    X, y = _check_data(X, y, n_classes, "training data")
+    has_test = X_test is not None
+    if has_test:
+        X_test, y_test = _check_data(X_test, y_test, n_classes, "test data")
+        if X_test.shape[1] != X.shape[1]:
+            raise ValueError("test data must have as many features as the training data")
+    return _fit(model, loss, X, y, n_classes, config, X_test if has_test else None, y_test if has_test else None)
+
+
+def _fit(model, loss, X, y, n_classes, config: TrainConfig, X_test, y_test) -> Run:
+    rng = np.random.default_rng(config.seed)
+    W, b = init_params(model, X.shape[1], n_classes, config.init, rng)
+    weight = class_weights(y, n_classes, config.class_weight)
+    kw = {"label_smoothing": config.label_smoothing, "weight": weight}
+    n = X.shape[0]
+    n_batches = 1 if config.batch_size is None else math.ceil(n / min(config.batch_size, n))
+    E, lr, mu, l2, every = config.epochs, config.lr, config.momentum, config.l2, config.every
+    hist = np.full((E + 1, len(HISTORY_COLUMNS)), np.nan)
+    hist[:, 0] = np.arange(E + 1)
+    snapshots: list[Snapshot] = []
+    vW, vb = np.zeros_like(W), np.zeros_like(b)
+    prev = (W, b)
+    diverged_at = None
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        for epoch in range(E + 1):
+            Z = X @ W + b
+            step = _objective_step(model, loss, X, Z, y, n_classes, W, l2, kw)
+            if step is None:
+                diverged_at = epoch
+                break
+            value, gW, gb, gnorm = step
+            row = hist[epoch]
+            row[1], row[2], row[4] = value, _accuracy(Z, y), gnorm
+            if X_test is not None:
+                row[3] = _accuracy(X_test @ W + b, y_test)
+            if epoch % every == 0 or epoch == E:
+                snapshots.append(Snapshot(epoch, W, b))
+            if epoch == E:
+                break
+            prev = (W, b)
+            if n_batches == 1:
+                W, b, vW, vb = _update(W, b, gW, gb, vW, vb, lr, mu)
+                continue
+            for idx in np.array_split(rng.permutation(n), n_batches):
+                Xb = X[idx]
+                batch_step = _objective_step(model, loss, Xb, Xb @ W + b, y[idx], n_classes, W, l2, kw)
+                if batch_step is None:
+                    break
+                W, b, vW, vb = _update(W, b, batch_step[1], batch_step[2], vW, vb, lr, mu)
+    last = E if diverged_at is None else diverged_at - 1
+    if diverged_at is not None and last >= 0 and snapshots[-1].epoch != last:
+        snapshots.append(Snapshot(last, *prev))
+    history = pd.DataFrame(hist[: last + 1], columns=list(HISTORY_COLUMNS)).astype({"epoch": np.int64})
+    W_final, b_final = (snapshots[-1].W, snapshots[-1].b) if snapshots else (W, b)
+    return Run(model, loss, n_classes, config, history, tuple(snapshots), diverged_at, W_final, b_final)
+
+
+def _objective_step(model, loss, X, Z, y, n_classes, W, l2: float, kw: dict):
+    """``(J, ∂J/∂W, ∂J/∂b, ‖∇J‖)`` at logits ``Z``, or ``None`` if anything is NaN or infinite."""
+    if not np.isfinite(Z).all():
+        return None
+    value, G = data_loss_and_grad_logits(model, loss, Z, y, n_classes, **kw)
+    if l2:
+        value += 0.5 * l2 * float(W.ravel() @ W.ravel())
+    gW, gb = X.T @ G + l2 * W, G.sum(axis=0)
+    gnorm = math.sqrt(float(gW.ravel() @ gW.ravel()) + float(gb @ gb))
+    if not (math.isfinite(value) and math.isfinite(gnorm)):
+        return None
+    return value, gW, gb, gnorm
+
+
+def _update(W, b, gW, gb, vW, vb, lr: float, mu: float):
+    """One heavy-ball step; always returns new arrays, so snapshots may hold references."""
+    if mu:
+        vW, vb = mu * vW + gW, mu * vb + gb
+        return W - lr * vW, b - lr * vb, vW, vb
+    return W - lr * gW, b - lr * gb, vW, vb
+
+
+@dataclass(frozen=True)
+class Race:
+    """Three runs on the same data from the same initial function with the same settings.
+
+    ``runs`` maps :data:`RACE_RUNS` to :class:`Run` s: ``"logistic_ce"`` (logistic regression with
+    cross-entropy, one-vs-rest when K > 2), ``"softmax_ce"`` (softmax regression with cross-entropy) and
+    ``"mse"`` (the same linear model trained with squared error: logistic when K = 2, softmax when K > 2).
+    """
+
+    runs: dict[str, Run]
+    n_classes: int
+
+    def summary(self, target: float = 0.9) -> pd.DataFrame:
+        """One row per run: final loss, train and test accuracy, epochs to ``target`` training accuracy,
+        the epoch it diverged at (or missing)."""
+        rows = []
+        for key, run in self.runs.items():
+            last = run.final
+            rows.append(
+                {
+                    "run": key,
+                    "model": run.model,
+                    "loss_function": run.loss,
+                    "final_loss": float(last["loss"]),
+                    "train_accuracy": float(last["train_accuracy"]),
+                    "test_accuracy": float(last["test_accuracy"]),
+                    "epochs_to_target": run.epochs_to_accuracy(target),
+                    "diverged_at": run.diverged_at,
+                }
+            )
+        return pd.DataFrame(rows).astype({"epochs_to_target": "Int64", "diverged_at": "Int64"})
+
+    def history(self) -> pd.DataFrame:
+        """All three histories in one long table, with a ``run`` column first."""
+        frames = [run.history.assign(run=key) for key, run in self.runs.items()]
+        table = pd.concat(frames, ignore_index=True)
+        return table[["run", *HISTORY_COLUMNS]]
+
+
+def race_contenders(n_classes: int) -> dict[str, tuple[ModelName, LossName]]:
+    """The (model, loss) of each race run: the MSE run uses logistic regression for K = 2 (the same model as
+    the first run, only the loss differs) and softmax regression for K > 2."""
+    return {
+        "logistic_ce": ("logistic", "ce"),
+        "softmax_ce": ("softmax", "ce"),
+        "mse": ("logistic" if n_classes == 2 else "softmax", "mse"),
+    }
+
+
+def race(train_set: Dataset, test_set: Dataset | None = None, **settings) -> Race:
+    """Train the three :data:`RACE_RUNS` on ``train_set`` with the same ``settings`` (keyword arguments of
+    :func:`train`: ``lr``, ``epochs``, ``seed``, ``init``, ``l2``, ``label_smoothing``, ``class_weight``,
+    ``batch_size``, ``momentum``, ``snapshot_every``), each evaluated on ``test_set``.
+
+    >>> from xentcore.datasets import make_dataset, train_test_split
+    >>> tr, te = train_test_split(make_dataset("blobs", n=80))
+    >>> result = race(tr, te, lr=0.5, epochs=40)
+    >>> list(result.summary()["run"])
+    ['logistic_ce', 'softmax_ce', 'mse']
+    """
+    runs = {}
+    for key, (model, loss) in race_contenders(train_set.n_classes).items():
+        runs[key] = train(
+            model,
+            loss,
+            train_set.X,
+            train_set.y,
+            train_set.n_classes,
+            X_test=None if test_set is None else test_set.X,
+            y_test=None if test_set is None else test_set.y,
+            **settings,
+        )
+    return Race(runs, train_set.n_classes)
