@@ -1,6 +1,357 @@
+"""Distributions: edit a true P and a model Q, and watch H(P, Q) = H(P) + KL(P‖Q) move."""
+
+import inspect
+import math
+
+import numpy as np
+import pandas as pd
 import streamlit as st
 
-from xentcore.ui import page_setup, t
+from xentcore import cross_entropy, kl_divergence, normalize
+from xentcore.distributions import (
+    MAX_CLASSES,
+    MIN_CLASSES,
+    PRESETS,
+    apply_preset,
+    infinite_classes,
+    rescale,
+    resize,
+    resize_names,
+    summarize,
+    terms,
+    worked_cross_entropy,
+    worked_decomposition,
+)
+from xentcore.kl_fit import fit_gaussian, support, two_peaks
+from xentcore.plots import distributions as figs
+from xentcore.share import clean_name
+from xentcore.simplex import CORNERS, field, to_xy
+from xentcore.state.distributions import SCHEMA, SIMPLEX_MEASURES
+from xentcore.ui import fmt, page_setup, t
 
-ctx = page_setup("distributions")
+PAGE = SCHEMA.name
+TABLE_VERSION = f"_{PAGE}_table_version"  # a new key gives a fresh editor once an edit is applied
+FLASH = f"_{PAGE}_flash"  # messages about an applied table edit, shown after the rerun it triggers
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def simplex_field(p: tuple[float, ...], measure: str, base: float):
+    return field(p, measure, n=72, base=base)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def kl_fit_pair(separation: float, weight: float):
+    x = support()
+    p = two_peaks(x, separation, weight)
+    return x, p, fit_gaussian(p, x, "forward"), fit_gaussian(p, x, "reverse")
+
+
+def default_name(i: int, k: int) -> str:
+    if k == 3:
+        return t(f"{PAGE}.name.default.{i}")
+    return t(f"{PAGE}.name.class", k=i + 1)
+
+
+def class_names(stored: tuple[str, ...], k: int) -> tuple[str, ...]:
+    return tuple(stored) or tuple(default_name(i, k) for i in range(k))
+
+
+# --- callbacks: each changes the state before the page reruns ----------------------------------------------
+
+
+def on_slider(which: str, i: int) -> None:
+    y = st.session_state[f"{PAGE}.{which}.{i}"]
+    ctx.set(which, tuple(float(v) for v in rescale(ctx[which], i, y)))
+
+
+def on_k() -> None:
+    k = st.session_state[f"{PAGE}.k"]
+    if k is None:
+        return
+    ctx.update(
+        p=tuple(float(v) for v in resize(ctx["p"], k)),
+        q=tuple(float(v) for v in resize(ctx["q"], k)),
+        names=resize_names(ctx["names"], k, lambda i: default_name(i, k)),
+    )
+
+
+def on_preset(name: str) -> None:
+    p, q = apply_preset(name, ctx["p"], ctx["q"])
+    names = ctx["names"] if len(ctx["names"]) == len(p) else ()
+    ctx.update(p=tuple(float(v) for v in p), q=tuple(float(v) for v in q), names=names)
+
+
+def translated_error(err: ValueError) -> str:
+    """``xentcore.normalize``'s message, in the reader's language where we know it."""
+    message = str(err)
+    if "NaN" in message:
+        return t(f"{PAGE}.error.nan")
+    if ">= 0" in message:
+        return t(f"{PAGE}.error.negative")
+    if "all zero" in message:
+        return t(f"{PAGE}.error.zero")
+    return t(f"{PAGE}.error.other", detail=message)
+
+
+def apply_table(edited: pd.DataFrame, shown_names: tuple[str, ...]) -> None:
+    """Validate a table edit; store it only if every column is usable, and say what happened."""
+    notes: list[tuple[str, str]] = []
+    new_names = tuple(clean_name(str(n)) if isinstance(n, str) else "" for n in edited["name"])
+    for i, name in enumerate(new_names):
+        if not name:
+            notes.append(("error", t(f"{PAGE}.table.bad_name", index=i + 1)))
+    values = {}
+    for key in ("p", "q"):
+        which = t(f"{PAGE}.fig.{key}")
+        try:
+            result = normalize(pd.to_numeric(edited[key], errors="coerce").to_numpy(dtype=float))
+        except ValueError as err:
+            notes.append(("error", t(f"{PAGE}.table.bad", which=which, detail=translated_error(err))))
+            continue
+        values[key] = tuple(float(v) for v in result.p)
+        if result.changed:
+            notes.append(("info", t(f"{PAGE}.table.normalised", which=which, total=f"{result.total:g}")))
+    if not any(kind == "error" for kind, _ in notes):
+        names = ctx["names"] if new_names == shown_names else new_names
+        ctx.update(**values, names=names)
+    st.session_state[FLASH] = notes
+    st.session_state[TABLE_VERSION] = st.session_state.get(TABLE_VERSION, 0) + 1
+
+
+# --- the page --------------------------------------------------------------------------------------------
+
+ctx = page_setup(PAGE, SCHEMA)
+p, q = np.asarray(ctx["p"]), np.asarray(ctx["q"])
+k = p.size
+names = class_names(ctx["names"], k)
+unit_short = t(f"unit.short.{ctx.unit}")
+
 st.title(t("nav.distributions"))
+st.markdown(t(f"{PAGE}.lead"))
+
+st.subheader(t(f"{PAGE}.edit.header"))
+preset_cols = st.columns(len(PRESETS))
+for col, name in zip(preset_cols, PRESETS, strict=True):
+    col.button(
+        t(f"{PAGE}.preset.{name}"),
+        key=f"{PAGE}.preset.{name}",
+        help=t(f"{PAGE}.preset.{name}.help"),
+        on_click=on_preset,
+        args=(name,),
+        use_container_width=True,
+    )
+
+st.session_state[f"{PAGE}.k"] = k
+st.number_input(
+    t(f"{PAGE}.k"),
+    min_value=MIN_CLASSES,
+    max_value=MAX_CLASSES,
+    step=1,
+    key=f"{PAGE}.k",
+    on_change=on_k,
+    help=t(f"{PAGE}.k.help"),
+    width=220,
+)
+
+slider_cols = st.columns(2, gap="large")
+for col, which, colour in zip(slider_cols, ("p", "q"), ("blue", "orange"), strict=True):
+    col.markdown(f"**:{colour}[{t(f'{PAGE}.{which}.header')}]**", help=t(f"{PAGE}.sliders.help"))
+    for i, value in enumerate(ctx[which]):
+        key = f"{PAGE}.{which}.{i}"
+        st.session_state[key] = float(value)
+        col.slider(names[i], 0.0, 1.0, step=0.01, format="%.2f", key=key, on_change=on_slider, args=(which, i))
+
+flash = st.session_state.pop(FLASH, [])
+for kind, message in flash:
+    (st.error if kind == "error" else st.info)(message)
+with st.expander(t(f"{PAGE}.table.header"), expanded=bool(flash), icon=":material/edit_note:"):
+    st.caption(t(f"{PAGE}.table.intro"))
+    table = pd.DataFrame({"name": names, "p": p, "q": q})
+    table_key = f"{PAGE}.table.{st.session_state.get(TABLE_VERSION, 0)}"
+    edited = st.data_editor(
+        table,
+        key=table_key,
+        hide_index=True,
+        num_rows="fixed",
+        column_config={
+            "name": st.column_config.TextColumn(t(f"{PAGE}.table.name"), required=True, max_chars=24),
+            "p": st.column_config.NumberColumn(t(f"{PAGE}.table.p"), format="%.4f"),
+            "q": st.column_config.NumberColumn(t(f"{PAGE}.table.q"), format="%.4f"),
+        },
+    )
+    if st.session_state.get(table_key, {}).get("edited_rows"):
+        apply_table(edited, names)
+        st.rerun()
+
+# --- the numbers -------------------------------------------------------------------------------------------
+
+s = summarize(p, q, base=ctx.base)
+st.subheader(t(f"{PAGE}.numbers.header"))
+st.caption(t(f"{PAGE}.numbers.caption", unit=t(f"unit.{ctx.unit}")))
+row1 = st.columns(4)
+row1[0].metric(t(f"{PAGE}.m.h_p"), fmt(s.h_p))
+row1[1].metric(
+    t(f"{PAGE}.m.ce_pq"),
+    fmt(s.ce_pq),
+    delta=t(f"{PAGE}.m.delta", kl=fmt(s.kl_pq)),
+    delta_color="off",
+    help=t(f"{PAGE}.m.ce_pq.help"),
+)
+row1[2].metric(t(f"{PAGE}.m.kl_pq"), fmt(s.kl_pq), help=t(f"{PAGE}.m.kl_pq.help"))
+row1[3].metric(t(f"{PAGE}.m.js"), fmt(s.js), help=t(f"{PAGE}.m.js.help"))
+row2 = st.columns(4)
+row2[0].metric(t(f"{PAGE}.m.h_q"), fmt(s.h_q))
+row2[1].metric(t(f"{PAGE}.m.ce_qp"), fmt(s.ce_qp), help=t(f"{PAGE}.m.ce_qp.help"))
+row2[2].metric(t(f"{PAGE}.m.kl_qp"), fmt(s.kl_qp), help=t(f"{PAGE}.m.kl_qp.help"))
+
+for i in infinite_classes(p, q)[:1]:
+    st.info(t(f"{PAGE}.inf.pq", name=names[i], p=fmt(p[i])), icon=":material/all_inclusive:")
+for i in infinite_classes(q, p)[:1]:
+    st.info(t(f"{PAGE}.inf.qp", name=names[i], q=fmt(q[i])), icon=":material/all_inclusive:")
+
+# --- pictures ----------------------------------------------------------------------------------------------
+
+st.subheader(t(f"{PAGE}.pictures.header"))
+parts = terms(p, q, base=ctx.base)
+left, right = st.columns(2, gap="large")
+with left:
+    st.markdown(f"**{t(f'{PAGE}.fig.bars')}**")
+    bar_labels = {"p": t(f"{PAGE}.fig.p"), "q": t(f"{PAGE}.fig.q"), "y": t(f"{PAGE}.fig.prob")}
+    st.plotly_chart(figs.distribution_bars(names, p, q, bar_labels), key=f"{PAGE}.fig.bars")
+with right:
+    st.markdown(f"**{t(f'{PAGE}.fig.contrib')}**")
+    contrib_labels = {
+        "h": t(f"{PAGE}.fig.h_part"),
+        "kl": t(f"{PAGE}.fig.kl_part"),
+        "kl_neg": t(f"{PAGE}.fig.kl_neg"),
+        "total": t(f"{PAGE}.fig.total"),
+        "y": t(f"{PAGE}.fig.per_class", unit=unit_short),
+        "unit": unit_short,
+    }
+    st.plotly_chart(
+        figs.contribution_bars(names, parts.h, parts.kl, (s.h_p, s.kl_pq), contrib_labels),
+        key=f"{PAGE}.fig.contrib",
+    )
+    st.caption(t(f"{PAGE}.fig.contrib.caption"))
+
+left, right = st.columns(2, gap="large")
+with left:
+    st.markdown(f"**{t(f'{PAGE}.fig.code')}**")
+    code_labels = {
+        "q_code": t(f"{PAGE}.fig.q_code"),
+        "p_code": t(f"{PAGE}.fig.p_code"),
+        "x": t(f"{PAGE}.fig.code.x"),
+        "y": t(f"{PAGE}.fig.code.y", unit=unit_short),
+        "unit": unit_short,
+    }
+    p_lengths = terms(p, p, base=ctx.base).code_length
+    st.plotly_chart(figs.code_lengths(names, p, parts.code_length, p_lengths, code_labels), key=f"{PAGE}.fig.code")
+    st.caption(t(f"{PAGE}.fig.code.caption"))
+with right:
+    st.markdown(f"**{t(f'{PAGE}.fig.simplex')}**")
+    if k == 3:
+        ctx.radio(
+            "sx",
+            t(f"{PAGE}.sx"),
+            format_func=lambda m: t(f"{PAGE}.sx.{m}"),
+            horizontal=True,
+            help=t(f"{PAGE}.sx.same"),
+        )
+        measure = ctx["sx"] if ctx["sx"] in SIMPLEX_MEASURES else "ce"
+        grid = simplex_field(tuple(ctx["p"]), measure, ctx.base)
+        simplex_labels = {"p": t(f"{PAGE}.fig.p"), "q": t(f"{PAGE}.fig.q"), "colour": t(f"{PAGE}.sx.{measure}")}
+        st.plotly_chart(
+            figs.simplex(grid.x, grid.y, grid.z, CORNERS, names, to_xy(p), to_xy(q), simplex_labels),
+            key=f"{PAGE}.fig.simplex",
+        )
+        minimum = s.h_p if measure == "ce" else 0.0
+        st.caption(t(f"{PAGE}.fig.simplex.caption", measure=t(f"{PAGE}.sx.{measure}"), minimum=fmt(minimum)))
+    else:
+        st.info(t(f"{PAGE}.fig.simplex.k", k=k), icon=":material/change_history:")
+
+# --- the worked calculation --------------------------------------------------------------------------------
+
+st.subheader(t(f"{PAGE}.worked.header"))
+st.markdown(t(f"{PAGE}.worked.intro", unit=t(f"unit.{ctx.unit}")))
+other = "bits" if ctx.unit == "nats" else "nats"
+st.latex(
+    worked_cross_entropy(
+        p,
+        q,
+        names,
+        base=ctx.base,
+        unit=unit_short,
+        other_base=2.0 if other == "bits" else math.e,
+        other_unit=t(f"unit.short.{other}"),
+    )
+)
+st.latex(worked_decomposition(p, q, base=ctx.base, unit=unit_short))
+if (p == 0).any():
+    st.caption(t(f"{PAGE}.worked.zero"))
+with st.expander(t(f"{PAGE}.worked.code"), icon=":material/code:"):
+    st.code(inspect.getsource(cross_entropy), language="python")
+
+# --- properties --------------------------------------------------------------------------------------------
+
+st.subheader(t(f"{PAGE}.props.header"))
+with st.container(border=True):
+    st.markdown(
+        "✅ " + t(f"{PAGE}.props.ce_ge_h", ce=fmt(s.ce_pq), h=fmt(s.h_p), margin=fmt(s.margin), kl=fmt(s.kl_pq))
+    )
+    st.markdown("✅ " + t(f"{PAGE}.props.kl_ge_0", kl_pq=fmt(s.kl_pq), kl_qp=fmt(s.kl_qp)))
+    if math.isclose(s.ce_pq, s.ce_qp, rel_tol=1e-12, abs_tol=1e-12):
+        st.markdown("↔️ " + t(f"{PAGE}.props.sym_equal", ce_pq=fmt(s.ce_pq)))
+    else:
+        st.markdown("↔️ " + t(f"{PAGE}.props.asym", ce_pq=fmt(s.ce_pq), ce_qp=fmt(s.ce_qp)))
+with st.container(border=True):
+    st.markdown(f"**{t(f'{PAGE}.props.fix.title')}**")
+    st.markdown(t(f"{PAGE}.props.fix"))
+    if s.kl_pq == 0.0:
+        key = "one_hot" if s.p_is_one_hot else "now"
+        st.success(t(f"{PAGE}.props.fix.{key}", kl=fmt(s.kl_pq), ce=fmt(s.ce_pq)))
+    else:
+        st.button(
+            t(f"{PAGE}.props.fix.button"),
+            key=f"{PAGE}.set_q_p",
+            on_click=on_preset,
+            args=("q_equals_p",),
+            icon=":material/check_circle:",
+        )
+
+# --- forward vs reverse KL ---------------------------------------------------------------------------------
+
+
+@st.fragment
+def forward_reverse() -> None:
+    st.subheader(t(f"{PAGE}.fit.header"))
+    st.markdown(t(f"{PAGE}.fit.intro"))
+    c1, c2 = st.columns(2, gap="large")
+    ctx.slider("sep", t(f"{PAGE}.fit.sep"), where=c1)
+    ctx.slider("w", t(f"{PAGE}.fit.w"), where=c2)
+    x, target, fwd, rev = kl_fit_pair(ctx["sep"], ctx["w"])
+    fit_labels = {
+        "p": t(f"{PAGE}.fit.p"),
+        "forward": t(f"{PAGE}.fit.forward"),
+        "reverse": t(f"{PAGE}.fit.reverse"),
+        "x": t(f"{PAGE}.fit.x"),
+        "y": t(f"{PAGE}.fit.y"),
+    }
+    st.plotly_chart(figs.kl_fits(x, target, fwd.q, rev.q, fit_labels), key=f"{PAGE}.fig.fits")
+    m1, m2 = st.columns(2, gap="large")
+    shown = {
+        "forward": kl_divergence(target, fwd.q, base=ctx.base),
+        "reverse": kl_divergence(rev.q, target, base=ctx.base),
+    }
+    for col, fit, direction in ((m1, fwd, "forward"), (m2, rev, "reverse")):
+        col.metric(
+            t(f"{PAGE}.fit.m.{direction}"),
+            fmt(shown[direction]),
+            delta=t(f"{PAGE}.fit.m.shape", mu=fmt(fit.mu, 2), sigma=fmt(fit.sigma, 2)),
+            delta_color="off",
+        )
+    st.caption(t(f"{PAGE}.fit.caption"))
+
+
+forward_reverse()
+st.divider()
+st.caption(t("footer"))

@@ -157,6 +157,12 @@ class Summary:
     def p_is_one_hot(self) -> bool:
         return self.h_p == 0.0
 
+    @property
+    def margin(self) -> float:
+        """``H(P, Q) − H(P)``, the extra cost of coding with Q, computed as a difference (``∞`` when
+        ``H(P, Q)`` is): the identity says it equals ``KL(P‖Q)``, and the page shows both."""
+        return math.inf if math.isinf(self.ce_pq) else self.ce_pq - self.h_p
+
 
 def summarize(p: Sequence[float], q: Sequence[float], *, base: float = math.e) -> Summary:
     """``H(P)``, ``H(Q)``, ``H(P, Q)``, ``H(Q, P)``, ``KL(P‖Q)``, ``KL(Q‖P)`` and ``JS(P, Q)`` in base ``base``.

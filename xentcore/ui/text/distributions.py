@@ -1,0 +1,258 @@
+"""Distributions page text."""
+
+TEXT = {
+    "distributions.lead": (
+        "Two distributions over the same classes: the **true P** (how the world behaves) and a **model Q** "
+        "(what a forecaster or a classifier believes). Drag the bars and watch the identity "
+        "**H(P, Q) = H(P) + KL(P‖Q)** move: the cross-entropy is the entropy of the truth, which no model can "
+        "beat, plus the KL divergence, the price of believing Q.",
+        "同一组类别上的两个分布：**真实分布 P**（世界的真实规律）和**模型分布 Q**（预报员或分类器的判断）。"
+        "拖动滑块，观察恒等式 **H(P, Q) = H(P) + KL(P‖Q)** 如何变化：交叉熵等于真实分布的熵"
+        "（任何模型都无法低于它），再加上 KL 散度，即相信 Q 所付出的代价。",
+    ),
+    "distributions.edit.header": ("Edit P and Q", "编辑 P 和 Q"),
+    "distributions.presets": ("Presets", "预设"),
+    "distributions.preset.weather": ("Weather example", "天气例子"),
+    "distributions.preset.weather.help": (
+        "The tutorial's example: P = (0.5, 0.3, 0.2), Q = (0.4, 0.4, 0.2).",
+        "教程中的例子：P = (0.5, 0.3, 0.2)，Q = (0.4, 0.4, 0.2)。",
+    ),
+    "distributions.preset.uniform_q": ("Uniform Q", "均匀的 Q"),
+    "distributions.preset.uniform_q.help": (
+        "A model that knows nothing: every class 1/K.",
+        "一无所知的模型：每个类别的概率都是 1/K。",
+    ),
+    "distributions.preset.one_hot_p": ("One-hot P", "独热的 P"),
+    "distributions.preset.one_hot_p.help": (
+        "A certain truth: all of P on its most likely class. H(P) = 0.",
+        "确定的真相：P 的全部概率集中在最可能的类别上，此时 H(P) = 0。",
+    ),
+    "distributions.preset.q_equals_p": ("Q = P", "Q = P"),
+    "distributions.preset.q_equals_p.help": (
+        "A perfect model. KL = 0, and H(P, Q) = H(P), which is not 0.",
+        "完美的模型：KL = 0，H(P, Q) = H(P)，而它并不是 0。",
+    ),
+    "distributions.preset.confident_wrong": ("Confident wrong Q", "自信但错误的 Q"),
+    "distributions.preset.confident_wrong.help": (
+        "Q puts 90 % on the class P finds least likely.",
+        "Q 把 90% 的概率押在 P 认为最不可能的类别上。",
+    ),
+    "distributions.preset.zero_q": ("Q with a zero", "含零概率的 Q"),
+    "distributions.preset.zero_q.help": (
+        "Q gives probability 0 to P's most likely class: cross-entropy becomes infinite.",
+        "Q 给 P 最可能的类别赋予概率 0：交叉熵变为无穷大。",
+    ),
+    "distributions.k": ("Number of classes K", "类别数 K"),
+    "distributions.k.help": (
+        "A new class gets probability 1/K in P and in Q, and the others shrink in proportion; removing a "
+        "class drops the last one and renormalises.",
+        "新增的类别在 P 和 Q 中的概率都是 1/K，其余类别按比例缩小；删除类别时去掉最后一个并重新归一化。",
+    ),
+    "distributions.p.header": ("True P", "真实分布 P"),
+    "distributions.q.header": ("Model Q", "模型分布 Q"),
+    "distributions.sliders.help": (
+        "Moving one bar rescales the others in proportion, so the distribution always sums to 1. "
+        "Sliders step by 0.01; for exact values use the table below.",
+        "移动一个滑块时，其余各项按比例缩放，分布之和始终为 1。滑块步长为 0.01；需要精确数值请使用下方表格。",
+    ),
+    "distributions.table.header": ("Type exact values and rename classes", "输入精确数值、重命名类别"),
+    "distributions.table.intro": (
+        "Type any non-negative weights: they need not sum to 1, each column is normalised for you.",
+        "可以输入任意非负权重，不必加起来等于 1：每一列都会自动归一化。",
+    ),
+    "distributions.table.name": ("Class", "类别"),
+    "distributions.table.p": ("True P (weight)", "真实 P（权重）"),
+    "distributions.table.q": ("Model Q (weight)", "模型 Q（权重）"),
+    "distributions.table.normalised": (
+        "{which} weights summed to {total}; normalised to sum to 1.",
+        "{which} 的权重之和为 {total}，已归一化为和为 1。",
+    ),
+    "distributions.table.bad": (
+        "Could not use the {which} column: {detail}. The last valid values are kept.",
+        "无法使用 {which} 列：{detail}。已保留上一次的有效数值。",
+    ),
+    "distributions.table.bad_name": (
+        "Class {index} needs a name (letters or digits). The last valid names are kept.",
+        "第 {index} 个类别需要一个名称（字母或数字）。已保留上一次的有效名称。",
+    ),
+    "distributions.error.nan": ("a cell is empty or not a number", "有单元格为空或不是数字"),
+    "distributions.error.negative": ("weights must be 0 or more", "权重必须大于或等于 0"),
+    "distributions.error.zero": ("all weights are zero", "所有权重都是 0"),
+    "distributions.error.other": ("the numbers are not usable ({detail})", "数值无法使用（{detail}）"),
+    "distributions.name.default.0": ("sunny", "晴"),
+    "distributions.name.default.1": ("rain", "雨"),
+    "distributions.name.default.2": ("cloudy", "阴"),
+    "distributions.name.class": ("class {k}", "类别 {k}"),
+    "distributions.numbers.header": ("The numbers", "数值"),
+    "distributions.numbers.caption": (
+        "In {unit}. P is always the true distribution and Q the model; H(P, Q) averages Q's surprise over "
+        "outcomes drawn from P.",
+        "单位：{unit}。P 始终是真实分布，Q 是模型；H(P, Q) 是按 P 抽取结果时 Q 的平均“意外程度”。",
+    ),
+    "distributions.m.h_p": ("H(P): entropy of true P", "H(P)：真实 P 的熵"),
+    "distributions.m.h_q": ("H(Q): entropy of model Q", "H(Q)：模型 Q 的熵"),
+    "distributions.m.ce_pq": ("H(P, Q): cross-entropy", "H(P, Q)：交叉熵"),
+    "distributions.m.ce_qp": ("H(Q, P): roles swapped", "H(Q, P)：角色互换"),
+    "distributions.m.kl_pq": ("KL(P‖Q)", "KL(P‖Q)"),
+    "distributions.m.kl_qp": ("KL(Q‖P)", "KL(Q‖P)"),
+    "distributions.m.js": ("JS(P, Q)", "JS(P, Q)"),
+    "distributions.m.ce_pq.help": (
+        "Average code length when outcomes come from true P but the code is built for model Q.",
+        "结果来自真实分布 P、但编码按模型 Q 设计时的平均编码长度。",
+    ),
+    "distributions.m.ce_qp.help": (
+        "The same formula with true and model swapped: outcomes from Q, code built for P.",
+        "把真实分布与模型互换后的同一公式：结果来自 Q，编码按 P 设计。",
+    ),
+    "distributions.m.kl_pq.help": (
+        "Extra cost of using model Q when the truth is P: H(P, Q) − H(P).",
+        "真实分布为 P 时使用模型 Q 的额外代价：H(P, Q) − H(P)。",
+    ),
+    "distributions.m.kl_qp.help": (
+        "Reverse KL: the extra cost when the truth is Q and the model P.",
+        "反向 KL：真实分布为 Q、模型为 P 时的额外代价。",
+    ),
+    "distributions.m.js.help": (
+        "Jensen-Shannon divergence: symmetric, always finite, at most 1 bit (0.6931 nats).",
+        "Jensen-Shannon 散度：对称，始终有限，最大为 1 bit（0.6931 nat）。",
+    ),
+    "distributions.m.delta": ("+{kl} over H(P)", "比 H(P) 多 {kl}"),
+    "distributions.inf.pq": (
+        "H(P, Q) and KL(P‖Q) are ∞: model Q gives **{name}** probability 0, yet it happens under true P "
+        "(p = {p}). A code built for Q has no codeword for it: the cost is infinite.",
+        "H(P, Q) 与 KL(P‖Q) 为 ∞：模型 Q 给 **{name}** 的概率是 0，但在真实分布 P 下它会发生（p = {p}）。"
+        "按 Q 设计的编码没有它的码字，代价无穷大。",
+    ),
+    "distributions.inf.qp": (
+        "H(Q, P) and KL(Q‖P) are ∞: true P gives **{name}** probability 0 while model Q gives it {q}.",
+        "H(Q, P) 与 KL(Q‖P) 为 ∞：真实分布 P 给 **{name}** 的概率是 0，而模型 Q 给它 {q}。",
+    ),
+    "distributions.pictures.header": ("Pictures", "图示"),
+    "distributions.fig.bars": ("P and Q, class by class", "逐类比较 P 与 Q"),
+    "distributions.fig.prob": ("probability", "概率"),
+    "distributions.fig.p": ("true P", "真实 P"),
+    "distributions.fig.q": ("model Q", "模型 Q"),
+    "distributions.fig.contrib": ("Where the cross-entropy comes from", "交叉熵从何而来"),
+    "distributions.fig.contrib.caption": (
+        "Each class's term −pᵢ log qᵢ is its entropy part −pᵢ log pᵢ plus its KL part pᵢ log(pᵢ/qᵢ). "
+        "A KL part is negative (hatched) where Q over-predicts a class; the parts always add up to KL ≥ 0 "
+        "(last column: H(P) + KL(P‖Q) = H(P, Q), to scale).",
+        "每个类别的项 −pᵢ log qᵢ 等于熵部分 −pᵢ log pᵢ 加上 KL 部分 pᵢ log(pᵢ/qᵢ)。"
+        "Q 高估某个类别时，它的 KL 部分为负（斜线阴影）；各部分之和始终是 KL ≥ 0"
+        "（最后一列按比例画出 H(P) + KL(P‖Q) = H(P, Q)）。",
+    ),
+    "distributions.fig.h_part": ("entropy part −p log p", "熵部分 −p log p"),
+    "distributions.fig.kl_part": ("KL part p log(p/q)", "KL 部分 p log(p/q)"),
+    "distributions.fig.kl_neg": ("negative KL part (q > p)", "负的 KL 部分（q > p）"),
+    "distributions.fig.total": ("Σ total", "Σ 合计"),
+    "distributions.fig.per_class": ("contribution ({unit})", "贡献（{unit}）"),
+    "distributions.fig.code": ("Code lengths", "编码长度"),
+    "distributions.fig.code.caption": (
+        "After Colah's *Visual Information Theory*: each class is a bar as wide as its probability pᵢ and "
+        "as tall as its codeword in a code built for Q, −log qᵢ. Its area is its term of H(P, Q), so the "
+        "shaded area is H(P, Q). The outline is the best possible code, height −log pᵢ, area H(P): the "
+        "shaded area beyond it, net, is KL(P‖Q).",
+        "仿照 Colah 的《Visual Information Theory》：每个类别画成一根柱子，宽度为其概率 pᵢ，高度为按 Q "
+        "设计的编码中该类码字的长度 −log qᵢ。柱子面积就是它对 H(P, Q) 的贡献，阴影总面积即 H(P, Q)。"
+        "轮廓线是最优编码，高度 −log pᵢ，面积为 H(P)；阴影面积超出它的净值就是 KL(P‖Q)。",
+    ),
+    "distributions.fig.q_code": ("code built for Q: height −log q", "按 Q 设计的编码：高度 −log q"),
+    "distributions.fig.p_code": ("best code (for P): height −log p", "最优编码（按 P）：高度 −log p"),
+    "distributions.fig.code.x": ("probability pᵢ (bar width)", "概率 pᵢ（柱宽）"),
+    "distributions.fig.code.y": ("code length ({unit})", "编码长度（{unit}）"),
+    "distributions.fig.simplex": ("Every possible Q at once", "一次看遍所有可能的 Q"),
+    "distributions.fig.simplex.caption": (
+        "Each point of the triangle is one model Q over the three classes (a corner is all-in on one "
+        "class). The colour is {measure} for that Q; the darkest spot, the minimum, is exactly at P (★), "
+        "and its value there is {minimum}. Your Q is the dot.",
+        "三角形中的每一点都是三个类别上的一个模型 Q（顶点表示全部押在一个类别上）。颜色表示该 Q 的 "
+        "{measure}；颜色最深处即最小值，正好位于 P（★），那里的值为 {minimum}。圆点是你当前的 Q。",
+    ),
+    "distributions.fig.simplex.k": (
+        "The triangle picture needs exactly 3 classes (you have {k}); set K = 3 to see it.",
+        "三角形图示需要恰好 3 个类别（当前为 {k} 个）；将 K 设为 3 即可查看。",
+    ),
+    "distributions.sx": ("Colour by", "颜色表示"),
+    "distributions.sx.ce": ("cross-entropy H(P, Q)", "交叉熵 H(P, Q)"),
+    "distributions.sx.kl": ("KL(P‖Q)", "KL(P‖Q)"),
+    "distributions.sx.same": (
+        "The two colourings are the same picture shifted by the constant H(P): moving Q changes only the KL part.",
+        "两种着色其实是同一幅图，只差一个常数 H(P)：移动 Q 只改变 KL 部分。",
+    ),
+    "distributions.worked.header": ("The calculation, written out", "完整的计算过程"),
+    "distributions.worked.intro": (
+        "The tutorial writes H(P, Q) for its weather example and stops at “by computing we get the value”. "
+        "Here it is for your current P and Q, term by term, in {unit}:",
+        "教程写出了天气例子的 H(P, Q)，却停在“通过计算可以得到结果”。这里针对你当前的 P 和 Q 逐项算出"
+        "（单位：{unit}）：",
+    ),
+    "distributions.worked.zero": (
+        "Classes with pᵢ = 0 add nothing (0 · log 0 = 0 by convention).",
+        "pᵢ = 0 的类别不贡献任何值（按约定 0 · log 0 = 0）。",
+    ),
+    "distributions.worked.code": ("The code that computed it", "计算它的代码"),
+    "distributions.props.header": ("Properties, checked live", "性质实时检验"),
+    "distributions.props.ce_ge_h": (
+        "**H(P, Q) ≥ H(P)**: {ce} ≥ {h}. The margin H(P, Q) − H(P) = {margin} is KL(P‖Q) = {kl}.",
+        "**H(P, Q) ≥ H(P)**：{ce} ≥ {h}。差值 H(P, Q) − H(P) = {margin}，正是 KL(P‖Q) = {kl}。",
+    ),
+    "distributions.props.kl_ge_0": (
+        "**KL ≥ 0**: KL(P‖Q) = {kl_pq} and KL(Q‖P) = {kl_qp}, both ≥ 0, and 0 only when Q = P.",
+        "**KL ≥ 0**：KL(P‖Q) = {kl_pq}，KL(Q‖P) = {kl_qp}，都 ≥ 0，且仅当 Q = P 时为 0。",
+    ),
+    "distributions.props.asym": (
+        "**Not symmetric**: H(P, Q) = {ce_pq} but H(Q, P) = {ce_qp}; which distribution is the truth matters.",
+        "**不对称**：H(P, Q) = {ce_pq}，而 H(Q, P) = {ce_qp}；哪个分布是真实分布很重要。",
+    ),
+    "distributions.props.sym_equal": (
+        "**Not symmetric in general**: here H(P, Q) = H(Q, P) = {ce_pq}, but move a bar and they part.",
+        "**一般不对称**：此刻 H(P, Q) = H(Q, P) = {ce_pq}，但只要移动一个滑块，两者就会不同。",
+    ),
+    "distributions.props.fix.title": ("Correcting the tutorial", "更正教程"),
+    "distributions.props.fix": (
+        "The tutorial says cross-entropy is 0 if and only if the prediction equals the truth. It is not: "
+        "with Q = P, H(P, Q) = H(P), the entropy of the truth, which is 0 only when P is one-hot (a certain "
+        "outcome). What is 0 at Q = P is the KL divergence.",
+        "教程说“当且仅当预测分布等于真实分布时，交叉熵为 0”。这是错的：当 Q = P 时，H(P, Q) = H(P)，"
+        "即真实分布的熵，只有当 P 是独热分布（结果确定）时它才为 0。在 Q = P 时等于 0 的是 KL 散度。",
+    ),
+    "distributions.props.fix.button": ("Set Q = P and see", "设 Q = P 看看"),
+    "distributions.props.fix.now": (
+        "Now Q = P: KL(P‖Q) = {kl}, and H(P, Q) = {ce} = H(P), **not 0**.",
+        "现在 Q = P：KL(P‖Q) = {kl}，而 H(P, Q) = {ce} = H(P)，**并不是 0**。",
+    ),
+    "distributions.props.fix.one_hot": (
+        "Now Q = P and P is one-hot: H(P, Q) = H(P) = {ce}. This is the one case where cross-entropy is 0.",
+        "现在 Q = P 且 P 是独热分布：H(P, Q) = H(P) = {ce}。这是交叉熵为 0 的唯一情形。",
+    ),
+    "distributions.fit.header": (
+        "Forward or reverse KL: which Q fits a two-peaked P?",
+        "正向还是反向 KL：哪个 Q 拟合双峰的 P？",
+    ),
+    "distributions.fit.intro": (
+        "Say the truth P has two peaks but the model can only be one bell curve. Minimising **KL(P‖Q)** "
+        "(forward; what cross-entropy training does) punishes Q wherever P has mass Q misses, so Q spreads "
+        "to cover both peaks: *mass-covering*. Minimising **KL(Q‖P)** (reverse; used in variational "
+        "inference) punishes Q for putting mass where P has little, so Q hides inside one peak: "
+        "*mode-seeking*. Pull the peaks apart to see the two answers part.",
+        "设真实分布 P 有两个峰，而模型只能是一条钟形曲线。最小化 **KL(P‖Q)**（正向，即交叉熵训练所做的事）"
+        "会惩罚 P 有概率而 Q 没覆盖的地方，于是 Q 铺开、覆盖两个峰：*覆盖质量*（mass-covering）。"
+        "最小化 **KL(Q‖P)**（反向，变分推断中常用）会惩罚 Q 把概率放在 P 很少出现的地方，于是 Q 躲进"
+        "一个峰里：*寻找众数*（mode-seeking）。把两个峰拉开，看两个答案如何分道扬镳。",
+    ),
+    "distributions.fit.sep": ("Distance between the peaks", "两峰间距"),
+    "distributions.fit.w": ("Weight of the left peak", "左峰权重"),
+    "distributions.fit.p": ("two-peaked P", "双峰的 P"),
+    "distributions.fit.forward": ("Q minimising KL(P‖Q): forward", "最小化 KL(P‖Q) 的 Q：正向"),
+    "distributions.fit.reverse": ("Q minimising KL(Q‖P): reverse", "最小化 KL(Q‖P) 的 Q：反向"),
+    "distributions.fit.x": ("x", "x"),
+    "distributions.fit.y": ("probability", "概率"),
+    "distributions.fit.m.forward": ("Forward fit: KL(P‖Q)", "正向拟合：KL(P‖Q)"),
+    "distributions.fit.m.reverse": ("Reverse fit: KL(Q‖P)", "反向拟合：KL(Q‖P)"),
+    "distributions.fit.m.shape": ("centre μ = {mu}, width σ = {sigma}", "中心 μ = {mu}，宽度 σ = {sigma}"),
+    "distributions.fit.caption": (
+        "Q is a discretised Gaussian; each fit is a deterministic grid-and-pattern search over its centre μ "
+        "and width σ. Both peaks of P have width 0.8.",
+        "Q 是离散化的高斯分布；每次拟合都是对中心 μ 和宽度 σ 的确定性网格搜索加模式搜索。P 的两个峰宽度都是 0.8。",
+    ),
+}
