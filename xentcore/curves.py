@@ -131,7 +131,8 @@ def confidently_wrong(y: int, threshold: float = 0.1) -> tuple[tuple[float, floa
 @dataclass(frozen=True)
 class BinaryProbe:
     """Both losses at one logit ``z`` (``y_hat = σ(z)``), each gradient analytic (``d*``) and by central
-    finite differences (``d*_fd``); ``ratio = (∂CE/∂z) / (∂MSE/∂z) = 1 / (2 ŷ (1 - ŷ))`` in nats."""
+    finite differences (``d*_fd``); ``ratio = (∂CE/∂z) / (∂MSE/∂z)``, which is ``1 / (2 ŷ (1 - ŷ))`` in nats
+    (for either label) and ``1 / ln b`` times that in base ``b``."""
 
     y: int
     z: float
@@ -179,7 +180,7 @@ def binary_probe(y: int, z: float, *, base: float = math.e) -> BinaryProbe:
     p = float(p_arr[0])
     h_p = 1e-6 * min(p, 1.0 - p)
     h_z = 1e-5
-    dce_dz = float(losses.grad_binary_cross_entropy_with_logits(y_arr, z_arr)[0])
+    dce_dz = float(losses.grad_binary_cross_entropy_with_logits(y_arr, z_arr)[0]) * scale
     dmse_dz = float(losses.grad_mse_with_logits(y_arr, z_arr)[0])
     return BinaryProbe(
         y=int(y),
@@ -191,7 +192,7 @@ def binary_probe(y: int, z: float, *, base: float = math.e) -> BinaryProbe:
         dce_dp_fd=_fd(lambda v: losses.binary_cross_entropy(y_arr, v), p, h_p) * scale,
         dmse_dp=float(losses.grad_mse(y_arr, p_arr)[0]),
         dmse_dp_fd=_fd(lambda v: losses.mse(y_arr, v), p, h_p),
-        dce_dz=dce_dz * scale,
+        dce_dz=dce_dz,
         dce_dz_fd=_fd(lambda v: losses.binary_cross_entropy_with_logits(y_arr, v), z, h_z) * scale,
         dmse_dz=dmse_dz,
         dmse_dz_fd=_fd(lambda v: losses.mse_with_logits(y_arr, v), z, h_z),
@@ -227,6 +228,18 @@ def smoothed_target(target, k: int, smoothing: float = 0.0) -> np.ndarray:
         if not np.isfinite(y).all() or (y < 0).any() or abs(y.sum() - 1.0) > 1e-6:
             raise ValueError("a soft target must be non-negative and sum to 1")
     return (1.0 - smoothing) * y + smoothing / k
+
+
+def resize_logits(z, k: int) -> tuple[float, ...]:
+    """The logit vector with ``k`` entries: extra classes start at logit 0, dropped ones are cut from the end.
+
+    >>> resize_logits([2.0, 1.0, 0.1], 2), resize_logits([2.0, 1.0], 4)
+    ((2.0, 1.0), (2.0, 1.0, 0.0, 0.0))
+    """
+    if not (2 <= k <= MAX_CLASSES):
+        raise ValueError(f"k must be between 2 and {MAX_CLASSES}, got {k}")
+    z = [float(v) for v in z]
+    return tuple(z[:k] + [0.0] * (k - len(z)))
 
 
 @dataclass(frozen=True)

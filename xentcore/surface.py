@@ -237,6 +237,22 @@ def concave_points(f, *, rtol: float = 1e-9) -> np.ndarray:
     return mask
 
 
+def concave_intervals(t, f, *, rtol: float = 1e-9) -> list[tuple[float, float]]:
+    """The stretches of ``t`` where :func:`concave_points` flags ``f``, each as ``(t_lo, t_hi)`` reaching
+    half a step either side of its flagged points (so a single flagged point gives a visible band).
+
+    >>> concave_intervals([0.0, 1.0, 2.0, 3.0, 4.0], [0.0, 1.0, 1.5, 1.0, 0.0])
+    [(0.5, 3.5)]
+    """
+    t = np.asarray(t, dtype=float)
+    mask = concave_points(f, rtol=rtol)
+    if t.shape != mask.shape:
+        raise ValueError("t and f must have the same length")
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], mask.astype(np.int8), [0]])))
+    half = (t[1] - t[0]) / 2 if t.size > 1 else 0.0
+    return [(float(t[a] - half), float(t[b - 1] + half)) for a, b in zip(edges[::2], edges[1::2], strict=True)]
+
+
 def midpoint_violations(F, *, rtol: float = 1e-9) -> int:
     """Number of midpoint-convexity failures of a function sampled on an even 2-D grid: each grid point
     is compared with the mean of its two neighbours along rows, columns and both diagonals."""
