@@ -2,16 +2,25 @@
 
 import streamlit as st
 
-from xentcore import cross_entropy, entropy, kl_divergence
+from xentcore import cross_entropy, entropy, kl_divergence, self_information
+from xentcore.state.home import HOME
 from xentcore.ui import fmt, page_setup, t
 from xentcore.ui.pages import PAGES
 
 WEATHER_P = (0.5, 0.3, 0.2)
 WEATHER_Q = (0.4, 0.4, 0.2)
 
-ctx = page_setup("home")
+ctx = page_setup("home", HOME)
 st.title(t("home.title"))
 st.markdown(t("home.intro"))
+
+st.subheader(t("home.surprise.header"))
+left, right = st.columns([2, 1])
+p_event = ctx.slider("pe", t("home.surprise.slider"), where=left)
+right.metric(
+    t("home.surprise.metric"), f"{fmt(self_information(p_event, base=ctx.base))} {t(f'unit.short.{ctx.unit}')}"
+)
+st.caption(t("home.surprise.caption"))
 
 st.subheader(t("home.weather.header"))
 st.markdown(

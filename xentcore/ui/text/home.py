@@ -11,6 +11,15 @@ TEXT = {
         "平均感到的“意外程度”。它永远不低于真实分布自身的熵 H(P)；多出的部分是 KL 散度 D(P‖Q)，"
         "仅当 Q = P 时为零——用交叉熵训练分类器，压低的正是这部分。",
     ),
+    "home.surprise.header": ("Surprise first", "先从“意外”说起"),
+    "home.surprise.slider": ("Probability p of an event", "某事件的概率 p"),
+    "home.surprise.metric": ("Self-information −log p", "自信息 −log p"),
+    "home.surprise.caption": (
+        "A sure thing (p = 1) tells you nothing; the rarer the event, the more it surprises you. "
+        "Entropy is the average of this surprise, cross-entropy its average when you expected the wrong odds.",
+        "必然发生的事（p = 1）不带来任何信息；事件越罕见，带来的“意外”越大。"
+        "熵是这种意外的平均值，交叉熵则是你按错误的概率去预期时的平均意外。",
+    ),
     "home.weather.header": ("The tutorial's weather example, computed", "教程中的天气例子，算出来"),
     "home.weather.body": (
         "True weather P: sunny {p0}, rain {p1}, cloudy {p2}. A forecaster's model Q: {q0}, {q1}, {q2}. "

@@ -1,0 +1,74 @@
+"""The app in headless Chromium: a slider moved with the keyboard, share links, every page on screen."""
+
+import math
+import re
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from conftest import SHOTS, wait_settled
+
+from xentcore import self_information
+from xentcore.state.home import HOME
+from xentcore.ui.format import fmt
+from xentcore.ui.pages import PAGES
+
+pytestmark = pytest.mark.usefixtures("browser_or_skip")
+
+
+def metric_values(page) -> list[str]:
+    return page.locator("[data-testid='stMetricValue']").all_inner_texts()
+
+
+def test_moving_a_slider_updates_the_number_and_the_url(page, server):
+    page.goto(server + "/")
+    wait_settled(page)
+    start = HOME.param("pe").default
+    assert metric_values(page)[0].startswith(fmt(self_information(start)))
+    thumb = page.locator("[data-testid='stSlider'] input[type=range]").first
+    thumb.focus()
+    thumb.press("ArrowRight")
+    expected = fmt(self_information(round(start + 0.01, 2)))
+    page.wait_for_function(
+        "v => document.querySelector(\"[data-testid='stMetricValue']\").innerText.startsWith(v)", arg=expected
+    )
+    wait_settled(page)
+    assert metric_values(page)[0].startswith(expected)
+    assert parse_qs(urlparse(page.url).query)["pe"] == ["0.26"]
+    assert "pe=0.26" in page.locator("[data-testid='stSidebar'] [data-testid='stCode']").inner_text()
+
+
+def test_a_share_link_reproduces_the_view(page, server):
+    page.goto(server + "/?pe=0.5&unit=bits&lang=zh")
+    wait_settled(page)
+    assert page.locator("h1").first.inner_text().startswith("看见交叉熵")
+    assert metric_values(page)[0] == "1.0000 bit"
+    assert float(page.locator("[data-testid='stSlider'] input[type=range]").first.input_value()) == 0.5
+    # the settings travel with the user to another page, and into its share link
+    page.locator("[data-testid='stSidebar'] a[href$='distributions']").first.click()
+    wait_settled(page)
+    query = parse_qs(urlparse(page.url).query)
+    assert query.get("unit") == ["bits"] and query.get("lang") == ["zh"]
+
+
+def test_a_bad_link_warns_and_the_page_still_works(page, server):
+    page.goto(server + "/?pe=banana&unit=bits")
+    wait_settled(page)
+    warning = page.locator("[data-testid='stAlertContentWarning']").inner_text()
+    assert "pe" in warning
+    assert metric_values(page)[0] == f"{fmt(-math.log2(0.25))} bits"
+    assert not page.locator("[data-testid='stException']").count()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_page_on_screen(page, server, lang):
+    SHOTS.mkdir(exist_ok=True)
+    for p in PAGES:
+        page.goto(f"{server}/{p.url_path}?lang={lang}")
+        wait_settled(page)
+        page.wait_for_timeout(500)
+        assert not page.locator("[data-testid='stException']").count(), f"{p.id} shows an exception"
+        title = page.locator("h1").first.inner_text()
+        assert title.strip()
+        if lang == "zh":
+            assert re.search(r"[\u4e00-\u9fff]", title), f"{p.id} title not in Chinese: {title}"
+        page.screenshot(path=str(SHOTS / f"{p.id}-{lang}.png"), full_page=True)
