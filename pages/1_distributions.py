@@ -81,6 +81,10 @@ def on_preset(name: str) -> None:
     ctx.update(p=tuple(float(v) for v in p), q=tuple(float(v) for v in q), names=names)
 
 
+def mark(ok: bool) -> str:
+    return ":green[:material/check_circle:] " if ok else ":red[:material/cancel:] "
+
+
 def translated_error(err: ValueError) -> str:
     """``xentcore.normalize``'s message, in the reader's language where we know it."""
     message = str(err)
@@ -294,15 +298,17 @@ with st.expander(t(f"{PAGE}.worked.code"), icon=":material/code:"):
 # --- properties --------------------------------------------------------------------------------------------
 
 st.subheader(t(f"{PAGE}.props.header"))
+checks = s.holds()
 with st.container(border=True):
     st.markdown(
-        "✅ " + t(f"{PAGE}.props.ce_ge_h", ce=fmt(s.ce_pq), h=fmt(s.h_p), margin=fmt(s.margin), kl=fmt(s.kl_pq))
+        mark(checks["ce_ge_h"])
+        + t(f"{PAGE}.props.ce_ge_h", ce=fmt(s.ce_pq), h=fmt(s.h_p), margin=fmt(s.margin), kl=fmt(s.kl_pq))
     )
-    st.markdown("✅ " + t(f"{PAGE}.props.kl_ge_0", kl_pq=fmt(s.kl_pq), kl_qp=fmt(s.kl_qp)))
-    if math.isclose(s.ce_pq, s.ce_qp, rel_tol=1e-12, abs_tol=1e-12):
-        st.markdown("↔️ " + t(f"{PAGE}.props.sym_equal", ce_pq=fmt(s.ce_pq)))
+    st.markdown(mark(checks["kl_ge_0"]) + t(f"{PAGE}.props.kl_ge_0", kl_pq=fmt(s.kl_pq), kl_qp=fmt(s.kl_qp)))
+    if checks["symmetric"]:
+        st.markdown(":material/swap_horiz: " + t(f"{PAGE}.props.sym_equal", ce_pq=fmt(s.ce_pq)))
     else:
-        st.markdown("↔️ " + t(f"{PAGE}.props.asym", ce_pq=fmt(s.ce_pq), ce_qp=fmt(s.ce_qp)))
+        st.markdown(":material/swap_horiz: " + t(f"{PAGE}.props.asym", ce_pq=fmt(s.ce_pq), ce_qp=fmt(s.ce_qp)))
 with st.container(border=True):
     st.markdown(f"**{t(f'{PAGE}.props.fix.title')}**")
     st.markdown(t(f"{PAGE}.props.fix"))
@@ -348,6 +354,7 @@ def forward_reverse() -> None:
             fmt(shown[direction]),
             delta=t(f"{PAGE}.fit.m.shape", mu=fmt(fit.mu, 2), sigma=fmt(fit.sigma, 2)),
             delta_color="off",
+            delta_arrow="off",
         )
     st.caption(t(f"{PAGE}.fit.caption"))
 

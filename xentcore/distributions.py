@@ -157,6 +157,15 @@ class Summary:
     def p_is_one_hot(self) -> bool:
         return self.h_p == 0.0
 
+    def holds(self, tol: float = 1e-12) -> dict[str, bool]:
+        """The properties the page checks live, each allowing ``tol`` of rounding:
+        ``ce_ge_h``: H(P, Q) >= H(P); ``kl_ge_0``: both KLs >= 0; ``symmetric``: H(P, Q) = H(Q, P) here."""
+        return {
+            "ce_ge_h": self.ce_pq >= self.h_p - tol,
+            "kl_ge_0": self.kl_pq >= -tol and self.kl_qp >= -tol,
+            "symmetric": self.ce_pq == self.ce_qp or abs(self.ce_pq - self.ce_qp) <= tol,
+        }
+
     @property
     def margin(self) -> float:
         """``H(P, Q) − H(P)``, the extra cost of coding with Q, computed as a difference (``∞`` when

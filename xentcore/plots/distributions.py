@@ -226,7 +226,7 @@ def simplex(
     labels: Labels,
 ) -> go.Figure:
     """The three-class simplex coloured by a measure of Q (``z``, NaN outside), with the triangle, the
-    corner classes, and markers at P (where the measure is smallest) and Q. The colour scale stops at the
+    corner classes, and markers at P (where the measure is smallest, darkest) and Q. The colour scale stops at the
     85th percentile so the basin around P stays readable. ``labels``: ``p``, ``q``, ``colour``."""
     zmin = float(np.nanmin(z))
     zmax = float(np.nanpercentile(z, 85))
@@ -241,7 +241,6 @@ def simplex(
             "zmin": zmin,
             "zmax": zmax,
             "colorscale": "Viridis",
-            "reversescale": True,
             "colorbar": {"title": {"text": labels["colour"], "side": "right"}, "thickness": 12},
             "hovertemplate": _hover(f"{labels['colour']}: %{{z:.4f}}"),
         },

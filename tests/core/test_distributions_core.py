@@ -168,6 +168,9 @@ def test_summary_matches_scipy(p, data, base):
     assert math.isclose(s.ce_pq, s.h_p + s.kl_pq, rel_tol=1e-9, abs_tol=1e-12)
     assert math.isclose(s.ce_qp, s.h_q + s.kl_qp, rel_tol=1e-9, abs_tol=1e-12)
     assert math.isclose(s.margin, s.kl_pq, rel_tol=1e-9, abs_tol=1e-12)
+    checks = s.holds()
+    assert checks["ce_ge_h"] and checks["kl_ge_0"]
+    assert checks["symmetric"] == math.isclose(s.ce_pq, s.ce_qp, rel_tol=0, abs_tol=1e-12)
     assert math.isclose(s.js, jensenshannon(p, q, base=base) ** 2, rel_tol=1e-7, abs_tol=1e-10)
 
 
@@ -176,6 +179,8 @@ def test_one_hot_and_infinite_classes():
     assert not summarize(WEATHER_P, WEATHER_P).p_is_one_hot
     assert infinite_classes([0.5, 0.3, 0.2], [0.0, 0.5, 0.5]).tolist() == [0]
     assert math.isinf(summarize([0.5, 0.5], [0.0, 1.0]).margin)
+    assert summarize([0.5, 0.5], [0.0, 1.0]).holds() == {"ce_ge_h": True, "kl_ge_0": True, "symmetric": False}
+    assert summarize(WEATHER_P, WEATHER_P).holds()["symmetric"]
     assert infinite_classes([0.0, 0.5, 0.5], [0.0, 0.5, 0.5]).tolist() == []
 
 
