@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 from xentcore.plots import OUTLINE, PALETTE, base_layout
 
 INFINITY = "∞"
+LABELLED_CLASSES = 6  # above this many classes, numbers on every bar would overlap
 Labels = Mapping[str, str]
 
 
@@ -44,7 +45,7 @@ def distribution_bars(names: Sequence[str], p: Sequence[float], q: Sequence[floa
             "x": list(names),
             "y": _f32(v),
             "marker": {"color": PALETTE[key]},
-            "text": [f"{x:.2f}" for x in v],
+            "text": [f"{x:.2f}" for x in v] if len(v) <= LABELLED_CLASSES else None,
             "textposition": "outside",
             "cliponaxis": False,
             "hovertemplate": _hover(f"%{{x}}<br>{labels[key]}: %{{y:.4f}}"),
@@ -125,7 +126,10 @@ def contribution_bars(
             "mode": "text",
             "x": x,
             "y": _f32(np.maximum(ce_shown, h)),
-            "text": [INFINITY if np.isinf(c) else f"{c:.3f}" for c in ce],
+            "text": [
+                INFINITY if np.isinf(c) else (f"{c:.3f}" if len(ce) <= LABELLED_CLASSES or i == len(ce) - 1 else "")
+                for i, c in enumerate(ce)
+            ],
             "textposition": "top center",
             "showlegend": False,
             "hoverinfo": "skip",
@@ -189,6 +193,7 @@ def code_lengths(
             "text": text,
             "textposition": "inside",
             "insidetextanchor": "middle",
+            "textangle": 0,
             "customdata": custom,
             "hovertext": list(names),
             "hovertemplate": _hover(

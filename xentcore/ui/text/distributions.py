@@ -183,8 +183,7 @@ TEXT = {
     "distributions.worked.intro": (
         "The tutorial writes H(P, Q) for its weather example and stops at “by computing we get the value”. "
         "Here it is for your current P and Q, term by term, in {unit}:",
-        "教程写出了天气例子的 H(P, Q)，却停在“通过计算可以得到结果”。这里针对你当前的 P 和 Q 逐项算出"
-        "（单位：{unit}）：",
+        "教程写出了天气例子的 H(P, Q)，却停在“通过计算可以得到结果”。这里针对你当前的 P 和 Q 逐项算出，单位为 {unit}：",
     ),
     "distributions.worked.zero": (
         "Classes with pᵢ = 0 add nothing (0 · log 0 = 0 by convention).",
