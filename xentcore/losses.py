@@ -8,7 +8,9 @@ Every ``grad_*`` function returns the gradient of the matching loss (same argume
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Literal
 
 import numpy as np
@@ -249,10 +251,69 @@ def categorical_cross_entropy(
     >>> bool(np.isclose(categorical_cross_entropy([0], [[0.0, 0.0, 0.0]]), np.log(3)))  # uniform: ln C
     True
     """
-    z = _logits_2d(logits)
-    a, denominator = _target_coefficients(target, z.shape[1], z.shape[0], weight, label_smoothing)
-    per_item = -(a * log_softmax(z, axis=1)).sum(axis=1)
+    z = np.asarray(logits, dtype=float)
+    if z.ndim != 2:
+        raise ValueError(f"logits must have shape (N, C), got {z.shape}")
+    t = np.asarray(target)
+    if t.ndim == 1 and np.issubdtype(t.dtype, np.integer):
+        per_item, denominator = _class_index_loss(t, z, weight, label_smoothing)
+    else:
+        z = _logits_2d(z)
+        a, denominator = _target_coefficients(target, z.shape[1], z.shape[0], weight, label_smoothing)
+        per_item = -(a * log_softmax(z, axis=1)).sum(axis=1)
     return _reduce(per_item, reduction, denominator)
+
+
+_CHUNK_ROWS = 16_384  # a chunk of float64 logits stays in cache between the passes over it
+_pool: ThreadPoolExecutor | None = None
+
+
+def _class_index_loss(t: np.ndarray, z: np.ndarray, weight, label_smoothing: float) -> tuple[np.ndarray, float]:
+    """Per-sample loss for class-index targets without forming log softmax(z):
+    ``L_i = (1 - ε) w_{t_i} (lse_i - z_{i,t_i}) + (ε / C) (lse_i Σ_c w_c - z_i · w)``, ``lse_i = log Σ_c e^{z_ic}``.
+
+    Large inputs are processed in cache-sized row chunks on a thread per core (numpy releases the GIL).
+    """
+    n, c = z.shape
+    if not (0.0 <= label_smoothing <= 1.0):
+        raise ValueError(f"label_smoothing must be in [0, 1], got {label_smoothing}")
+    if t.shape != (n,):
+        raise ValueError(f"target must have one class index per row ({n}), got shape {t.shape}")
+    if n and (t.min() < 0 or t.max() >= c):
+        raise ValueError(f"class indices must be in 0..{c - 1}")
+    w = None if weight is None else _finite(weight, "weight")
+    if w is not None and (w.shape != (c,) or (w < 0).any()):
+        raise ValueError(f"weight must have one entry per class ({c}), each >= 0")
+    out = np.empty(n)
+
+    def chunk(lo: int) -> None:
+        zc, tc = z[lo : lo + _CHUNK_ROWS], t[lo : lo + _CHUNK_ROWS]
+        m = zc.max(axis=1)
+        e = np.subtract(zc, m[:, None])
+        np.exp(e, out=e)
+        log_s = np.log(e.sum(axis=1))
+        # log s - (z_t - m), not (m + log s) - z_t: keeps a loss near 0 accurate when m is large
+        nll = log_s - (np.take_along_axis(zc, tc[:, None], axis=1)[:, 0] - m)
+        if w is not None:
+            nll *= w[tc]
+        if label_smoothing:
+            w_sum = c if w is None else w.sum()
+            smooth = (log_s + m) * w_sum - (zc.sum(axis=1) if w is None else zc @ w)
+            nll = (1.0 - label_smoothing) * nll + (label_smoothing / c) * smooth
+        out[lo : lo + len(zc)] = nll
+
+    starts = range(0, n, _CHUNK_ROWS)
+    if n * c >= 1_000_000 and (os.cpu_count() or 1) > 1:
+        global _pool
+        if _pool is None:
+            _pool = ThreadPoolExecutor(max_workers=os.cpu_count(), thread_name_prefix="xent")
+        list(_pool.map(chunk, starts))
+    else:
+        for lo in starts:
+            chunk(lo)
+    if not np.isfinite(out).all():  # finite logits always give a finite loss
+        raise ValueError("logits must be finite (no NaN or infinity)")
+    return out, float(n if w is None else w[t].sum())
 
 
 def grad_categorical_cross_entropy(
