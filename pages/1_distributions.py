@@ -46,6 +46,14 @@ def kl_fit_pair(separation: float, weight: float):
     return x, p, fit_gaussian(p, x, "forward"), fit_gaussian(p, x, "reverse")
 
 
+@st.cache_resource(max_entries=32, show_spinner=False)
+def kl_fits_figure(separation: float, weight: float, labels: tuple[tuple[str, str], ...]):
+    """The fits figure changes only with its own sliders (and the language): build it once per setting,
+    not on every move of a P or Q slider. Streamlit only reads the figure, so sharing it is safe."""
+    x, target, fwd, rev = kl_fit_pair(separation, weight)
+    return figs.kl_fits(x, target, fwd.q, rev.q, dict(labels))
+
+
 def default_name(i: int, k: int) -> str:
     if k == 3:
         return t(f"{PAGE}.name.default.{i}")
@@ -334,7 +342,7 @@ def forward_reverse() -> None:
     c1, c2 = st.columns(2, gap="large")
     ctx.slider("sep", t(f"{PAGE}.fit.sep"), where=c1)
     ctx.slider("w", t(f"{PAGE}.fit.w"), where=c2)
-    x, target, fwd, rev = kl_fit_pair(ctx["sep"], ctx["w"])
+    _, target, fwd, rev = kl_fit_pair(ctx["sep"], ctx["w"])
     fit_labels = {
         "p": t(f"{PAGE}.fit.p"),
         "forward": t(f"{PAGE}.fit.forward"),
@@ -342,7 +350,7 @@ def forward_reverse() -> None:
         "x": t(f"{PAGE}.fit.x"),
         "y": t(f"{PAGE}.fit.y"),
     }
-    st.plotly_chart(figs.kl_fits(x, target, fwd.q, rev.q, fit_labels), key=f"{PAGE}.fig.fits")
+    st.plotly_chart(kl_fits_figure(ctx["sep"], ctx["w"], tuple(fit_labels.items())), key=f"{PAGE}.fig.fits")
     m1, m2 = st.columns(2, gap="large")
     shown = {
         "forward": kl_divergence(target, fwd.q, base=ctx.base),
