@@ -1,0 +1,1 @@
+"""Speed budgets, measured: ``python -m benchmarks`` prints each figure, its budget, and pass or fail."""
