@@ -30,6 +30,7 @@ from xentcore.losses import (
     sigmoid,
     softmax,
 )
+from xentcore.training import Run, train
 
 WEATHER_P = (0.5, 0.3, 0.2)  # the tutorial's true weather distribution: sunny, rain, cloudy
 WEATHER_Q = (0.4, 0.4, 0.2)  # its prediction
@@ -128,6 +129,8 @@ def cross_entropy_along_line(p, *, base: float = math.e, n: int = 201) -> LinePa
     t = np.unique(np.concatenate([np.linspace(t_lo, 1.0, n), [0.0]]))
     qs = np.clip(p_arr + t[:, None] * d, 0.0, None)
     qs /= qs.sum(axis=1, keepdims=True)
+    finite = ((qs > 0) | (p_arr == 0)).all(axis=1)  # tiny (subnormal) p_i can still round to q_i = 0
+    t, qs = t[finite], qs[finite]
     ps = np.broadcast_to(p_arr, qs.shape)
     return LinePath(
         t=t,
@@ -209,7 +212,25 @@ def softmax_gradient_check(z: Sequence[float], target: int, *, h: float = FD_STE
     )
 
 
+def gradient_gaps(check: pd.DataFrame) -> tuple[float, float]:
+    """How far the tutorial's ``ŷ - y`` is from the numerical ``∂L/∂z`` and from the numerical ``∂L/∂ŷ``
+    (largest absolute difference over the classes)."""
+    to_logits = float(np.max(np.abs(check["claimed"] - check["d_logits_fd"])))
+    to_probs = float(np.max(np.abs(check["claimed"] - check["d_probs_fd"])))
+    return to_logits, to_probs
+
+
 # --- claim 7: why MSE trains slowly ---------------------------------------------------------------------
+
+
+def logit(y_hat: float) -> float:
+    """The logit ``z = log(ŷ / (1 - ŷ))`` whose sigmoid is ``ŷ`` (``±inf`` at 0 and 1).
+
+    >>> logit(0.5)
+    0.0
+    """
+    with np.errstate(divide="ignore"):
+        return float(np.log(y_hat) - np.log1p(-y_hat))
 
 
 def sigmoid_slope(z) -> np.ndarray:
@@ -342,3 +363,32 @@ def learnability(kind: Kind, *, epochs: int = article.ARTICLE_EPOCHS) -> pd.Data
                 }
             )
     return pd.DataFrame(rows)
+
+
+# --- claim 9: a comparison that can be measured ---------------------------------------------------------
+
+CASE_DATA = "cancer"
+CASE_LR = 0.1
+CASE_LOSSES = ("ce", "mse")
+
+
+@dataclass(frozen=True)
+class CaseStudy:
+    """Logistic regression on the breast-cancer data, trained with each loss in :data:`CASE_LOSSES`."""
+
+    n: int
+    d: int
+    lr: float
+    runs: dict[str, Run]
+
+
+def cancer_ce_vs_mse(epochs: int, *, lr: float = CASE_LR, seed: int = 0) -> CaseStudy:
+    """Train logistic regression with cross-entropy and with MSE on the Wisconsin breast-cancer data: same
+    stratified split (a held-out quarter), same start (``seed``), same learning rate, same ``epochs``."""
+    ds = make_dataset(CASE_DATA)
+    tr, te = train_test_split(ds, seed=seed)
+    runs = {
+        loss: train("logistic", loss, tr.X, tr.y, 2, lr=lr, epochs=int(epochs), seed=seed, X_test=te.X, y_test=te.y)
+        for loss in CASE_LOSSES
+    }
+    return CaseStudy(n=ds.n, d=ds.d, lr=lr, runs=runs)

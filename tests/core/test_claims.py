@@ -14,8 +14,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.stats import entropy as scipy_entropy
+from sklearn.metrics import accuracy_score
 
 from xentcore import article, claims
+from xentcore.datasets import make_dataset, train_test_split
 from xentcore.info import cross_entropy, entropy
 
 distributions = st.lists(st.floats(0.0, 1.0), min_size=2, max_size=6).filter(lambda w: sum(w) > 1e-3)
@@ -142,6 +144,17 @@ def test_multiclass_gradient_is_yhat_minus_y_in_the_logits_not_in_the_probabilit
     assert not np.allclose(df["claimed"], df["d_probs"])  # the tutorial's formula is not ∂L/∂ŷ
 
 
+def test_gradient_gaps():
+    to_logits, to_probs = claims.gradient_gaps(claims.softmax_gradient_check([2.0, 1.0, 0.1], 0))
+    assert to_logits < 1e-8
+    assert to_probs == pytest.approx(
+        abs(
+            (math.exp(2) / (math.exp(2) + math.e + math.exp(0.1)) - 1)
+            + 1 / (math.exp(2) / (math.exp(2) + math.e + math.exp(0.1)))
+        )
+    )
+
+
 def test_softmax_gradient_check_refuses_a_bad_class():
     with pytest.raises(ValueError, match="class index"):
         claims.softmax_gradient_check([0.0, 0.0], 2)
@@ -211,3 +224,43 @@ def test_learnability(kind):
         fit = article.corrected_softmax_regression(tr.X, tr.y, 3, lr=claims.CORRECTED_LR, epochs=300)
         score = article.softmax_accuracy(tr.X, tr.y, fit.weights, fit.bias)
     assert df.loc[("random", "corrected"), "train"] == pytest.approx(score)
+
+
+# --- claim 9 ---------------------------------------------------------------------------------------------
+
+
+def test_cancer_comparison_runs_both_losses_on_the_same_split():
+    study = claims.cancer_ce_vs_mse(30)
+    assert (study.n, study.d) == (569, 30)
+    _, te = train_test_split(make_dataset("cancer"), seed=0)
+    for loss in ("ce", "mse"):
+        run = study.runs[loss]
+        assert run.loss == loss and run.diverged_at is None
+        assert len(run.history) == 31 and run.config.lr == claims.CASE_LR
+        predicted = (te.X @ run.W[:, 0] + run.b[0] > 0).astype(int)
+        assert run.final["test_accuracy"] == pytest.approx(accuracy_score(te.y, predicted))
+    np.testing.assert_array_equal(
+        study.runs["ce"].history["test_accuracy"].iloc[:1], study.runs["mse"].history["test_accuracy"].iloc[:1]
+    )  # the same starting model
+
+
+# --- figures (floor 1) -----------------------------------------------------------------------------------
+
+
+def test_figures_carry_the_numbers_they_are_given():
+    from xentcore.plots import tutorial as plots
+
+    path = claims.cross_entropy_along_line(claims.WEATHER_P)
+    fig = plots.line_through_p(path.t, path.ce, path.kl, path.h, ce_name="ce", kl_name="kl", h_name="h", x_title="t")
+    np.testing.assert_allclose(fig.data[0].y, path.ce, rtol=1e-6)
+    assert fig.layout.shapes[0].y0 == path.h
+    grid, loss = claims.binary_loss_curve(1)
+    g = claims.binary_gradient_check(1, 0.3)
+    fig = plots.loss_with_tangent(grid, loss, (0.3, g.loss), g.formula, loss_name="L", tangent_name="T", x_title="x")
+    x, y = fig.data[1].x, fig.data[1].y
+    assert (y[1] - y[0]) / (x[1] - x[0]) == pytest.approx(g.formula, rel=1e-5)
+    df = claims.logit_gradients(np.linspace(-8, 8, 17))
+    fig = plots.logit_gradients(df["z"], df["ce"], df["mse"], ce_name="a", mse_name="b", x_title="z", y_title="g")
+    np.testing.assert_allclose(fig.data[1].y, np.abs(df["mse"]), rtol=1e-6)
+    fig = plots.accuracy_curves(np.arange(3), [("ce", np.array([0.4, 0.9, 1.0]), "ce")], x_title="e", y_title="a")
+    assert fig.layout.yaxis.range[0] <= 0.4
