@@ -57,6 +57,8 @@ def test_code_lengths_with_an_impossible_class():
     heights = np.asarray(fig.data[0].y, float)
     assert np.isfinite(heights).all() and heights[0] == heights.max()
     assert "∞" in fig.data[0].text[0]
+    narrow = figs.code_lengths(NAMES, [0.02, 0.49, 0.49], [np.inf, 1.0, 1.0], [4.0, 0.7, 0.7], CODE)
+    assert narrow.data[0].text == ("∞", "rain", "cloudy")  # no room for the name, still marked infinite
 
 
 def test_grouped_bars_and_many_classes():

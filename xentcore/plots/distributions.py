@@ -17,6 +17,7 @@ from xentcore.plots import OUTLINE, PALETTE, base_layout
 
 INFINITY = "∞"
 LABELLED_CLASSES = 6  # above this many classes, numbers on every bar would overlap
+NAMED_WIDTH = 0.07  # a code-length bar narrower than this has no room for its class name
 Labels = Mapping[str, str]
 
 
@@ -178,7 +179,7 @@ def code_lengths(
     raw_q = np.asarray(length_q, dtype=float)
     area = np.where(p > 0, p * np.where(np.isfinite(raw_q), raw_q, np.inf), 0.0)
     text = [
-        (f"{n}<br>{INFINITY}" if np.isinf(v) else n) if w > 0.04 else ""
+        (f"{n}<br>{INFINITY}" if np.isinf(v) else n) if w > NAMED_WIDTH else (INFINITY if np.isinf(v) else "")
         for n, v, w in zip(names, raw_q, p, strict=True)
     ]
     custom = np.stack([p, raw_q, area], axis=-1)
