@@ -1,35 +1,117 @@
-"""Figures of the loss-curves page: binary losses and gradients, the multi-class probe, the temperature sweep."""
+"""Figures of the loss-curves page: binary losses and gradients, the multi-class probe, the temperature sweep.
+
+Built as one plain dict and turned into a figure with a single ``go.Figure(dict)`` call: the binary figure is
+redrawn on every move of the probe, and ``make_subplots`` with per-trace ``add_trace`` costs ten times more.
+"""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from xentcore.curves import BinaryCurves, BinaryProbe, MulticlassProbe
 from xentcore.plots import OUTLINE, PALETTE, base_layout
 
 WRONG_FILL = "rgba(213,94,0,0.12)"  # a light vermillion band: the confidently wrong region
+WRONG_TEXT = "#D55E00"
 
 
-def _f32(x) -> np.ndarray:
+def f32(x) -> np.ndarray:
     return np.asarray(x, dtype=np.float32)
 
 
-def _line(x, y, name: str, colour: str, *, show: bool, dash: str | None = None) -> go.Scatter:
-    return go.Scatter(
-        x=_f32(x),
-        y=_f32(y),
-        name=name,
-        legendgroup=name,
-        showlegend=show,
-        mode="lines",
-        line={"color": colour, "width": 2.5, "dash": dash},
-        hovertemplate="%{x:.4g}, %{y:.4g}<extra>" + name + "</extra>",
-    )
+def axis_suffix(i: int) -> str:
+    """Plotly's name suffix of the ``i``-th (1-based) pair of axes: ``""``, ``"2"``, ``"3"``..."""
+    return "" if i == 1 else str(i)
+
+
+def panels(rows: int, cols: int, titles: Sequence[str] = (), *, hspace: float = 0.08, vspace: float = 0.14):
+    """Layout entries for a ``rows`` × ``cols`` grid of 2-D panels, numbered row by row from 1, each with
+    its title above it: what ``make_subplots`` builds, as a plain dict."""
+    layout: dict[str, Any] = {"annotations": []}
+    w = (1.0 - hspace * (cols - 1)) / cols
+    h = (1.0 - vspace * (rows - 1)) / rows
+    for r in range(rows):
+        for c in range(cols):
+            i = r * cols + c + 1
+            s = axis_suffix(i)
+            x0 = c * (w + hspace)
+            y1 = 1.0 - r * (h + vspace)
+            layout[f"xaxis{s}"] = {"domain": [max(x0, 0.0), min(x0 + w, 1.0)], "anchor": f"y{s}"}
+            layout[f"yaxis{s}"] = {"domain": [max(y1 - h, 0.0), min(y1, 1.0)], "anchor": f"x{s}"}
+            if titles:
+                layout["annotations"].append(
+                    {
+                        "text": titles[i - 1],
+                        "x": x0 + w / 2,
+                        "y": y1,
+                        "xref": "paper",
+                        "yref": "paper",
+                        "xanchor": "center",
+                        "yanchor": "bottom",
+                        "showarrow": False,
+                        "font": {"size": 14},
+                    }
+                )
+    return layout
+
+
+def band(i: int, lo: float, hi: float, fill: str) -> dict:
+    """A full-height shaded band ``lo <= x <= hi`` behind panel ``i``."""
+    s = axis_suffix(i)
+    return {
+        "type": "rect",
+        "xref": f"x{s}",
+        "yref": f"y{s} domain",
+        "x0": lo,
+        "x1": hi,
+        "y0": 0,
+        "y1": 1,
+        "fillcolor": fill,
+        "line": {"width": 0},
+        "layer": "below",
+    }
+
+
+def _vline(i: int, x: float) -> dict:
+    s = axis_suffix(i)
+    return {
+        "type": "line",
+        "xref": f"x{s}",
+        "yref": f"y{s} domain",
+        "x0": x,
+        "x1": x,
+        "y0": 0,
+        "y1": 1,
+        "line": {"color": PALETTE["neutral"], "width": 1, "dash": "dot"},
+    }
+
+
+def _line(i: int, x, y, name: str, colour: str, *, show: bool, dash: str | None = None) -> dict:
+    s = axis_suffix(i)
+    return {
+        "type": "scatter",
+        "x": f32(x),
+        "y": f32(y),
+        "xaxis": f"x{s}",
+        "yaxis": f"y{s}",
+        "name": name,
+        "legendgroup": name,
+        "showlegend": show,
+        "mode": "lines",
+        "line": {"color": colour, "width": 2.5, "dash": dash},
+        "hovertemplate": "%{x:.4g}, %{y:.4g}<extra>" + name + "</extra>",
+    }
+
+
+def titled(fig: go.Figure, legend_y: float = 1.08) -> go.Figure:
+    """Room above the panel titles for the legend."""
+    fig.update_layout(margin={"t": 60}, legend={"y": legend_y})
+    return fig
 
 
 def binary_figure(
@@ -48,108 +130,111 @@ def binary_figure(
     ``p``, ``z`` (axis titles), ``loss``, ``grad`` (y-axis titles), ``wrong`` (the band), ``probe``.
     With ``log`` the y axes are logarithmic and the gradient panels show magnitudes ``|∂L|``.
     """
-    fig = make_subplots(
-        rows=2,
-        cols=2,
-        shared_xaxes=True,
-        vertical_spacing=0.1,
-        horizontal_spacing=0.08,
-        subplot_titles=(labels["loss_p"], labels["loss_z"], labels["grad_p"], labels["grad_z"]),
-    )
+    layout = panels(2, 2, (labels["loss_p"], labels["loss_z"], labels["grad_p"], labels["grad_z"]))
     grad = np.abs if log else np.asarray
-    panels = (
-        (1, 1, curves.p, curves.ce_p, curves.mse_p, probe.y_hat, probe.ce, probe.mse),
-        (1, 2, curves.z, curves.ce_z, curves.mse_z, probe.z, probe.ce, probe.mse),
-        (2, 1, curves.p, grad(curves.dce_dp), grad(curves.dmse_dp), probe.y_hat, probe.dce_dp, probe.dmse_dp),
-        (2, 2, curves.z, grad(curves.dce_dz), grad(curves.dmse_dz), probe.z, probe.dce_dz, probe.dmse_dz),
+    g = abs if log else float
+    panel_data = (
+        (curves.p, curves.ce_p, curves.mse_p, probe.y_hat, probe.ce, probe.mse),
+        (curves.z, curves.ce_z, curves.mse_z, probe.z, probe.ce, probe.mse),
+        (curves.p, grad(curves.dce_dp), grad(curves.dmse_dp), probe.y_hat, g(probe.dce_dp), g(probe.dmse_dp)),
+        (curves.z, grad(curves.dce_dz), grad(curves.dmse_dz), probe.z, g(probe.dce_dz), g(probe.dmse_dz)),
     )
-    for row, col, x, ce, mse, px, pce, pmse in panels:
-        first = row == 1 and col == 1
-        fig.add_trace(_line(x, ce, labels["ce"], PALETTE["ce"], show=first), row=row, col=col)
-        fig.add_trace(_line(x, mse, labels["mse"], PALETTE["mse"], show=first, dash="dash"), row=row, col=col)
-        if row == 2:
-            pce, pmse = (abs(pce), abs(pmse)) if log else (pce, pmse)
-        fig.add_trace(
-            go.Scatter(
-                x=[px, px],
-                y=[pce, pmse],
-                mode="markers",
-                marker={"color": [PALETTE["ce"], PALETTE["mse"]], "size": 11, "line": {"color": OUTLINE, "width": 1}},
-                name=labels["probe"],
-                legendgroup="probe",
-                showlegend=first,
-                hovertemplate="%{x:.4g}, %{y:.4g}<extra>" + labels["probe"] + "</extra>",
-            ),
-            row=row,
-            col=col,
-        )
-        fig.add_vline(x=px, line={"color": PALETTE["neutral"], "width": 1, "dash": "dot"}, row=row, col=col)
     (p_lo, p_hi), (z_lo, z_hi) = wrong
     z_lim = float(curves.z[-1])
-    for col, (lo, hi) in ((1, (p_lo, p_hi)), (2, (max(z_lo, -z_lim), min(z_hi, z_lim)))):
-        for row in (1, 2):
-            fig.add_vrect(x0=lo, x1=hi, fillcolor=WRONG_FILL, line_width=0, layer="below", row=row, col=col)
-    fig.add_annotation(
-        x=(max(z_lo, -z_lim) + min(z_hi, z_lim)) / 2,
-        y=1.0,
-        yref="y2 domain",
-        xref="x2",
-        text=labels["wrong"],
-        showarrow=False,
-        yanchor="top",
-        font={"color": "#D55E00"},
+    z_band = (max(z_lo, -z_lim), min(z_hi, z_lim))
+    data: list[dict] = []
+    shapes: list[dict] = []
+    for i, (x, ce, mse, px, pce, pmse) in enumerate(panel_data, start=1):
+        s = axis_suffix(i)
+        data.append(_line(i, x, ce, labels["ce"], PALETTE["ce"], show=i == 1))
+        data.append(_line(i, x, mse, labels["mse"], PALETTE["mse"], show=i == 1, dash="dash"))
+        data.append(
+            {
+                "type": "scatter",
+                "x": [px, px],
+                "y": [pce, pmse],
+                "xaxis": f"x{s}",
+                "yaxis": f"y{s}",
+                "mode": "markers",
+                "marker": {
+                    "color": [PALETTE["ce"], PALETTE["mse"]],
+                    "size": 11,
+                    "line": {"color": OUTLINE, "width": 1},
+                },
+                "name": labels["probe"],
+                "legendgroup": "probe",
+                "showlegend": i == 1,
+                "hovertemplate": "%{x:.4g}, %{y:.4g}<extra>" + labels["probe"] + "</extra>",
+            }
+        )
+        lo, hi = (p_lo, p_hi) if i % 2 else z_band
+        shapes += [band(i, lo, hi, WRONG_FILL), _vline(i, px)]
+    layout["shapes"] = shapes
+    layout["annotations"].append(
+        {
+            "text": labels["wrong"],
+            "x": sum(z_band) / 2,
+            "y": 1.0,
+            "xref": "x2",
+            "yref": "y2 domain",
+            "yanchor": "top",
+            "showarrow": False,
+            "font": {"color": WRONG_TEXT},
+        }
     )
-    _binary_axes(fig, curves, labels, log)
-    return _titled(base_layout(fig, height=height))
+    _binary_axes(layout, curves, labels, log)
+    return titled(base_layout(go.Figure({"data": data, "layout": layout}), height=height))
 
 
-def _titled(fig: go.Figure, legend_y: float = 1.08) -> go.Figure:
-    """Room above the subplot titles for the legend."""
-    fig.update_layout(margin={"t": 60}, legend={"y": legend_y})
-    return fig
-
-
-def _binary_axes(fig: go.Figure, curves: BinaryCurves, labels: Mapping[str, str], log: bool) -> None:
-    fig.update_xaxes(range=[0.0, 1.0], col=1)
-    fig.update_xaxes(range=[float(curves.z[0]), float(curves.z[-1])], col=2)
-    fig.update_xaxes(title_text=labels["p"], row=2, col=1)
-    fig.update_xaxes(title_text=labels["z"], row=2, col=2)
-    fig.update_yaxes(title_text=labels["loss"], row=1, col=1)
-    fig.update_yaxes(title_text=labels["grad"], row=2, col=1)
+def _binary_axes(layout: dict, curves: BinaryCurves, labels: Mapping[str, str], log: bool) -> None:
+    for i in (1, 3):
+        layout[f"xaxis{axis_suffix(i)}"]["range"] = [0.0, 1.0]
+    for i in (2, 4):
+        layout[f"xaxis{axis_suffix(i)}"]["range"] = [float(curves.z[0]), float(curves.z[-1])]
+    layout["xaxis3"]["title"] = {"text": labels["p"]}
+    layout["xaxis4"]["title"] = {"text": labels["z"]}
+    layout["yaxis"]["title"] = {"text": labels["loss"]}
+    layout["yaxis3"]["title"] = {"text": labels["grad"]}
     if log:
-        fig.update_yaxes(type="log", exponentformat="power")
-        fig.update_yaxes(range=[-5, 1.3], row=1)  # 1e-5 .. 20
-        fig.update_yaxes(range=[-5, 3], row=2, col=1)
-        fig.update_yaxes(range=[-5, 0.5], row=2, col=2)
+        # log10 ranges: losses 1e-5 .. 20, |∂/∂ŷ| up to 1000, |∂/∂z| up to 3
+        ranges = {"": [-5, 1.3], "2": [-5, 1.3], "3": [-5, 3], "4": [-5, 0.5]}
+        for s, r in ranges.items():
+            layout[f"yaxis{s}"].update(type="log", exponentformat="power", range=r)
         return
     # ∂CE/∂ŷ = -1/ŷ (y = 1) or 1/(1 - ŷ) (y = 0) runs to ±20 000 at the ends: show the part that reads
-    fig.update_yaxes(range=[-10.5, 2.5] if curves.y == 1 else [-2.5, 10.5], row=2, col=1)
-    fig.update_yaxes(range=[-1.1, 0.1] if curves.y == 1 else [-0.1, 1.1], row=2, col=2)
+    layout["yaxis3"]["range"] = [-10.5, 2.5] if curves.y == 1 else [-2.5, 10.5]
+    layout["yaxis4"]["range"] = [-1.1, 0.1] if curves.y == 1 else [-0.1, 1.1]
 
 
-def _bars(x, y, name: str, colour: str, show: bool) -> go.Bar:
-    return go.Bar(
-        x=list(x),
-        y=_f32(y),
-        name=name,
-        legendgroup=name,
-        showlegend=show,
-        marker={"color": colour, "line": {"color": OUTLINE, "width": 0.5}},
-        hovertemplate="%{x}: %{y:.4g}<extra>" + name + "</extra>",
-    )
+def _bars(i: int, x, y, name: str, colour: str) -> dict:
+    s = axis_suffix(i)
+    return {
+        "type": "bar",
+        "x": list(x),
+        "y": f32(y),
+        "xaxis": f"x{s}",
+        "yaxis": f"y{s}",
+        "name": name,
+        "marker": {"color": colour, "line": {"color": OUTLINE, "width": 0.5}},
+        "hovertemplate": "%{x}: %{y:.4g}<extra>" + name + "</extra>",
+    }
 
 
-def _fd_marks(x, y, name: str, show: bool) -> go.Scatter:
-    return go.Scatter(
-        x=list(x),
-        y=_f32(y),
-        mode="markers",
-        name=name,
-        legendgroup="fd",
-        showlegend=show,
-        marker={"symbol": "x-thin", "size": 14, "line": {"color": "#000000", "width": 2}},
-        hovertemplate="%{x}: %{y:.4g}<extra>" + name + "</extra>",
-    )
+def _fd_marks(i: int, x, y, name: str, show: bool) -> dict:
+    s = axis_suffix(i)
+    return {
+        "type": "scatter",
+        "x": list(x),
+        "y": f32(y),
+        "xaxis": f"x{s}",
+        "yaxis": f"y{s}",
+        "mode": "markers",
+        "name": name,
+        "legendgroup": "fd",
+        "showlegend": show,
+        "marker": {"symbol": "x-thin", "size": 14, "line": {"color": "#000000", "width": 2}},
+        "hovertemplate": "%{x}: %{y:.4g}<extra>" + name + "</extra>",
+    }
 
 
 def multiclass_figure(
@@ -161,25 +246,22 @@ def multiclass_figure(
     ``labels`` needs: ``probs``, ``grad_z``, ``grad_p`` (panel titles), ``y_hat``, ``target``,
     ``grad_z_bar``, ``grad_p_bar``, ``fd``.
     """
-    fig = make_subplots(
-        rows=1,
-        cols=3,
-        horizontal_spacing=0.07,
-        subplot_titles=(labels["probs"], labels["grad_z"], labels["grad_p"]),
-    )
+    layout = panels(1, 3, (labels["probs"], labels["grad_z"], labels["grad_p"]), hspace=0.07)
     x = list(classes)
-    fig.add_trace(_bars(x, probe.y_hat, labels["y_hat"], PALETTE["q"], True), row=1, col=1)
-    fig.add_trace(_bars(x, probe.target, labels["target"], PALETTE["p"], True), row=1, col=1)
-    fig.add_trace(_bars(x, probe.grad_z, labels["grad_z_bar"], PALETTE["ce"], True), row=1, col=2)
-    fig.add_trace(_fd_marks(x, probe.grad_z_fd, labels["fd"], True), row=1, col=2)
-    fig.add_trace(_bars(x, probe.grad_p, labels["grad_p_bar"], PALETTE["softmax"], True), row=1, col=3)
-    fig.add_trace(_fd_marks(x, probe.grad_p_fd, labels["fd"], False), row=1, col=3)
-    fig.update_yaxes(range=[0.0, 1.05], row=1, col=1)
+    data = [
+        _bars(1, x, probe.y_hat, labels["y_hat"], PALETTE["q"]),
+        _bars(1, x, probe.target, labels["target"], PALETTE["p"]),
+        _bars(2, x, probe.grad_z, labels["grad_z_bar"], PALETTE["ce"]),
+        _fd_marks(2, x, probe.grad_z_fd, labels["fd"], True),
+        _bars(3, x, probe.grad_p, labels["grad_p_bar"], PALETTE["softmax"]),
+        _fd_marks(3, x, probe.grad_p_fd, labels["fd"], False),
+    ]
+    layout["yaxis"]["range"] = [0.0, 1.05]
     lo = float(min(probe.grad_p.min(), probe.grad_p_fd.min()))
-    if lo < -50:  # -ỹ/ŷ explodes as ŷ → 0: a symmetric log axis would mislead, so say it with the range
-        fig.update_yaxes(range=[-50.0, 1.0], row=1, col=3)
-    fig.update_layout(barmode="group")
-    return _titled(base_layout(fig, height=height), legend_y=1.14)
+    if lo < -50:  # -ỹ/ŷ explodes as ŷ → 0: cut the axis (the table has the number) rather than squash the rest
+        layout["yaxis3"]["range"] = [-50.0, 1.0]
+    layout["barmode"] = "group"
+    return titled(base_layout(go.Figure({"data": data, "layout": layout}), height=height), legend_y=1.14)
 
 
 def temperature_figure(
@@ -197,30 +279,58 @@ def temperature_figure(
 
     ``labels`` needs: ``ce``, ``t``, ``loss``, ``min``, ``uniform``, ``current``.
     """
-    fig = go.Figure()
-    fig.add_trace(_line(temperatures, ce, labels["ce"], PALETTE["ce"], show=True))
-    fig.add_trace(
-        go.Scatter(
-            x=[current[0]],
-            y=[current[1]],
-            mode="markers",
-            name=labels["current"],
-            marker={"color": PALETTE["ce"], "size": 12, "line": {"color": OUTLINE, "width": 1}},
-        )
-    )
+    t = np.asarray(temperatures, dtype=float)
+    data = [
+        _line(1, t, ce, labels["ce"], PALETTE["ce"], show=True),
+        {
+            "type": "scatter",
+            "x": [current[0]],
+            "y": [current[1]],
+            "mode": "markers",
+            "name": labels["current"],
+            "marker": {"color": PALETTE["ce"], "size": 12, "line": {"color": OUTLINE, "width": 1}},
+        },
+    ]
+    shapes, notes = [], []
     for value, name, colour in (
         (min_ce, labels["min"], PALETTE["entropy"]),
         (uniform_ce, labels["uniform"], PALETTE["neutral"]),
     ):
-        fig.add_hline(
-            y=value,
-            line={"color": colour, "dash": "dash", "width": 1.5},
-            annotation_text=name,
-            annotation_position="top left",
+        shapes.append(
+            {
+                "type": "line",
+                "xref": "x domain",
+                "yref": "y",
+                "x0": 0,
+                "x1": 1,
+                "y0": value,
+                "y1": value,
+                "line": {"color": colour, "dash": "dash", "width": 1.5},
+            }
+        )
+        notes.append(
+            {
+                "text": name,
+                "xref": "x domain",
+                "yref": "y",
+                "x": 0.0,
+                "y": value,
+                "xanchor": "left",
+                "yanchor": "bottom",
+                "showarrow": False,
+            }
         )
     top = max(float(np.max(ce)), uniform_ce) * 1.1 + 0.05
-    t = np.asarray(temperatures, dtype=float)
     ticks = [v for v in (0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100) if t[0] <= v <= t[-1]]
-    fig.update_xaxes(type="log", title_text=labels["t"], range=[math.log10(t[0]), math.log10(t[-1])], tickvals=ticks)
-    fig.update_yaxes(title_text=labels["loss"], range=[0.0, top])
-    return base_layout(fig, height=height)
+    layout = {
+        "shapes": shapes,
+        "annotations": notes,
+        "xaxis": {
+            "type": "log",
+            "title": {"text": labels["t"]},
+            "range": [math.log10(t[0]), math.log10(t[-1])],
+            "tickvals": ticks,
+        },
+        "yaxis": {"title": {"text": labels["loss"]}, "range": [0.0, top]},
+    }
+    return base_layout(go.Figure({"data": data, "layout": layout}), height=height)

@@ -1,0 +1,132 @@
+"""The loss-surfaces page through AppTest: renders, shows xentcore's surfaces and paths, links round-trip."""
+
+import base64
+import json
+import math
+
+import numpy as np
+import pytest
+from conftest import open_app
+
+from xentcore import surface as sf
+from xentcore.datasets import make_dataset
+from xentcore.surface import MAX_GRID
+from xentcore.ui.format import fmt
+from xentcore.ui.text import TABLE
+
+PAGE = "pages/3_loss_surfaces.py"
+DEFAULT = {"data": "blobs", "n": 200, "noise": 0.0, "seed": 0, "grid": 80, "r": 6.0, "b": 0.0}
+START, LR, STEPS = (-5.0, -2.0), 1.0, 100
+
+
+def run(**params):
+    return open_app(PAGE, **params)
+
+
+def array(value) -> np.ndarray:
+    if isinstance(value, dict):
+        return np.frombuffer(base64.b64decode(value["bdata"]), value["dtype"])
+    return np.asarray(value, dtype=float)
+
+
+def figure(at, i: int) -> dict:
+    return json.loads(at.get("plotly_chart")[i].proto.spec)
+
+
+def contour(fig: dict, i: int) -> np.ndarray:
+    trace = [tr for tr in fig["data"] if tr["type"] == "contour"][i]
+    z = trace["z"]
+    return array(z).reshape(-1) if isinstance(z, dict) else np.asarray(z, dtype=float).reshape(-1)
+
+
+def expected(
+    data="blobs", n=200, noise=0.0, seed=0, grid=80, r=6.0, b=0.0, start=START, lr=LR, steps=STEPS, base=math.e
+):
+    ds = make_dataset(data, n=n, noise=noise, seed=seed)
+    w1, w2 = sf.weight_grid(r, grid)
+    surf = sf.loss_surface(ds.X, ds.y, w1, w2, b, base=base)
+    ends = {}
+    for loss in ("ce", "mse"):
+        path = sf.gradient_descent(ds.X, ds.y, start, b, loss=loss, lr=lr, steps=steps)
+        ce, mse = sf.path_losses(ds.X, ds.y, path, b, base=base)
+        ends[loss] = (ce if loss == "ce" else mse)[-1]
+    return surf, ends
+
+
+def check(at, **kw) -> None:
+    surf, ends = expected(**kw)
+    assert [m.value for m in at.metric] == [fmt(ends["ce"]), fmt(ends["mse"])]
+    fig = figure(at, 1)
+    np.testing.assert_allclose(contour(fig, 0), surf.ce.astype(np.float32).ravel(), rtol=1e-6)
+    np.testing.assert_allclose(contour(fig, 1), surf.mse.astype(np.float32).ravel(), rtol=1e-6)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_renders_in_both_languages(lang):
+    at = run(lang=lang)
+    assert not at.exception
+    assert not at.warning
+    assert at.title[0].value == TABLE["nav.surfaces"][("en", "zh").index(lang)]
+    check(at)
+    assert len(at.get("plotly_chart")) == 3  # data, contours, slice (3-D off by default)
+
+
+def test_default_view_tells_the_story():
+    at = run()
+    _, ends = expected()
+    # confidently wrong start on separable blobs: cross-entropy escapes, MSE stays on its plateau
+    assert ends["mse"] > 0.9 and ends["ce"] < 0.05
+    assert TABLE["surfaces.slice.nonconvex"][0].split("{")[0] in at.info[0].value
+    assert float(at.metric[1].value) == pytest.approx(ends["mse"], abs=1e-4)
+
+
+def test_widgets_change_the_surfaces_and_paths():
+    at = run()
+    at.selectbox(key="surfaces.data").set_value("overlap").run()
+    at.slider(key="surfaces.b").set_value(0.5).run()
+    at.slider(key="surfaces.grid").set_value(40).run()
+    at.slider(key="surfaces.w1").set_value(2.0).run()
+    at.select_slider(key="surfaces.lr").set_value(0.3).run()
+    at.slider(key="surfaces.steps").set_value(50).run()
+    assert not at.exception
+    check(at, data="overlap", b=0.5, grid=40, start=(2.0, -2.0), lr=0.3, steps=50)
+    assert at.query_params["data"] == "overlap" and at.query_params["grid"] == "40"
+
+
+def test_bits_and_the_article_data():
+    at = run(unit="bits", data="article", n="500")
+    assert not at.exception
+    check(at, data="article", base=2.0)  # n is ignored: the tutorial's 100 points
+    assert at.slider(key="surfaces.n").disabled
+
+
+def test_three_d_toggle_and_slice():
+    at = run()
+    at.toggle(key="surfaces.d3").set_value(True).run()
+    charts = at.get("plotly_chart")
+    assert len(charts) == 4
+    fig3d = figure(at, 2)
+    assert [tr["type"] for tr in fig3d["data"]].count("surface") == 2
+    at.slider(key="surfaces.ang").set_value(-45.0).run()
+    sl = figure(at, 3)
+    ds = make_dataset("blobs")
+    ref = sf.loss_slice(ds.X, ds.y, 0.0, angle=-45.0, half_length=6.0)
+    np.testing.assert_allclose(array(sl["data"][1]["y"]), ref.mse.astype(np.float32))
+
+
+def test_share_link_reopens_the_view():
+    at = run(
+        data="moons", n="300", noise="0.2", seed="7", grid="50", r="4", b="-0.5", w1="1", w2="3", lr="0.3", steps="40"
+    )
+    assert not at.exception and not at.warning
+    check(at, data="moons", n=300, noise=0.2, seed=7, grid=50, r=4.0, b=-0.5, start=(1.0, 3.0), lr=0.3, steps=40)
+
+
+def test_grid_too_large_and_nan_are_clamped_or_dropped_with_a_message():
+    at = run(grid="100000", b="nan", steps="-3")
+    assert not at.exception
+    text = at.warning[0].value
+    assert "`grid`" in text and f"{MAX_GRID}" in text and "`b`" in text and "`steps`" in text
+    fig = figure(at, 1)
+    assert contour(fig, 0).size == MAX_GRID**2
+    check(at, grid=MAX_GRID, steps=1)
