@@ -167,6 +167,15 @@ def test_softmax_k2_reaches_the_same_optimum_as_logistic(overlap):
     np.testing.assert_allclose(soft.W[:, 1] - soft.W[:, 0], log.W[:, 0], atol=1e-4)
 
 
+def test_softmax_k2_is_logistic_with_twice_the_learning_rate(overlap):
+    # Softmax starts at [-w/2, w/2]; each step moves the two columns by ∓η g, so their difference moves by
+    # 2η g: exactly logistic regression run with learning rate 2η (no L2, full batch).
+    log = train("logistic", "ce", overlap.X, overlap.y, 2, lr=0.6, epochs=50, init="normal")
+    soft = train("softmax", "ce", overlap.X, overlap.y, 2, lr=0.3, epochs=50, init="normal")
+    np.testing.assert_allclose(soft.W[:, 1] - soft.W[:, 0], log.W[:, 0], rtol=1e-10)
+    np.testing.assert_allclose(soft.history["loss"], log.history["loss"], rtol=1e-10)
+
+
 def test_softmax_three_classes_reaches_scikit_learns_multinomial_optimum():
     X, y = _three_blobs()
     _, ref = _sk_log_loss(X, y, C=np.inf)
