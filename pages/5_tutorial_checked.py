@@ -66,23 +66,26 @@ def sources(kind: str) -> tuple[str, str]:
 # --- small helpers ----------------------------------------------------------------------------------------
 
 
-def other_page(page_id: str) -> tuple[str, Schema | None]:
-    """The page's script path and its state schema, if that page has one yet."""
+def other_page(page_id: str) -> Schema | None:
+    """The state schema of another page, if that page has one yet."""
     try:
-        schema = importlib.import_module(f"xentcore.state.{page_id}").SCHEMA
+        return importlib.import_module(f"xentcore.state.{page_id}").SCHEMA
     except (ImportError, AttributeError):
-        schema = None
-    return PAGE_BY_ID[page_id].path, schema
+        return None
 
 
 def page_link(page_id: str, label: str, **state) -> str:
-    """A markdown link to another page, preset with ``state`` when that page's schema knows the keys."""
-    path, schema = other_page(page_id)
+    """A markdown link to another page, preset with those of ``state``'s keys that the page knows.
+
+    The link is built on the page's URL path (``distributions``), which the browser resolves; the script
+    path that :func:`link` documents (``pages/1_distributions.py``) is not served as a page.
+    """
+    schema = other_page(page_id)
     if schema is None:
         schema, state = Schema(page_id, ()), {}
     else:
         state = {k: _within(schema.param(k), v) for k, v in state.items() if k in schema.keys}
-    return f"[{label}]({link(path, schema, ctx.lang, ctx.unit, **state)})"
+    return f"[{label}]({link(PAGE_BY_ID[page_id].url_path, schema, ctx.lang, ctx.unit, **state)})"
 
 
 def _within(param, value):
@@ -96,7 +99,7 @@ def _within(param, value):
 
 
 def explore(*links: str) -> None:
-    st.markdown(f"{t('tutorial.explore')}: " + " · ".join(links))
+    st.markdown(f"{t('tutorial.explore')} " + " · ".join(links))
 
 
 def card_header(number: int, verdict: str) -> None:
@@ -342,7 +345,7 @@ def claim_7() -> None:
         )
         explore(
             page_link("curves", t("tutorial.c7.link.curves"), y=1, z=CONFIDENTLY_WRONG_Z),
-            page_link("surfaces", t("tutorial.c7.link.surfaces")),
+            page_link("surfaces", t("tutorial.c7.link.surfaces"), data="blobs", w1=-5.0, w2=-2.0),
             page_link("race", t("tutorial.c7.link.race")),
         )
 

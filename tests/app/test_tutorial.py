@@ -104,7 +104,7 @@ def test_moving_p_updates_claims_1_3_4_and_the_url():
     assert swapped.iloc[1, 2] == f"KL(Q‖P) = {fmt(kl_divergence(q, p, base=2))}"
     assert tuple(float(v) for v in at.query_params["p"].split(",")) == p
     assert "unit" in at.query_params
-    link = markdown_with(at, "1_distributions.py")[0]
+    link = markdown_with(at, "(./distributions?")[0]
     assert "p=0.8%2C" in link and "unit=bits" in link
 
 
@@ -164,7 +164,7 @@ def test_mse_gradient_numbers(default_view):
     assert metric(at, "MSE ∂L/∂z") == fmt(mse)
     assert metric(at, "MSE / CE") == fmt(mse / ce)
     assert metric(at, "largest σ′(z)") == fmt(0.25)
-    links = markdown_with(at, "2_loss_curves.py")
+    links = markdown_with(at, "(./loss_curves")
     assert links and "z=-6" in links[-1]
 
 
