@@ -12,7 +12,7 @@ import streamlit as st
 
 from xentcore import article, claims
 from xentcore.plots import tutorial as plots
-from xentcore.share import Float, Floats, Schema
+from xentcore.share import Distribution, Float, Floats, Reject, Schema
 from xentcore.state.tutorial import LOGIT_RANGE, N_OUTCOMES, SCHEMA
 from xentcore.ui import fmt, fmt_percent, link, page_setup, t
 from xentcore.ui.pages import PAGE_BY_ID
@@ -44,9 +44,9 @@ def learnability(kind: str) -> pd.DataFrame:
     return claims.learnability(kind)
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def case_study(epochs: int) -> claims.CaseStudy:
-    return claims.cancer_ce_vs_mse(epochs)
+@st.cache_data(max_entries=12, show_spinner=False)
+def case_study(epochs: int, init: str) -> claims.CaseStudy:
+    return claims.cancer_ce_vs_mse(epochs, init=init)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -89,13 +89,16 @@ def page_link(page_id: str, label: str, **state) -> str:
 
 
 def _within(param, value):
-    """``value`` clamped to the target parameter's range, so the link opens without a warning."""
-    lo, hi = getattr(param, "lo", None), getattr(param, "hi", None)
-    if isinstance(param, Floats) and lo is not None:
-        return tuple(float(np.clip(v, lo, hi)) for v in value)
-    if isinstance(param, Float) and not param.options and lo is not None:
-        return float(np.clip(value, lo, hi))
-    return value
+    """``value`` made acceptable to the target page's parameter (clamped, or snapped to its nearest option),
+    so the link opens without a warning; the default if it cannot be."""
+    if isinstance(param, Floats) and not isinstance(param, Distribution):
+        value = tuple(float(np.clip(v, param.lo, param.hi)) for v in value)
+    elif isinstance(param, Float) and not param.options:
+        value = float(np.clip(value, param.lo, param.hi))
+    try:
+        return param.decode(param.encode(value))[0]
+    except Reject:
+        return param.default
 
 
 def explore(*links: str) -> None:
@@ -252,7 +255,7 @@ def claim_4(p: tuple[float, ...], q: tuple[float, ...], m: claims.Measures) -> N
                 }
             )
         )
-        st.markdown(t("tutorial.c4.sum", h=fmt(m.h_p), kl=fmt(m.kl_pq), total=fmt(m.h_p + m.kl_pq), ce=fmt(m.ce_pq)))
+        st.markdown(t("tutorial.c4.sum", h=fmt(m.h_p), kl=fmt(m.kl_pq), total=fmt(m.h_plus_kl), ce=fmt(m.ce_pq)))
         if tuple(p) == tuple(q):
             st.caption(t("tutorial.c4.equal"))
 
@@ -270,7 +273,7 @@ def claim_5() -> None:
         check = claims.binary_gradient_check(y, y_hat)
         left.metric(t("tutorial.c5.formula"), fmt(check.formula, 6))
         left.metric(t("tutorial.c5.numeric"), fmt(check.numeric, 6))
-        left.metric(t("tutorial.c5.gap"), f"{abs(check.formula - check.numeric):.1e}")
+        left.metric(t("tutorial.c5.gap"), f"{check.gap:.1e}")
         grid, curve = claims.binary_loss_curve(y)
         right.plotly_chart(
             plots.loss_with_tangent(
@@ -346,7 +349,7 @@ def claim_7() -> None:
         explore(
             page_link("curves", t("tutorial.c7.link.curves"), y=1, z=CONFIDENTLY_WRONG_Z),
             page_link("surfaces", t("tutorial.c7.link.surfaces"), data="blobs", w1=-5.0, w2=-2.0),
-            page_link("race", t("tutorial.c7.link.race")),
+            page_link("race", t("tutorial.c7.link.race"), data="cancer", init="normal"),
         )
 
 
@@ -374,10 +377,7 @@ def claim_8() -> None:
                     t("tutorial.c8.epoch"): runs.article.printed_epochs,
                     t("tutorial.c8.printed"): [fmt(v) for v in runs.article.printed_loss],
                     t("tutorial.c8.mean"): [fmt(v) for v in runs.corrected.printed_loss],
-                    t("tutorial.c8.ratio"): [
-                        fmt(a / c, 2)
-                        for a, c in zip(runs.article.printed_loss, runs.corrected.printed_loss, strict=True)
-                    ],
+                    t("tutorial.c8.ratio"): [fmt(r, 2) for r in runs.printed_ratio],
                 }
             )
         )
@@ -469,10 +469,19 @@ def claim_9() -> None:
     """Claim 9: the unsourced case studies, and a comparison measured here."""
     with st.container(border=True):
         card_header(9, "unsourced")
-        epochs = int(ctx["ep"])
-        study = case_study(epochs)
+        epochs, init = int(ctx["ep"]), ctx["init"]
+        study = case_study(epochs, init)
         st.markdown(t("tutorial.c9.check", n=study.n, d=study.d, lr=f"{study.lr:g}"))
-        ctx.select_slider("ep", t("tutorial.c9.epochs"), format_func=lambda e: f"{e:g}")
+        left, right = st.columns(2)
+        ctx.widget("select_slider", "ep", t("tutorial.c9.epochs"), where=left, format_func=lambda e: f"{e:g}")
+        ctx.widget(
+            "segmented_control",
+            "init",
+            t("tutorial.c9.init"),
+            where=right,
+            format_func=lambda k: t(f"tutorial.c9.init.{k}"),
+            selection_mode="single",
+        )
         finals = {loss: run.final for loss, run in study.runs.items()}
         table(
             pd.DataFrame(
@@ -482,6 +491,14 @@ def claim_9() -> None:
                     t("tutorial.c8.held_out"): [fmt_percent(r["test_accuracy"]) for r in finals.values()],
                     t("tutorial.c9.final_loss"): [fmt(r["loss"]) for r in finals.values()],
                 }
+            )
+        )
+        st.markdown(
+            t(
+                "tutorial.c9.reading",
+                epochs=epochs,
+                ce=fmt_percent(finals["ce"]["test_accuracy"]),
+                mse=fmt_percent(finals["mse"]["test_accuracy"]),
             )
         )
         st.caption(t("tutorial.c9.note"))
@@ -498,7 +515,7 @@ def claim_9() -> None:
             ),
             key="tutorial-c9",
         )
-        explore(page_link("race", t("tutorial.c9.link"), data="cancer", ep=epochs))
+        explore(page_link("race", t("tutorial.c9.link"), data="cancer", ep=epochs, lr=study.lr, init=init))
 
 
 @st.fragment

@@ -71,6 +71,11 @@ class Fit:
         """The loss values the program prints."""
         return self.loss[:: self.log_every]
 
+    @property
+    def printed_nonfinite(self) -> int:
+        """How many printed losses are ``inf`` or ``nan``."""
+        return int(np.count_nonzero(~np.isfinite(self.printed_loss)))
+
 
 # --- the article's data ---------------------------------------------------------------------------------
 

@@ -209,16 +209,22 @@ def test_input_scale_and_softmax_program():
 def test_case_study_is_measured_here():
     at = run()
     at.select_slider(key="tutorial.ep").set_value(30.0).run()
+    at.get("button_group")[1].set_value("small").run()
     tr, te = train_test_split(make_dataset("cancer"))
     df = at.dataframe[8].value
     for row, loss in enumerate(("ce", "mse")):
-        r = train("logistic", loss, tr.X, tr.y, 2, lr=claims.CASE_LR, epochs=30, X_test=te.X, y_test=te.y).final
+        r = train(
+            "logistic", loss, tr.X, tr.y, 2, lr=claims.CASE_LR, epochs=30, init="small", X_test=te.X, y_test=te.y
+        ).final
         assert df.iloc[row, 1:].tolist() == [
             fmt_percent(r["train_accuracy"]),
             fmt_percent(r["test_accuracy"]),
             fmt(r["loss"]),
         ]
-    assert at.query_params["ep"] == "30"
+    assert at.query_params["ep"] == "30" and at.query_params["init"] == "small"
+    race = markdown_with(at, "(./training_race?")[-1]
+    assert "data=cancer" in race and "ep=30" not in race  # 30 is not one of the race's epochs: snapped
+    assert "ep=20" in race and "init=small" in race and "lr=0.1" in race
 
 
 def test_a_share_link_reopens_the_view():

@@ -229,13 +229,14 @@ def test_learnability(kind):
 # --- claim 9 ---------------------------------------------------------------------------------------------
 
 
-def test_cancer_comparison_runs_both_losses_on_the_same_split():
-    study = claims.cancer_ce_vs_mse(30)
+@pytest.mark.parametrize("init", claims.CASE_INITS)
+def test_cancer_comparison_runs_both_losses_on_the_same_split(init):
+    study = claims.cancer_ce_vs_mse(30, init=init)
     assert (study.n, study.d) == (569, 30)
     _, te = train_test_split(make_dataset("cancer"), seed=0)
     for loss in ("ce", "mse"):
         run = study.runs[loss]
-        assert run.loss == loss and run.diverged_at is None
+        assert run.loss == loss and run.diverged_at is None and run.config.init == init
         assert len(run.history) == 31 and run.config.lr == claims.CASE_LR
         predicted = (te.X @ run.W[:, 0] + run.b[0] > 0).astype(int)
         assert run.final["test_accuracy"] == pytest.approx(accuracy_score(te.y, predicted))
@@ -264,3 +265,11 @@ def test_figures_carry_the_numbers_they_are_given():
     np.testing.assert_allclose(fig.data[1].y, np.abs(df["mse"]), rtol=1e-6)
     fig = plots.accuracy_curves(np.arange(3), [("ce", np.array([0.4, 0.9, 1.0]), "ce")], x_title="e", y_title="a")
     assert fig.layout.yaxis.range[0] <= 0.4
+
+
+def test_from_the_tutorials_start_mse_lags_behind_cross_entropy():
+    normal = claims.cancer_ce_vs_mse(100, init="normal").runs
+    small = claims.cancer_ce_vs_mse(100, init="small").runs
+    gap_normal = normal["ce"].final["test_accuracy"] - normal["mse"].final["test_accuracy"]
+    gap_small = small["ce"].final["test_accuracy"] - small["mse"].final["test_accuracy"]
+    assert gap_normal > 0.05 > gap_small

@@ -3,12 +3,13 @@
 ``p``, ``q``: the pair of distributions of claims 1, 3 and 4 (three outcomes, the tutorial's weather
 example by default). ``y``, ``yh``: the label and prediction where claim 5's gradient is checked. ``z``,
 ``c``: the logits and true class of claim 6. ``sc``: how much claim 8 magnifies the inputs; ``prog``: which
-of the tutorial's programs claim 8 runs. ``ep``: the epochs of claim 9's cross-entropy vs MSE comparison.
+of the tutorial's programs claim 8 runs. ``ep``, ``init``: the epochs and the starting point of claim 9's
+cross-entropy vs MSE comparison.
 """
 
 from __future__ import annotations
 
-from xentcore.claims import WEATHER_P, WEATHER_Q
+from xentcore.claims import CASE_INITS, WEATHER_P, WEATHER_Q
 from xentcore.share import Choice, Distribution, Float, Floats, Int, Schema
 
 N_OUTCOMES = 3
@@ -29,5 +30,6 @@ SCHEMA = Schema(
         Float("sc", 1000.0, options=SCALES),
         Choice("prog", "binary", options=PROGRAMS),
         Float("ep", 100.0, options=EPOCH_OPTIONS),
+        Choice("init", "normal", options=CASE_INITS),
     ),
 )
