@@ -68,9 +68,12 @@ def sources(kind: str) -> tuple[str, str]:
 
 def other_page(page_id: str) -> Schema | None:
     """The state schema of another page, if that page has one yet."""
+    name = f"xentcore.state.{page_id}"
     try:
-        return importlib.import_module(f"xentcore.state.{page_id}").SCHEMA
-    except (ImportError, AttributeError):
+        return importlib.import_module(name).SCHEMA
+    except ModuleNotFoundError as err:
+        if err.name != name:
+            raise
         return None
 
 
@@ -258,6 +261,8 @@ def claim_4(p: tuple[float, ...], q: tuple[float, ...], m: claims.Measures) -> N
         st.markdown(t("tutorial.c4.sum", h=fmt(m.h_p), kl=fmt(m.kl_pq), total=fmt(m.h_plus_kl), ce=fmt(m.ce_pq)))
         if tuple(p) == tuple(q):
             st.caption(t("tutorial.c4.equal"))
+        elif math.isinf(m.ce_qp) and math.isfinite(m.ce_pq):
+            st.caption(t("tutorial.c4.inf"))
 
 
 @st.fragment

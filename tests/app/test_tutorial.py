@@ -123,6 +123,8 @@ def test_one_hot_button_brings_the_floor_to_zero():
     assert TABLE["tutorial.c3.onehot_note"][0] in [c.value for c in at.caption]  # saying why
     chart = at.get("plotly_chart")[0].proto.spec
     assert "H(P, Q)" in chart
+    assert at.dataframe[2].value.iloc[0, 2] == "H(Q, P) = ∞"  # P now has zeros where Q does not
+    assert TABLE["tutorial.c4.inf"][0] in [c.value for c in at.caption]
 
 
 @pytest.mark.parametrize("y,y_hat", [(0, 0.8), (1, 0.05)])

@@ -99,6 +99,12 @@ TEXT = {
         "H(P) + KL(P‖Q) = {h} + {kl} = {total}, and H(P, Q) = {ce}.",
         "H(P) + KL(P‖Q) = {h} + {kl} = {total}，而 H(P, Q) = {ce}。",
     ),
+    "tutorial.c4.inf": (
+        "Swapped, the roles change: P now gives probability 0 to an outcome that Q allows, so H(Q, P) and "
+        "KL(Q‖P) are ∞ while H(P, Q) stays finite, as lopsided as asymmetry gets.",
+        "交换之后角色互换：P 给某个在 Q 下可能发生的结果赋予了概率 0，于是 H(Q, P) 和 KL(Q‖P) 为 ∞，"
+        "而 H(P, Q) 仍是有限值——这是最极端的不对称。",
+    ),
     "tutorial.c4.equal": (
         "Here P = Q, so swapping changes nothing; move a slider in claim 1 to see the asymmetry.",
         "此时 P = Q，交换不改变任何值；在第 1 条中移动滑块即可看到不对称性。",
