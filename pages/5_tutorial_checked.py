@@ -462,11 +462,11 @@ def claim_8() -> None:
 
         st.markdown(f"##### {t('tutorial.c8.code.header')}")
         article_code, corrected_code = sources(kind)
-        code_cols = st.columns(2)
-        with code_cols[0].expander(t("tutorial.c8.code.article")):
+        with st.expander(t("tutorial.c8.code.article")):
             st.code(article_code, language="python")
-        with code_cols[1].expander(t("tutorial.c8.code.corrected")):
+        with st.expander(t("tutorial.c8.code.corrected")):
             st.code(corrected_code, language="python")
+            st.caption(t("tutorial.c8.code.note"))
 
 
 @st.fragment

@@ -253,6 +253,12 @@ TEXT = {
     "tutorial.c8.code.header": ("The code that ran", "实际运行的代码"),
     "tutorial.c8.code.article": ("The tutorial's method, re-implemented", "教程的方法（重新实现）"),
     "tutorial.c8.code.corrected": ("The corrected method", "修正后的方法"),
+    "tutorial.c8.code.note": (
+        "The loss and its gradient come from `xentcore.losses`, computed from the logits (softplus or "
+        "log-sum-exp) and tested against SciPy and scikit-learn.",
+        "损失及其梯度来自 `xentcore.losses`，直接由 logits 计算（softplus 或 log-sum-exp），"
+        "并已对照 SciPy 和 scikit-learn 测试。",
+    ),
     # 9 case studies
     "tutorial.c9.title": ("The two success stories", "两个成功案例"),
     "tutorial.c9.claim": (
