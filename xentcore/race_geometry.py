@@ -273,3 +273,23 @@ def _frame_geometry(snapshot, projection: Projection, box, n_classes: int):
         w, c = binary_logit(W2, b2)
         return probability_strips(w, c, box), line_in_box(w, c, box)
     return class_regions(W2, b2, box), np.empty((0, 2))
+
+
+@dataclass(frozen=True)
+class RacePicture:
+    """What the race figure needs besides labels: the plane, the points in it and the animation."""
+
+    projection: Projection
+    train_uv: np.ndarray
+    test_uv: np.ndarray | None
+    animation: RaceAnimation
+
+
+def race_picture(race, train_set, test_set=None, features: tuple[int, int] | None = None) -> RacePicture:
+    """Project the data onto the drawing plane (see :func:`make_projection`, fitted on the training set),
+    frame it, and compute the animation of ``race``."""
+    projection = make_projection(train_set.X, train_set.feature_names, features)
+    train_uv = projection.project(train_set.X)
+    test_uv = None if test_set is None or test_set.n == 0 else projection.project(test_set.X)
+    box = bounding_box(train_uv if test_uv is None else np.vstack([train_uv, test_uv]))
+    return RacePicture(projection, train_uv, test_uv, race_animation(race, projection, box))

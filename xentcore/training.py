@@ -23,6 +23,7 @@ from xentcore.models import (
     class_weights,
     data_loss_and_grad_logits,
     init_params,
+    predict,
 )
 
 INITS = ("zeros", "small", "normal")
@@ -108,6 +109,10 @@ class Run:
     def final(self) -> pd.Series:
         """The last history row (the last finite one for a diverged run)."""
         return self.history.iloc[-1]
+
+    def predict(self, X) -> np.ndarray:
+        """Class predictions of the final (last finite) model."""
+        return predict(np.asarray(X, dtype=float), self.W, self.b)
 
     def epochs_to_accuracy(self, target: float = 0.9) -> int | None:
         """The first epoch whose training accuracy is at least ``target``, or ``None``."""
@@ -369,3 +374,13 @@ def race(train_set: Dataset, test_set: Dataset | None = None, **settings) -> Rac
             **settings,
         )
     return Race(runs, train_set.n_classes)
+
+
+def confusion_matrix(y, y_pred, n_classes: int) -> np.ndarray:
+    """``C[i, j]`` = number of samples of true class i predicted as class j (rows: truth, as scikit-learn).
+
+    >>> confusion_matrix(np.array([0, 0, 1, 1]), np.array([0, 1, 1, 1]), 2).tolist()
+    [[1, 1], [0, 2]]
+    """
+    y, y_pred = np.asarray(y, dtype=np.int64), np.asarray(y_pred, dtype=np.int64)
+    return np.bincount(y * n_classes + y_pred, minlength=n_classes * n_classes).reshape(n_classes, n_classes)
