@@ -9,6 +9,7 @@ softmax. Every cross-entropy and squared error comes from :mod:`xentcore.losses`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal
 
 import numpy as np
@@ -121,6 +122,44 @@ def _sample_scale(y: np.ndarray, weight: np.ndarray | None) -> np.ndarray:
     return s / s.sum()
 
 
+def data_term(
+    model: ModelName,
+    loss: LossName,
+    y: np.ndarray,
+    n_classes: int,
+    *,
+    label_smoothing: float = 0.0,
+    weight: np.ndarray | None = None,
+) -> Callable[[np.ndarray], tuple[float, np.ndarray]]:
+    """``Z ↦ (L(Z), ∂L/∂Z)`` for fixed labels, with the targets and sample weights prepared once (a training
+    loop calls it every epoch). See :func:`data_loss_and_grad_logits` for the losses."""
+    if model == "softmax" and loss == "ce":
+
+        def softmax_ce(Z: np.ndarray) -> tuple[float, np.ndarray]:
+            value = categorical_cross_entropy(y, Z, weight=weight, label_smoothing=label_smoothing)
+            grad = grad_categorical_cross_entropy(y, Z, weight=weight, label_smoothing=label_smoothing)
+            return value, grad
+
+        return softmax_ce
+    T = targets(model, y, n_classes, label_smoothing)
+    scale = _sample_scale(y, weight)[:, None]
+
+    def term(Z: np.ndarray) -> tuple[float, np.ndarray]:
+        if model == "logistic" and loss == "ce":
+            per = binary_cross_entropy_with_logits(T, Z, reduction="none")
+            g = grad_binary_cross_entropy_with_logits(T, Z, reduction="none")
+        elif model == "logistic":
+            per = mse_with_logits(T, Z, reduction="none")
+            g = grad_mse_with_logits(T, Z, reduction="none")
+        else:
+            P = softmax(Z, axis=1)
+            per = (T - P) ** 2
+            g = softmax_vjp(P, 2.0 * (P - T), axis=1)
+        return float((per * scale).sum()), g * scale
+
+    return term
+
+
 def data_loss_and_grad_logits(
     model: ModelName,
     loss: LossName,
@@ -138,23 +177,7 @@ def data_loss_and_grad_logits(
     ``cross_entropy`` with ``weight`` and ``label_smoothing``), softmax MSE ``Σ_c (T_c - softmax(z)_c)²``.
     The mean over samples is weighted by ``w_{y_i} / Σ_j w_{y_j}``.
     """
-    if model == "softmax" and loss == "ce":
-        value = categorical_cross_entropy(y, Z, weight=weight, label_smoothing=label_smoothing)
-        grad = grad_categorical_cross_entropy(y, Z, weight=weight, label_smoothing=label_smoothing)
-        return value, grad
-    T = targets(model, y, n_classes, label_smoothing)
-    scale = _sample_scale(y, weight)[:, None]
-    if model == "logistic" and loss == "ce":
-        per = binary_cross_entropy_with_logits(T, Z, reduction="none")
-        g = grad_binary_cross_entropy_with_logits(T, Z, reduction="none")
-    elif model == "logistic":
-        per = mse_with_logits(T, Z, reduction="none")
-        g = grad_mse_with_logits(T, Z, reduction="none")
-    else:
-        P = softmax(Z, axis=1)
-        per = (T - P) ** 2
-        g = softmax_vjp(P, 2.0 * (P - T), axis=1)
-    return float((per * scale).sum()), g * scale
+    return data_term(model, loss, y, n_classes, label_smoothing=label_smoothing, weight=weight)(Z)
 
 
 def objective(

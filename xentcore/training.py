@@ -21,7 +21,7 @@ from xentcore.models import (
     ModelName,
     check_model,
     class_weights,
-    data_loss_and_grad_logits,
+    data_term,
     init_params,
     predict,
 )
@@ -244,11 +244,12 @@ def _fit(model, loss, X, y, n_classes, config: TrainConfig, X_test, y_test) -> R
     snapshots: list[Snapshot] = []
     vW, vb = np.zeros_like(W), np.zeros_like(b)
     prev = (W, b)
+    full_term = data_term(model, loss, y, n_classes, **kw)
     diverged_at = None
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         for epoch in range(E + 1):
             Z = X @ W + b
-            step = _objective_step(model, loss, X, Z, y, n_classes, W, l2, kw)
+            step = _objective_step(full_term, X, Z, W, l2)
             if step is None:
                 diverged_at = epoch
                 break
@@ -267,7 +268,8 @@ def _fit(model, loss, X, y, n_classes, config: TrainConfig, X_test, y_test) -> R
                 continue
             for idx in np.array_split(rng.permutation(n), n_batches):
                 Xb = X[idx]
-                batch_step = _objective_step(model, loss, Xb, Xb @ W + b, y[idx], n_classes, W, l2, kw)
+                term = data_term(model, loss, y[idx], n_classes, **kw)
+                batch_step = _objective_step(term, Xb, Xb @ W + b, W, l2)
                 if batch_step is None:
                     break
                 W, b, vW, vb = _update(W, b, batch_step[1], batch_step[2], vW, vb, lr, mu)
@@ -279,11 +281,11 @@ def _fit(model, loss, X, y, n_classes, config: TrainConfig, X_test, y_test) -> R
     return Run(model, loss, n_classes, config, history, tuple(snapshots), diverged_at, W_final, b_final)
 
 
-def _objective_step(model, loss, X, Z, y, n_classes, W, l2: float, kw: dict):
+def _objective_step(term, X, Z, W, l2: float):
     """``(J, ∂J/∂W, ∂J/∂b, ‖∇J‖)`` at logits ``Z``, or ``None`` if anything is NaN or infinite."""
     if not np.isfinite(Z).all():
         return None
-    value, G = data_loss_and_grad_logits(model, loss, Z, y, n_classes, **kw)
+    value, G = term(Z)
     if l2:
         value += 0.5 * l2 * float(W.ravel() @ W.ravel())
     gW, gb = X.T @ G + l2 * W, G.sum(axis=0)
