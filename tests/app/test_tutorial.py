@@ -261,3 +261,15 @@ def test_bad_link_values_warn_and_fall_back():
     assert at.radio(key="tutorial.c").value == 2  # clamped
     assert metric(at, "H(P, Q)") == fmt(cross_entropy(claims.WEATHER_P, claims.WEATHER_Q))
     assert at.select_slider(key="tutorial.sc").value == 10.0  # snapped to the nearest scale
+
+
+def test_reset_brings_back_the_defaults():
+    at = run()
+    at.slider(key="tutorial.q.2").set_value(0.5).run()
+    at.slider(key="tutorial.yh").set_value(0.9).run()
+    assert "q" in at.query_params and "yh" in at.query_params
+    at.sidebar.button[0].click().run()
+    assert not at.exception
+    assert "q" not in at.query_params and "yh" not in at.query_params
+    assert at.slider(key="tutorial.q.2").value == pytest.approx(claims.WEATHER_Q[2])
+    assert metric(at, "H(P, Q)") == fmt(cross_entropy(claims.WEATHER_P, claims.WEATHER_Q))
