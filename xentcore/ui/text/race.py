@@ -83,14 +83,14 @@ TEXT = {
         "**Nothing to learn here.** This is the tutorial's exact data: NumPy seed 0, 100 standard-normal points, "
         "and labels drawn at random, independently of the points. Whatever the loss, test accuracy can only "
         "hover around chance (50 %); a lower training loss only means memorising noise.",
-        "**这里没有规律可学。** 这就是教程的原始数据：NumPy 种子 0、100 个标准正态分布的点，标签随机抽取、与点的位置无关。"
+        "**这里没有规律可学**。这就是教程的原始数据：NumPy 种子 0、100 个标准正态分布的点，标签随机抽取、与点的位置无关。"
         "无论用什么损失，测试准确率都只能在随机水平（50%）附近徘徊；训练损失再低也只是在记住噪声。",
     ),
     "race.note.xor": (
         "**No linear model can separate XOR:** opposite quadrants share a class, and any straight line leaves at "
         "least one quadrant on the wrong side. All three runs plateau well below 100 %, whatever the loss; "
         "separating it needs a feature such as x₁·x₂ or a hidden layer.",
-        "**任何线性模型都无法分开异或数据：**相对的两个象限属于同一类，任何一条直线都至少把一个象限分错。"
+        "**任何线性模型都无法分开异或数据**：相对的两个象限属于同一类，任何一条直线都至少把一个象限分错。"
         "无论用什么损失，三个模型的准确率都会停在远低于 100% 的地方；要分开它，需要 x₁·x₂ 这样的特征或一个隐藏层。",
     ),
     "race.note.cancer": (
@@ -178,12 +178,12 @@ TEXT = {
     "race.diverged": (
         "**{run} diverged at epoch {epoch}:** its weights, loss or gradient became infinite or NaN, so that run "
         "stopped; the others went on.",
-        "**{run} 在第 {epoch} 轮发散：**它的权重、损失或梯度变成了无穷大或 NaN，因此这一组停止了；其他组继续训练。",
+        "**{run} 在第 {epoch} 轮发散**：它的权重、损失或梯度变成了无穷大或 NaN，因此这一组停止了；其他组继续训练。",
     ),
     "race.growing": (
         "**{run} is blowing up:** its loss went from {start} to {end}. It has not overflowed yet (no NaN or "
         "infinity), so it counts as finished; with more epochs it would diverge.",
-        "**{run} 正在发散：**它的损失从 {start} 涨到了 {end}。目前还没有溢出（没有出现 NaN 或无穷大），所以仍算作完成；"
+        "**{run} 正在发散**：它的损失从 {start} 涨到了 {end}。目前还没有溢出（没有出现 NaN 或无穷大），所以仍算作完成；"
         "再多训练几轮就会发散。",
     ),
     "race.diverged.why": (
