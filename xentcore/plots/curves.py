@@ -292,9 +292,10 @@ def temperature_figure(
         },
     ]
     shapes, notes = [], []
-    for value, name, colour in (
-        (min_ce, labels["min"], PALETTE["entropy"]),
-        (uniform_ce, labels["uniform"], PALETTE["neutral"]),
+    # the floor labelled at the left, ln K at the right: the two lines can be close together
+    for value, name, colour, side in (
+        (min_ce, labels["min"], PALETTE["entropy"], "left"),
+        (uniform_ce, labels["uniform"], PALETTE["neutral"], "right"),
     ):
         shapes.append(
             {
@@ -313,9 +314,9 @@ def temperature_figure(
                 "text": name,
                 "xref": "x domain",
                 "yref": "y",
-                "x": 0.0,
+                "x": 0.0 if side == "left" else 1.0,
                 "y": value,
-                "xanchor": "left",
+                "xanchor": side,
                 "yanchor": "bottom",
                 "showarrow": False,
             }

@@ -78,13 +78,15 @@ TEXT = {
     "surfaces.minimum": ("lowest grid point", "网格最低点"),
     "surfaces.slice": ("slice", "切片"),
     "surfaces.contour.caption": (
-        "Both paths are drawn on both surfaces. Starting where the model is confidently wrong, MSE's "
-        "gradient almost vanishes (its landscape is flat there), so its path barely moves, while "
-        "cross-entropy's walks down the bowl. On separable data the cross-entropy keeps falling as the "
-        "weights grow, so its lowest grid point sits at the edge.",
-        "两条路径都同时画在两个曲面上。从模型“自信地犯错”的位置出发时，MSE 的梯度几乎消失（其地形在那里是平的），"
-        "因此它的路径几乎不动，而交叉熵的路径沿碗壁一路下行。在可分数据上，权重越大交叉熵越低，"
-        "因此它的网格最低点位于边缘。",
+        "Both paths are drawn on both surfaces. Where the model is confidently wrong, MSE's landscape is flat "
+        "and its gradient almost vanishes, so a descent on MSE that starts there crawls or stalls (the "
+        "default view: separated blobs, start (−5, −2)), while the descent on cross-entropy always finds the "
+        "slope of its bowl. On separable data the cross-entropy keeps falling as the weights grow, so its "
+        "lowest grid point sits at the edge of the grid.",
+        "两条路径都同时画在两个曲面上。在模型“自信地犯错”的区域，MSE 的地形是平的、梯度几乎消失，"
+        "因此从那里出发的 MSE 梯度下降会爬行甚至停滞（默认视图：两团分离的点，起点 (−5, −2)），"
+        "而交叉熵的梯度下降总能沿碗壁找到下坡方向。在可分数据上，权重越大交叉熵越低，"
+        "因此它的网格最低点位于网格边缘。",
     ),
     "surfaces.d3": ("Show as 3-D surfaces", "以三维曲面显示"),
     "surfaces.slice.header": ("A 1-D slice: bowl against plateau", "一维切片：碗形对比高原"),
