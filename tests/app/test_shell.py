@@ -30,7 +30,7 @@ def test_every_page_renders_in_both_languages(page, lang):
 def test_home_weather_example_in_each_unit(unit, base):
     at = run(unit=unit)
     p, q = (0.5, 0.3, 0.2), (0.4, 0.4, 0.2)
-    shown = [m.value for m in at.metric]
+    shown = [m.value for m in at.metric[1:]]
     expected = [entropy(p, base=base), cross_entropy(p, q, base=base), kl_divergence(p, q, base=base)]
     assert shown == [fmt(x) for x in expected]
     assert shown[1] == {"nats": "1.0549", "bits": "1.5219"}[unit]
@@ -39,7 +39,7 @@ def test_home_weather_example_in_each_unit(unit, base):
 def test_changing_unit_and_language_updates_view_url_and_share_link():
     at = run()
     at.sidebar.radio(key="settings.unit").set_value("bits").run()
-    assert at.metric[1].value == "1.5219"
+    assert at.metric[2].value == "1.5219"
     at.sidebar.selectbox(key="settings.lang").set_value("zh").run()
     assert at.title[0].value == TABLE["home.title"][1]
     assert at.query_params["unit"] == "bits" and at.query_params["lang"] == "zh"
@@ -56,7 +56,7 @@ def test_settings_follow_the_user_across_pages():
     assert at.sidebar.selectbox(key="settings.lang").value == "zh"
     assert share_link(at)["unit"] == ["bits"]
     at.switch_page("app.py").run()
-    assert at.metric[1].value == "1.5219"
+    assert at.metric[2].value == "1.5219"
 
 
 def test_a_bad_link_warns_for_each_ignored_parameter_and_keeps_the_rest():
@@ -65,10 +65,23 @@ def test_a_bad_link_warns_for_each_ignored_parameter_and_keeps_the_rest():
     text = at.warning[0].value
     assert "`unit`" in text and "`evil`" in text and "`lang`" not in text
     assert at.title[0].value == TABLE["home.title"][1]  # the good parameter still applied
-    assert at.metric[1].value == "1.0549"  # the bad one fell back to nats
+    assert at.metric[2].value == "1.0549"  # the bad one fell back to nats
     assert "evil" not in at.query_params and "unit" not in at.query_params
 
 
-def test_reset_button_is_offered_only_where_there_is_page_state():
-    at = run()
-    assert not [b for b in at.sidebar.button if b.label == TABLE["share.reset"][0]]
+def test_home_surprise_slider_shares_and_resets():
+    at = run(unit="bits")
+    at.slider(key="home.pe").set_value(0.5).run()
+    assert at.metric[0].value == "1.0000 bits"
+    assert at.query_params["pe"] == "0.5"
+    assert share_link(at) == {"unit": ["bits"], "pe": ["0.5"]}
+    reopened = run(**{k: v[0] for k, v in share_link(at).items()})
+    assert reopened.slider(key="home.pe").value == 0.5 and reopened.metric[0].value == "1.0000 bits"
+    at.sidebar.button[0].click().run()
+    assert at.slider(key="home.pe").value == 0.25 and "pe" not in at.query_params
+
+
+def test_out_of_range_link_value_is_clamped_with_a_message():
+    at = run(pe="7")
+    assert at.slider(key="home.pe").value == 1.0
+    assert "`pe`" in at.warning[0].value and at.metric[0].value.startswith("0.0000")
