@@ -92,21 +92,17 @@ def binary_probe() -> None:
         index=[t("curves.ce"), t("curves.mse")],
     )
     st.table(table)
-    true_p = probe.y_hat if y == 1 else 1.0 - probe.y_hat
-    (_, _), (z_lo, z_hi) = wrong
-    if z_lo <= probe.z <= z_hi:
-        st.info(
-            t(
-                "curves.wrong.callout",
-                p=fmt(true_p),
-                mse=num(probe.dmse_dz),
-                ce=num(probe.dce_dz),
-                r=f"{probe.ratio:.1f}",
-            ),
-            icon=":material/priority_high:",
+    if probe.confidently_wrong():
+        callout = t(
+            "curves.wrong.callout",
+            p=fmt(probe.p_true),
+            mse=num(probe.dmse_dz),
+            ce=num(probe.dce_dz),
+            r=f"{probe.ratio:.1f}",
         )
+        st.info(callout, icon=":material/priority_high:")
     else:
-        st.info(t("curves.right.callout", p=fmt(true_p), r=f"{probe.ratio:.1f}"), icon=":material/info:")
+        st.info(t("curves.right.callout", p=fmt(probe.p_true), r=f"{probe.ratio:.1f}"), icon=":material/info:")
     if ctx.unit != "nats":
         st.caption(t("curves.bits.note"))
 

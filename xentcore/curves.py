@@ -149,6 +149,16 @@ class BinaryProbe:
     dmse_dz_fd: float
     ratio: float
 
+    @property
+    def p_true(self) -> float:
+        """The probability the model gives the true class: ``ŷ`` if ``y = 1``, ``1 - ŷ`` if ``y = 0``."""
+        return self.y_hat if self.y == 1 else 1.0 - self.y_hat
+
+    def confidently_wrong(self, threshold: float = 0.1) -> bool:
+        """Whether the true class gets less than ``threshold`` (the shaded region of :func:`confidently_wrong`)."""
+        _, (z_lo, z_hi) = confidently_wrong(self.y, threshold)
+        return z_lo <= self.z <= z_hi
+
 
 def _fd(f, x: float, h: float) -> float:
     return float(losses.finite_difference(lambda v: f(v), [x], h=h)[0])

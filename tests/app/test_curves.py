@@ -70,6 +70,7 @@ def test_renders_in_both_languages_with_the_issue_numbers(lang):
     assert at.title[0].value == TABLE["nav.curves"][("en", "zh").index(lang)]
     check_binary(at, 1, -5.0)
     assert at.metric[2].value == "75.2×"  # the confidently wrong example of the issue
+    assert "75.2" in at.info[0].value and "−0.0132" in at.info[0].value
     rows = binary_table(at).values.tolist()
     assert rows[0][3] == "−0.9933" and rows[1][3] == "−0.0132"
     check_multi(at, (2.0, 1.0, 0.1), 0, lang=lang)

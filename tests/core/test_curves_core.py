@@ -232,3 +232,12 @@ def test_temperature_sweep_matches_the_probe(z, eps):
         assert ce == pytest.approx(multiclass_probe(z, 0, temperature=t, smoothing=eps).ce, rel=1e-12)
     hot = temperature_sweep(z, 0, [1e9], smoothing=eps)[0]
     assert hot == pytest.approx(math.log(z.size), rel=1e-6)
+
+
+def test_probe_knows_when_it_is_confidently_wrong():
+    assert binary_probe(1, -5.0).confidently_wrong()
+    assert binary_probe(1, -5.0).p_true == pytest.approx(special.expit(-5.0))
+    assert not binary_probe(0, -5.0).confidently_wrong()
+    assert binary_probe(0, -5.0).p_true == pytest.approx(special.expit(5.0))
+    _, (_, edge) = confidently_wrong(1, 0.1)
+    assert binary_probe(1, edge - 1e-9).confidently_wrong() and not binary_probe(1, edge + 1e-6).confidently_wrong()
