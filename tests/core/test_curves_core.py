@@ -149,7 +149,8 @@ def test_multiclass_gradients_match_finite_differences(z, data, t, eps):
     c = data.draw(st.integers(0, z.size - 1))
     pr = multiclass_probe(z, c, temperature=t, smoothing=eps)
     np.testing.assert_allclose(pr.grad_z_fd, pr.grad_z, rtol=1e-5, atol=1e-8)
-    np.testing.assert_allclose(pr.grad_p_fd, pr.grad_p, rtol=1e-5, atol=1e-8)
+    # the estimate perturbs ŷ_j by a relative step, so compare ŷ_j ∂L/∂ŷ_j; its rounding error scales with L
+    np.testing.assert_allclose(pr.grad_p_fd * pr.y_hat, pr.grad_p * pr.y_hat, rtol=1e-5, atol=1e-8 * max(1, pr.ce))
     # the closed forms, from SciPy's softmax
     y_hat = special.softmax(z / t)
     np.testing.assert_allclose(pr.grad_z, (y_hat - pr.target) / t, rtol=1e-9, atol=1e-12)
