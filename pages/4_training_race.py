@@ -20,11 +20,6 @@ TARGET = 0.9
 GROWING = 10.0  # a final loss this many times the starting one: the run is heading for an overflow
 
 
-def fmt_loss(x: float) -> str:
-    """``fmt`` for ordinary losses; powers of ten once a blowing-up loss would print hundreds of digits."""
-    return fmt(x) if abs(x) < 1e6 else f"{x:.3e}"
-
-
 ctx = page_setup("race", SCHEMA)
 st.title(t("nav.race"))
 st.markdown(t("race.intro"))
@@ -194,7 +189,7 @@ for key, run in result.runs.items():
     rows.append(
         {
             t("race.col.run"): titles[key],
-            t("race.col.loss"): fmt_loss(last["loss"] * loss_factors[key]),
+            t("race.col.loss"): fmt(last["loss"] * loss_factors[key]),
             t("race.col.train"): fmt_percent(last["train_accuracy"]),
             t("race.col.test"): fmt_percent(last["test_accuracy"]),
             t("race.col.epochs90"): t("race.never") if reached is None else str(reached),
@@ -215,8 +210,8 @@ for key, run in result.runs.items():
             t(
                 "race.growing",
                 run=titles[key],
-                start=fmt_loss(run.history["loss"].iloc[0] * loss_factors[key]),
-                end=fmt_loss(run.final_loss * loss_factors[key]),
+                start=fmt(run.history["loss"].iloc[0] * loss_factors[key]),
+                end=fmt(run.final_loss * loss_factors[key]),
             ),
             icon=":material/trending_up:",
         )

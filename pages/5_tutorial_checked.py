@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import inspect
 import math
 
@@ -12,10 +11,10 @@ import streamlit as st
 
 from xentcore import article, claims
 from xentcore.plots import tutorial as plots
-from xentcore.share import Distribution, Float, Floats, Reject, Schema
+from xentcore.share import Distribution, Float, Floats, Reject
+from xentcore.state import schema_for
 from xentcore.state.tutorial import LOGIT_RANGE, N_OUTCOMES, SCHEMA
 from xentcore.ui import fmt, fmt_percent, link, page_setup, t
-from xentcore.ui.pages import PAGE_BY_ID
 
 VERDICT_COLOUR = {"holds": "green", "wrong": "red", "imprecise": "orange", "unsourced": "gray"}
 VERDICT_ICON = {
@@ -66,29 +65,11 @@ def sources(kind: str) -> tuple[str, str]:
 # --- small helpers ----------------------------------------------------------------------------------------
 
 
-def other_page(page_id: str) -> Schema | None:
-    """The state schema of another page, if that page has one yet."""
-    name = f"xentcore.state.{page_id}"
-    try:
-        return importlib.import_module(name).SCHEMA
-    except ModuleNotFoundError as err:
-        if err.name != name:
-            raise
-        return None
-
-
 def page_link(page_id: str, label: str, **state) -> str:
-    """A markdown link to another page, preset with those of ``state``'s keys that the page knows.
-
-    The link is built on the page's URL path (``distributions``), which the browser resolves; the script
-    path that :func:`link` documents (``pages/1_distributions.py``) is not served as a page.
-    """
-    schema = other_page(page_id)
-    if schema is None:
-        schema, state = Schema(page_id, ()), {}
-    else:
-        state = {k: _within(schema.param(k), v) for k, v in state.items() if k in schema.keys}
-    return f"[{label}]({link(PAGE_BY_ID[page_id].url_path, schema, ctx.lang, ctx.unit, **state)})"
+    """A markdown link to another page, preset with ``state`` made acceptable to that page's parameters."""
+    schema = schema_for(page_id)
+    state = {k: _within(schema.param(k), v) for k, v in state.items()}
+    return f"[{label}]({link(page_id, ctx.lang, ctx.unit, **state)})"
 
 
 def _within(param, value):
@@ -136,11 +117,6 @@ def _vector_changed(key: str, i: int) -> None:
         ctx.set(key, claims.set_probability(ctx[key], i, value))
     else:
         ctx.set(key, tuple(value if j == i else v for j, v in enumerate(ctx[key])))
-
-
-def num(x: float) -> str:
-    """``fmt``, but a NaN reads ``nan``: on this page it is the result being shown, not a missing value."""
-    return "nan" if math.isnan(x) else fmt(x)
 
 
 def table(df: pd.DataFrame, **kwargs) -> None:
@@ -405,8 +381,8 @@ def claim_8() -> None:
             pd.DataFrame(
                 {
                     t("tutorial.c8.epoch"): scaled.article.printed_epochs,
-                    t("tutorial.c8.printed"): [num(v) for v in scaled.article.printed_loss],
-                    t("tutorial.c8.mean"): [num(v) for v in scaled.corrected.printed_loss],
+                    t("tutorial.c8.printed"): [fmt(v) for v in scaled.article.printed_loss],
+                    t("tutorial.c8.mean"): [fmt(v) for v in scaled.corrected.printed_loss],
                 }
             )
         )
@@ -428,7 +404,7 @@ def claim_8() -> None:
             pd.DataFrame(
                 {
                     **first,
-                    t("tutorial.c8.article_loss"): [num(v) for v in single["article"]],
+                    t("tutorial.c8.article_loss"): [fmt(v) for v in single["article"]],
                     t("tutorial.c8.stable_loss"): [fmt(v) for v in single["stable"]],
                 }
             )

@@ -180,10 +180,10 @@ def test_article_programs_numbers_and_source(default_view):
     assert same.iloc[:, 2].tolist() == [fmt(v) for v in mean.printed_loss]
     assert set(same.iloc[:, 3]) == {fmt(100, 2)}
     scaled = at.dataframe[5].value  # default scale ×1000
-    assert set(scaled.iloc[:, 1]) == {"nan"}
+    assert set(scaled.iloc[:, 1]) == {"NaN"}
     assert all(math.isfinite(float(v)) for v in scaled.iloc[:, 2])
     single = at.dataframe[6].value
-    assert single.iloc[:, 2].tolist() == ["∞", "nan", "nan", "∞"]
+    assert single.iloc[:, 2].tolist() == ["∞", "NaN", "NaN", "∞"]
     assert single.iloc[:, 3].tolist() == [fmt(800), fmt(0), fmt(0), fmt(800)]
     learned = at.dataframe[7].value
     expected = claims.learnability("binary")
@@ -197,13 +197,13 @@ def test_article_programs_numbers_and_source(default_view):
 def test_input_scale_and_softmax_program():
     at = run()
     at.select_slider(key="tutorial.sc").set_value(1.0).run()
-    assert "nan" not in at.dataframe[5].value.iloc[:, 1].tolist()
+    assert "NaN" not in at.dataframe[5].value.iloc[:, 1].tolist()
     at.get("button_group")[0].set_value("softmax").run()
     assert at.query_params["prog"] == "softmax" and at.query_params["sc"] == "1"
     s = article.article_softmax_setup()
     fit = article.article_softmax_regression(s.X, article.one_hot(s.y, 3), s.weights, s.bias)
     assert at.dataframe[4].value.iloc[:, 1].tolist() == [fmt(v) for v in fit.printed_loss]
-    assert set(at.dataframe[6].value.iloc[:, 2]) == {"nan"}
+    assert set(at.dataframe[6].value.iloc[:, 2]) == {"NaN"}
     assert source(article.article_softmax_regression) in at.code[0].value
     assert source(article.corrected_softmax_regression) in at.code[1].value
 

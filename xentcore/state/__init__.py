@@ -6,6 +6,7 @@ Each page's :class:`~xentcore.share.Schema` lives in a module of this package na
 
 from __future__ import annotations
 
+import importlib
 import math
 
 from xentcore.share import Choice, Schema
@@ -21,3 +22,9 @@ SETTINGS = Schema(
         Choice("lang", "en", options=LANGUAGES),
     ),
 )
+
+
+def schema_for(page_id: str) -> Schema:
+    """The state schema of a page: ``SCHEMA`` in ``xentcore.state.<page_id>`` (``HOME`` for the home page)."""
+    module = importlib.import_module(f"{__name__}.{page_id}")
+    return module.HOME if page_id == "home" else module.SCHEMA

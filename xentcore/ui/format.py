@@ -6,16 +6,19 @@ import math
 
 
 def fmt(x: float, digits: int = 4) -> str:
-    """``x`` with ``digits`` decimals; ``∞`` / ``−∞`` for infinities, ``—`` for NaN.
+    """``x`` with ``digits`` decimals; ``∞`` / ``−∞`` for infinities, ``NaN`` for not-a-number (a result
+    the reader should see, as when a naive loss breaks), powers of ten from a million up.
 
-    >>> fmt(1.05492), fmt(float("inf")), fmt(-0.0)
-    ('1.0549', '∞', '0.0000')
+    >>> fmt(1.05492), fmt(float("inf")), fmt(-0.0), fmt(float("nan")), fmt(-3.2e307)
+    ('1.0549', '∞', '0.0000', 'NaN', '−3.2000e+307')
     """
     x = float(x)
     if math.isnan(x):
-        return "—"
+        return "NaN"
     if math.isinf(x):
         return "∞" if x > 0 else "−∞"
+    if abs(x) >= 1e6:
+        return f"{x:.{digits}e}".replace("-", "−", 1) if x < 0 else f"{x:.{digits}e}"
     text = f"{x:.{digits}f}"
     return "0" + text[2:] if text.startswith("-0") and float(text) == 0 else text.replace("-", "−")
 

@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from xentcore.share import Bool, Choice, Float, Int, Issue, Schema, dump, parse
-from xentcore.state import SETTINGS, UNIT_BASE
+from xentcore.state import SETTINGS, UNIT_BASE, schema_for
 
 STORE = "_xent_state"
 ISSUES = "_xent_issues"
@@ -82,13 +82,17 @@ def share_url(path: str) -> str:
     return f"{base}?{query}" if query else base
 
 
-def link(path: str, schema: Schema, lang: str, unit: str, **state: Any) -> str:
-    """A relative link that opens ``path`` with ``state`` (other keys at their defaults) in this unit and
-    language: for sending a reader to another page, preset."""
+def link(page_id: str, lang: str, unit: str, **state: Any) -> str:
+    """A relative link that opens page ``page_id`` with ``state`` (other keys at their defaults) in this unit
+    and language: for sending a reader to another page, preset. Keys the page does not have are an error."""
+    from xentcore.ui.pages import PAGE_BY_ID  # here, not at the top: pages -> state would be a cycle
+
+    schema = schema_for(page_id)
     params = dump({"unit": unit, "lang": lang}, SETTINGS)
     params.update(dump({**schema.defaults(), **state}, schema))
     query = urlencode(params)
-    return f"./{path}?{query}" if query else f"./{path}"
+    path = PAGE_BY_ID[page_id].url_path
+    return f"./{path}?{query}" if query else f"./{path or '.'}"
 
 
 def _changed(name: str, key: str) -> None:
