@@ -17,7 +17,7 @@ import pandas as pd
 
 from xentcore import article
 from xentcore.datasets import make_dataset, train_test_split
-from xentcore.info import _xlogy, as_distribution, cross_entropy, entropy, kl_divergence, self_information
+from xentcore.info import as_distribution, cross_entropy, entropy, kl_divergence, self_information, xlogy
 from xentcore.losses import (
     binary_cross_entropy,
     binary_cross_entropy_with_logits,
@@ -103,7 +103,7 @@ def cross_entropy_terms(p, q, *, base: float = math.e) -> np.ndarray:
     """
     p_arr = as_distribution(p, "p")
     q_arr = as_distribution(q, "q")
-    return -_xlogy(p_arr, q_arr) / math.log(base) + 0.0
+    return -xlogy(p_arr, q_arr) / math.log(base) + 0.0
 
 
 @dataclass(frozen=True)
@@ -192,7 +192,7 @@ def binary_loss_curve(y: float, *, n: int = 199) -> tuple[np.ndarray, np.ndarray
 
 def probability_loss(y, y_hat) -> float:
     """``-Σ_j y_j log ŷ_j`` as a function of free probabilities ``ŷ`` (no softmax in between)."""
-    return float(-_xlogy(np.asarray(y, dtype=float), np.asarray(y_hat, dtype=float)).sum())
+    return float(-xlogy(np.asarray(y, dtype=float), np.asarray(y_hat, dtype=float)).sum())
 
 
 def softmax_gradient_check(z: Sequence[float], target: int, *, h: float = FD_STEP) -> pd.DataFrame:

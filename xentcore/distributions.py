@@ -14,13 +14,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from xentcore.info import (
-    _rel_entr,
-    _xlogy,
     as_distribution,
     cross_entropy,
     entropy,
     js_divergence,
     kl_divergence,
+    rel_entr,
+    xlogy,
 )
 
 MIN_CLASSES = 2
@@ -232,9 +232,9 @@ def terms(p: Sequence[float], q: Sequence[float], *, base: float = math.e) -> Te
     with np.errstate(divide="ignore"):
         code_length = -np.log(m) / scale
     return Terms(
-        ce=-_xlogy(x, m) / scale,
-        h=-_xlogy(x, x) / scale,
-        kl=_rel_entr(x, m) / scale,
+        ce=-xlogy(x, m) / scale,
+        h=-xlogy(x, x) / scale,
+        kl=rel_entr(x, m) / scale,
         code_length=code_length + 0.0,
     )
 

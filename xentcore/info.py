@@ -59,15 +59,17 @@ def _pair(p, q, axis: int) -> tuple[np.ndarray, np.ndarray]:
     return p_arr, q_arr
 
 
-def _xlogy(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """x · log y with 0 · log y = 0 for every y >= 0 (including y = 0)."""
+def xlogy(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Elementwise ``x · log y`` with ``0 · log y = 0`` for every ``y >= 0`` (including ``y = 0``), like
+    ``scipy.special.xlogy``; ``-inf`` where ``x > 0 = y``."""
     out = np.zeros(np.broadcast(x, y).shape)
     np.multiply(x, np.log(y, out=np.full_like(out, -np.inf), where=y > 0), out=out, where=x != 0)
     return out
 
 
-def _rel_entr(p: np.ndarray, q: np.ndarray) -> np.ndarray:
-    """Elementwise p · log(p / q): 0 where p = 0, +inf where p > 0 = q."""
+def rel_entr(p: np.ndarray, q: np.ndarray) -> np.ndarray:
+    """Elementwise ``p · log(p / q)``: 0 where ``p = 0``, ``+inf`` where ``p > 0 = q``, like
+    ``scipy.special.rel_entr``."""
     out = np.zeros(np.broadcast(p, q).shape)
     both = (p > 0) & (q > 0)
     # log p - log q, not log(p / q): the ratio overflows for a subnormal q
@@ -123,7 +125,7 @@ def entropy(p, *, base: float = math.e, axis: int = -1) -> float | np.ndarray:
     1.4854753
     """
     x = as_distribution(p, "p", axis)
-    return _reduce(-_xlogy(x, x), axis, base)
+    return _reduce(-xlogy(x, x), axis, base)
 
 
 def cross_entropy(p, q, *, base: float = math.e, axis: int = -1) -> float | np.ndarray:
@@ -141,7 +143,7 @@ def cross_entropy(p, q, *, base: float = math.e, axis: int = -1) -> float | np.n
     True
     """
     p_arr, q_arr = _pair(p, q, axis)
-    return _reduce(-_xlogy(p_arr, q_arr), axis, base)
+    return _reduce(-xlogy(p_arr, q_arr), axis, base)
 
 
 def kl_divergence(p, q, *, base: float = math.e, axis: int = -1) -> float | np.ndarray:
@@ -157,7 +159,7 @@ def kl_divergence(p, q, *, base: float = math.e, axis: int = -1) -> float | np.n
     0.0
     """
     p_arr, q_arr = _pair(p, q, axis)
-    return _reduce(_rel_entr(p_arr, q_arr), axis, base)
+    return _reduce(rel_entr(p_arr, q_arr), axis, base)
 
 
 def js_divergence(p, q, *, base: float = math.e, axis: int = -1) -> float | np.ndarray:
@@ -173,7 +175,7 @@ def js_divergence(p, q, *, base: float = math.e, axis: int = -1) -> float | np.n
     """
     p_arr, q_arr = _pair(p, q, axis)
     m = 0.5 * (p_arr + q_arr)
-    terms = 0.5 * (_rel_entr(p_arr, m) + _rel_entr(q_arr, m))
+    terms = 0.5 * (rel_entr(p_arr, m) + rel_entr(q_arr, m))
     return _reduce(terms, axis, base)
 
 

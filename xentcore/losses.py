@@ -15,7 +15,7 @@ from typing import Literal
 
 import numpy as np
 
-from xentcore.info import _xlogy
+from xentcore.info import xlogy
 
 Reduction = Literal["mean", "sum", "none"]
 REDUCTIONS = ("mean", "sum", "none")
@@ -132,7 +132,7 @@ def binary_cross_entropy(y, y_hat, *, reduction: Reduction = "mean"):
     y_arr = _probabilities(y, "y")
     p = _probabilities(y_hat, "y_hat")
     _same_shape(y_arr, p, "y and y_hat")
-    per_item = -(_xlogy(y_arr, p) + _xlogy(1.0 - y_arr, 1.0 - p))
+    per_item = -(xlogy(y_arr, p) + xlogy(1.0 - y_arr, 1.0 - p))
     return _reduce(per_item, reduction)
 
 
