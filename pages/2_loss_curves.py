@@ -10,18 +10,13 @@ from xentcore import curves, losses
 from xentcore.distributions import rescale, resize
 from xentcore.plots.curves import binary_figure, multiclass_figure, temperature_figure
 from xentcore.state.curves import LOGIT_LIMIT, SCHEMA
-from xentcore.ui import fmt, page_setup, t
+from xentcore.ui import fmt, fragment, page_setup, t
 
 TEMPERATURES = np.geomspace(0.1, 20.0, 121)
-BIG = 1e6  # beyond this a fixed-point number is unreadable: switch to scientific notation
 
 ctx = page_setup("curves", SCHEMA)
 st.title(t("nav.curves"))
 st.markdown(t("curves.intro"))
-
-
-def num(x: float) -> str:
-    return fmt(x) if not np.isfinite(x) or abs(x) < BIG else f"{x:.3e}".replace("-", "−")
 
 
 @st.cache_data(max_entries=8)
@@ -54,7 +49,7 @@ ctx.radio(
 ctx.toggle("log", t("curves.log"), where=right, help=t("curves.log.help"))
 
 
-@st.fragment
+@fragment
 def binary_probe() -> None:
     y = ctx["y"]
     ctx.slider("z", t("curves.probe"), help=t("curves.probe.help"))
@@ -83,11 +78,11 @@ def binary_probe() -> None:
     cols[2].metric(t("curves.metric.ratio"), f"{probe.ratio:.1f}×")
     table = pd.DataFrame(
         {
-            t("curves.col.value"): [num(probe.ce), num(probe.mse)],
-            t("curves.col.dp"): [num(probe.dce_dp), num(probe.dmse_dp)],
-            t("curves.col.dp_fd"): [num(probe.dce_dp_fd), num(probe.dmse_dp_fd)],
-            t("curves.col.dz"): [num(probe.dce_dz), num(probe.dmse_dz)],
-            t("curves.col.dz_fd"): [num(probe.dce_dz_fd), num(probe.dmse_dz_fd)],
+            t("curves.col.value"): [fmt(probe.ce), fmt(probe.mse)],
+            t("curves.col.dp"): [fmt(probe.dce_dp), fmt(probe.dmse_dp)],
+            t("curves.col.dp_fd"): [fmt(probe.dce_dp_fd), fmt(probe.dmse_dp_fd)],
+            t("curves.col.dz"): [fmt(probe.dce_dz), fmt(probe.dmse_dz)],
+            t("curves.col.dz_fd"): [fmt(probe.dce_dz_fd), fmt(probe.dmse_dz_fd)],
         },
         index=[t("curves.ce"), t("curves.mse")],
     )
@@ -96,8 +91,8 @@ def binary_probe() -> None:
         callout = t(
             "curves.wrong.callout",
             p=fmt(probe.p_true),
-            mse=num(probe.dmse_dz),
-            ce=num(probe.dce_dz),
+            mse=fmt(probe.dmse_dz),
+            ce=fmt(probe.dce_dz),
             r=f"{probe.ratio:.1f}",
         )
         st.info(callout, icon=":material/priority_high:")
@@ -145,7 +140,7 @@ def set_target_weight(i: int) -> None:
     ctx.set("ty", tuple(float(v) for v in rescale(ctx["ty"], i, st.session_state[f"curves.ty{i}"])))
 
 
-@st.fragment
+@fragment
 def multiclass() -> None:
     zs = ctx["zs"]
     k = len(zs)
@@ -204,13 +199,13 @@ def multiclass() -> None:
     st.plotly_chart(multiclass_figure(probe, names, labels), key="curves.multi_fig", config={"displayModeBar": False})
     table = pd.DataFrame(
         {
-            "z": [num(v) for v in probe.z],
-            "ŷ": [num(v) for v in probe.y_hat],
-            "ỹ": [num(v) for v in probe.target],
-            t("curves.col.gz"): [num(v) for v in probe.grad_z],
-            t("curves.col.gz_fd"): [num(v) for v in probe.grad_z_fd],
-            t("curves.col.gp"): [num(v) for v in probe.grad_p],
-            t("curves.col.gp_fd"): [num(v) for v in probe.grad_p_fd],
+            "z": [fmt(v) for v in probe.z],
+            "ŷ": [fmt(v) for v in probe.y_hat],
+            "ỹ": [fmt(v) for v in probe.target],
+            t("curves.col.gz"): [fmt(v) for v in probe.grad_z],
+            t("curves.col.gz_fd"): [fmt(v) for v in probe.grad_z_fd],
+            t("curves.col.gp"): [fmt(v) for v in probe.grad_p],
+            t("curves.col.gp_fd"): [fmt(v) for v in probe.grad_p_fd],
         },
         index=names,
     )

@@ -14,7 +14,7 @@ from xentcore.plots import tutorial as plots
 from xentcore.share import Distribution, Float, Floats, Reject
 from xentcore.state import schema_for
 from xentcore.state.tutorial import LOGIT_RANGE, N_OUTCOMES, SCHEMA
-from xentcore.ui import fmt, fmt_percent, link, page_setup, t
+from xentcore.ui import fmt, fmt_percent, fragment, link, page_setup, t
 
 VERDICT_COLOUR = {"holds": "green", "wrong": "red", "imprecise": "orange", "unsourced": "gray"}
 VERDICT_ICON = {
@@ -241,7 +241,7 @@ def claim_4(p: tuple[float, ...], q: tuple[float, ...], m: claims.Measures) -> N
             st.caption(t("tutorial.c4.inf"))
 
 
-@st.fragment
+@fragment
 def claim_5() -> None:
     """Claim 5: the binary gradient against finite differences."""
     with st.container(border=True):
@@ -271,7 +271,7 @@ def claim_5() -> None:
         explore(page_link("curves", t("nav.curves"), y=y, z=claims.logit(y_hat)))
 
 
-@st.fragment
+@fragment
 def claim_6() -> None:
     """Claim 6: the multi-class gradient, in the logits and in the probabilities."""
     with st.container(border=True):
@@ -334,7 +334,7 @@ def claim_7() -> None:
         )
 
 
-@st.fragment
+@fragment
 def claim_8() -> None:
     """Claim 8: the tutorial's programs next to the corrected ones."""
     with st.container(border=True):
@@ -445,7 +445,7 @@ def claim_8() -> None:
             st.caption(t("tutorial.c8.code.note"))
 
 
-@st.fragment
+@fragment
 def claim_9() -> None:
     """Claim 9: the unsourced case studies, and a comparison measured here."""
     with st.container(border=True):
@@ -499,7 +499,7 @@ def claim_9() -> None:
         explore(page_link("race", t("tutorial.c9.link"), data="cancer", ep=epochs, lr=study.lr, init=init))
 
 
-@st.fragment
+@fragment
 def definitions() -> None:
     """Claims 1-4 share the reader's P and Q: they rerun together when either changes."""
     p, q = ctx["p"], ctx["q"]

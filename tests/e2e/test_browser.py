@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from conftest import SHOTS, wait_settled
 
-from xentcore import self_information
+from xentcore import cross_entropy, entropy, kl_divergence, self_information
 from xentcore.state.home import HOME
 from xentcore.ui.format import fmt
 from xentcore.ui.pages import PAGES
@@ -72,3 +72,35 @@ def test_every_page_on_screen(page, server, lang):
         if lang == "zh":
             assert re.search(r"[\u4e00-\u9fff]", title), f"{p.id} title not in Chinese: {title}"
         page.screenshot(path=str(SHOTS / f"{p.id}-{lang}.png"), full_page=True)
+
+
+def test_a_fragment_keeps_the_share_link_current(page, server):
+    """The probe on the curves page reruns alone (a fragment); the sidebar's link must follow it."""
+    page.goto(server + "/loss_curves")
+    wait_settled(page)
+    probe = page.locator("[class*='st-key-curves-z '] input[type=range]")
+    probe.focus()
+    probe.press("ArrowRight")
+    share = page.locator("[data-testid='stSidebar'] [data-testid='stCode']")
+    page.wait_for_function("el => el.innerText.includes('z=-4.9')", arg=share.element_handle())
+    assert parse_qs(urlparse(page.url).query)["z"] == ["-4.9"]
+
+
+def test_a_distributions_link_opens_with_its_numbers(page, server):
+    p, q = (0.7, 0.2, 0.1), (0.2, 0.5, 0.3)
+    page.goto(f"{server}/distributions?p={','.join(map(str, p))}&q={','.join(map(str, q))}&unit=bits")
+    wait_settled(page)
+    shown = metric_values(page)
+    for value in (entropy(p, base=2), cross_entropy(p, q, base=2), kl_divergence(p, q, base=2)):
+        assert fmt(value) in shown
+
+
+def test_the_training_race_plays_in_the_browser(page, server):
+    page.goto(server + "/training_race")
+    wait_settled(page)
+    label = page.locator(".slider-group .slider-label, .sliders .slider-label").first
+    page.wait_for_selector(".updatemenu-button")
+    start = label.text_content()
+    page.locator(".updatemenu-button", has_text="Play").first.click()
+    page.wait_for_function("([el, old]) => el.textContent !== old", arg=[label.element_handle(), start])
+    assert re.search(r"\d+", label.text_content())

@@ -36,6 +36,7 @@ from xentcore.simplex import CORNERS, field, to_xy
 from xentcore.state.distributions import SCHEMA, SIMPLEX_MEASURES
 from xentcore.ui.format import fmt
 from xentcore.ui.i18n import t
+from xentcore.ui.shell import fragment
 from xentcore.ui.state import PageState
 
 PAGE = SCHEMA.name
@@ -330,7 +331,7 @@ def properties(ctx: PageState, s: Summary) -> None:
             )
 
 
-@st.fragment
+@fragment
 def forward_reverse(ctx: PageState) -> None:
     """Its own sliders rerun only this part of the page."""
     st.subheader(t(f"{PAGE}.fit.header"))

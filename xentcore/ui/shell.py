@@ -1,6 +1,11 @@
-"""``page_setup``: the one call every page starts with (config, navigation, settings, share link)."""
+"""``page_setup``: the one call every page starts with (config, navigation, settings, share link), and
+``fragment``: ``st.fragment`` that keeps the share link current."""
 
 from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
 
 import streamlit as st
 
@@ -51,9 +56,33 @@ def _sidebar(ctx: PageState, url_path: str) -> None:
         settings.selectbox("lang", t("settings.lang"), format_func=LANGUAGE_NAMES.__getitem__)
         st.divider()
         st.markdown(f"**{t('share.header')}**", help=t("share.help"))
-        st.code(share_url("/" + url_path), language=None, wrap_lines=True)
+        st.session_state[SHARE_BOX] = (st.empty(), "/" + url_path)
+        _draw_share_link()
         if ctx.schema.params:
             st.button(t("share.reset"), on_click=ctx.reset, icon=":material/restart_alt:")
+
+
+SHARE_BOX = "_xent_share_box"
+
+
+def _draw_share_link() -> None:
+    box, path = st.session_state[SHARE_BOX]
+    box.code(share_url(path), language=None, wrap_lines=True)
+
+
+def fragment(body: Callable[..., Any]) -> Callable[..., Any]:
+    """``st.fragment`` whose reruns also redraw the sidebar's share link: a fragment rerun alone would leave
+    it showing the state from before the fragment's widgets moved (the placeholder is outside the fragment,
+    so it is replaced, not duplicated)."""
+
+    @functools.wraps(body)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        result = body(*args, **kwargs)
+        if SHARE_BOX in st.session_state:
+            _draw_share_link()
+        return result
+
+    return st.fragment(run)
 
 
 def _show_issues(schema: Schema) -> None:
