@@ -104,3 +104,38 @@ def test_the_training_race_plays_in_the_browser(page, server):
     page.locator(".updatemenu-button", has_text="Play").first.click()
     page.wait_for_function("([el, old]) => el.textContent !== old", arg=[label.element_handle(), start])
     assert re.search(r"\d+", label.text_content())
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("junk.csv", b"\x00\x01\x02 not a table \xff", "cannot be used"),
+        ("empty.csv", b"", "cannot be used"),
+        ("words.csv", b"a,b,label\nx,y,1\nz,w,0\n", "cannot be used"),
+        ("big.csv", b"a,b,label\n" + b"0.5,0.25,1\n0.25,0.5,0\n" * 60_000, "cannot be used"),
+    ],
+)
+def test_a_bad_csv_upload_gets_a_clear_error(page, server, name, content, message):
+    page.goto(server + "/training_race?data=csv")
+    wait_settled(page)
+    page.locator("[data-testid='stFileUploader'] input[type=file]").set_input_files(
+        {"name": name, "mimeType": "text/csv", "buffer": content}
+    )
+    page.wait_for_selector("[data-testid='stAlertContentError']")
+    wait_settled(page)
+    assert message in page.locator("[data-testid='stAlertContentError']").first.inner_text()
+    assert not page.locator("[data-testid='stException']").count()
+
+
+def test_a_good_csv_upload_races(page, server):
+    rows = [f"{i / 10:.2f},{(i * 7 % 13) / 5:.2f},{int(i > 0)}" for i in range(-20, 20)]
+    content = ("x,y,label\n" + "\n".join(rows)).encode()
+    page.goto(server + "/training_race?data=csv")
+    wait_settled(page)
+    page.locator("[data-testid='stFileUploader'] input[type=file]").set_input_files(
+        {"name": "line.csv", "mimeType": "text/csv", "buffer": content}
+    )
+    page.wait_for_selector(".updatemenu-button")
+    wait_settled(page)
+    assert not page.locator("[data-testid='stException']").count()
+    assert not page.locator("[data-testid='stAlertContentError']").count()
