@@ -22,26 +22,46 @@ SUM_TOLERANCE = 1e-9
 
 
 @dataclass(frozen=True)
+class Note:
+    """What exactly was wrong or changed, as an id and its values, for the UI to put in words in the reader's
+    language (``detail.<what>`` in the translation table); for example ``Note("clamped", {"value": "10"})``."""
+
+    what: str
+    values: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def of(cls, what: str, **values: object) -> Note:
+        return cls(what, tuple((k, str(v)) for k, v in values.items()))
+
+    def as_dict(self) -> dict[str, str]:
+        return dict(self.values)
+
+
+@dataclass(frozen=True)
 class Issue:
     """Something wrong with one parameter: ``code`` is one of ``unknown``, ``invalid``, ``clamped``,
-    ``normalised``, ``cleaned``, ``repeated``, ``mismatch``, ``more``; ``detail`` says what (in English, short)."""
+    ``normalised``, ``cleaned``, ``repeated``, ``mismatch``, ``more``; ``note`` says what."""
 
     key: str
     code: str
-    detail: str = ""
+    note: Note | None = None
 
 
 class Reject(ValueError):
-    """A raw value that cannot be used; the message is shown to the user."""
+    """A raw value that cannot be used; ``note`` says why."""
+
+    def __init__(self, what: str, **values: object):
+        super().__init__(what)
+        self.note = Note.of(what, **values)
 
 
 def _float(raw: str) -> float:
     try:
         x = float(raw.strip())
     except ValueError:
-        raise Reject(f"not a number: {_preview(raw)}") from None
+        raise Reject("not_number", raw=_preview(raw)) from None
     if not math.isfinite(x):
-        raise Reject(f"not a finite number: {_preview(raw)}")
+        raise Reject("not_finite", raw=_preview(raw))
     return x
 
 
@@ -64,8 +84,8 @@ class Param:
     default: Any
     adjusted: ClassVar[str] = "clamped"  # the issue code when decode had to change a value
 
-    def decode(self, raw: str) -> tuple[Any, str | None]:
-        """Return ``(value, note)``; ``note`` (e.g. "clamped to 10") means the value was adjusted."""
+    def decode(self, raw: str) -> tuple[Any, Note | None]:
+        """Return ``(value, note)``; a ``note`` (e.g. ``clamped`` to 10) means the value was adjusted."""
         raise NotImplementedError
 
     def encode(self, value: Any) -> str:
@@ -85,13 +105,15 @@ class Float(Param):
     step: float | None = None
     options: tuple[float, ...] | None = None
 
-    def decode(self, raw: str) -> tuple[float, str | None]:
+    def decode(self, raw: str) -> tuple[float, Note | None]:
         x = _float(raw)
         if self.options:
             nearest = min(self.options, key=lambda o: abs(math.log(o / x)) if o > 0 < x else abs(o - x))
-            return nearest, (None if math.isclose(nearest, x, rel_tol=1e-9) else f"set to {nearest:g}")
+            return nearest, (
+                None if math.isclose(nearest, x, rel_tol=1e-9) else Note.of("snapped", value=f"{nearest:g}")
+            )
         clamped = min(max(x, self.lo), self.hi)
-        return clamped, (None if clamped == x else f"clamped to {clamped:g}")
+        return clamped, (None if clamped == x else Note.of("clamped", value=f"{clamped:g}"))
 
     def encode(self, value: float) -> str:
         return format_float(value)
@@ -104,12 +126,12 @@ class Int(Param):
     lo: int = 0
     hi: int = 1_000_000
 
-    def decode(self, raw: str) -> tuple[int, str | None]:
+    def decode(self, raw: str) -> tuple[int, Note | None]:
         x = _float(raw)
         if x != round(x):
-            raise Reject(f"not a whole number: {_preview(raw)}")
+            raise Reject("not_whole", raw=_preview(raw))
         clamped = int(min(max(x, self.lo), self.hi))
-        return clamped, (None if clamped == x else f"clamped to {clamped}")
+        return clamped, (None if clamped == x else Note.of("clamped", value=clamped))
 
     def encode(self, value: int) -> str:
         return str(int(value))
@@ -121,10 +143,10 @@ class Choice(Param):
 
     options: tuple[str, ...] = ()
 
-    def decode(self, raw: str) -> tuple[str, str | None]:
+    def decode(self, raw: str) -> tuple[str, Note | None]:
         value = raw.strip()
         if value not in self.options:
-            raise Reject(f"{_preview(raw)} is not one of {', '.join(self.options)}")
+            raise Reject("not_option", raw=_preview(raw), options=", ".join(self.options))
         return value, None
 
     def encode(self, value: str) -> str:
@@ -135,13 +157,13 @@ class Choice(Param):
 class Bool(Param):
     """``1``/``0`` (also ``true``/``false``, ``on``/``off``)."""
 
-    def decode(self, raw: str) -> tuple[bool, str | None]:
+    def decode(self, raw: str) -> tuple[bool, Note | None]:
         value = raw.strip().lower()
         if value in ("1", "true", "on", "yes"):
             return True, None
         if value in ("0", "false", "off", "no"):
             return False, None
-        raise Reject(f"not 1 or 0: {_preview(raw)}")
+        raise Reject("not_bool", raw=_preview(raw))
 
     def encode(self, value: bool) -> str:
         return "1" if value else "0"
@@ -159,13 +181,13 @@ class Floats(Param):
     def _items(self, raw: str) -> tuple[float, ...]:
         parts = [s for s in raw.split(",")]
         if not (self.min_len <= len(parts) <= self.max_len):
-            raise Reject(f"needs {self.min_len} to {self.max_len} numbers, got {len(parts)}")
+            raise Reject("count", lo=self.min_len, hi=self.max_len, n=len(parts))
         values = tuple(_float(s) for s in parts)
         if any(not (self.lo <= v <= self.hi) for v in values):
-            raise Reject(f"every number must lie in [{self.lo:g}, {self.hi:g}]")
+            raise Reject("range", lo=f"{self.lo:g}", hi=f"{self.hi:g}")
         return values
 
-    def decode(self, raw: str) -> tuple[tuple[float, ...], str | None]:
+    def decode(self, raw: str) -> tuple[tuple[float, ...], Note | None]:
         return self._items(raw), None
 
     def encode(self, value: Sequence[float]) -> str:
@@ -182,14 +204,14 @@ class Distribution(Floats):
     lo: float = 0.0
     adjusted: ClassVar[str] = "normalised"
 
-    def decode(self, raw: str) -> tuple[tuple[float, ...], str | None]:
+    def decode(self, raw: str) -> tuple[tuple[float, ...], Note | None]:
         values = self._items(raw)
         total = math.fsum(values)
         if total <= 0:
-            raise Reject("all entries are zero")
+            raise Reject("all_zero")
         if abs(total - 1.0) <= SUM_TOLERANCE:
             return values, None
-        return tuple(v / total for v in values), f"summed to {total:.6g}, normalised"
+        return tuple(v / total for v in values), Note.of("normalised", total=f"{total:.6g}")
 
 
 _NAME_BAD = re.compile(r"[,<>&\"'`\\]")
@@ -210,15 +232,15 @@ class Names(Param):
     max_len: int = 64
     adjusted: ClassVar[str] = "cleaned"
 
-    def decode(self, raw: str) -> tuple[tuple[str, ...], str | None]:
+    def decode(self, raw: str) -> tuple[tuple[str, ...], Note | None]:
         parts = raw.split(",")
         if not (self.min_len <= len(parts) <= self.max_len):
-            raise Reject(f"needs {self.min_len} to {self.max_len} names, got {len(parts)}")
+            raise Reject("name_count", lo=self.min_len, hi=self.max_len, n=len(parts))
         names = tuple(clean_name(s) for s in parts)
         if any(not n for n in names):
-            raise Reject("a name is empty")
+            raise Reject("name_empty")
         changed = any(n != s.strip() for n, s in zip(names, parts, strict=True))
-        return names, ("unsafe characters removed" if changed else None)
+        return names, (Note("cleaned") if changed else None)
 
     def encode(self, value: Sequence[str]) -> str:
         return ",".join(value)
@@ -283,15 +305,15 @@ def parse(params: RawParams, schema: Schema, *, known: Sequence[str] = ()) -> tu
         if not values:
             continue
         if len(values) > 1:
-            issues.append(Issue(key, "repeated", f"{len(values)} values, used the last"))
+            issues.append(Issue(key, "repeated", Note.of("repeated", n=len(values))))
         raw = values[-1]
         if len(raw) > MAX_VALUE_CHARS:
-            issues.append(Issue(key, "invalid", f"longer than {MAX_VALUE_CHARS} characters"))
+            issues.append(Issue(key, "invalid", Note.of("too_long", n=MAX_VALUE_CHARS)))
             continue
         try:
             value, note = by_key[key].decode(raw)
         except Reject as err:
-            issues.append(Issue(key, "invalid", str(err)))
+            issues.append(Issue(key, "invalid", err.note))
             continue
         if note:
             issues.append(Issue(key, by_key[key].adjusted, note))
@@ -300,7 +322,7 @@ def parse(params: RawParams, schema: Schema, *, known: Sequence[str] = ()) -> tu
     if schema.reconcile is not None:
         state = schema.reconcile(state, from_url, issues)
     if len(issues) > MAX_ISSUES:
-        issues = [*issues[: MAX_ISSUES - 1], Issue("…", "more", str(len(issues) - MAX_ISSUES + 1))]
+        issues = [*issues[: MAX_ISSUES - 1], Issue("…", "more", Note.of("more", n=len(issues) - MAX_ISSUES + 1))]
     return state, issues
 
 

@@ -1,6 +1,7 @@
 """The URL codec: round trips, and hostile input that never raises."""
 
 import math
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -15,6 +16,7 @@ from xentcore.share import (
     Int,
     Issue,
     Names,
+    Note,
     Schema,
     clean_name,
     dump,
@@ -96,21 +98,39 @@ def test_each_bad_parameter_falls_back_alone():
 def test_clamped_normalised_snapped_and_repeated():
     state, issues = parse({"lr": "1e9", "ep": ["5", "7"], "p": "2,1,1", "g": "0.02"}, SCHEMA)
     assert state["lr"] == 10.0 and state["ep"] == 7 and state["p"] == (0.5, 0.25, 0.25) and state["g"] == 0.01
-    codes = {i.key: i.code for i in issues}
-    assert codes == {"lr": "clamped", "ep": "repeated", "p": "normalised", "g": "clamped"}
+    notes = {i.key: (i.code, i.note) for i in issues}
+    assert notes == {
+        "lr": ("clamped", Note.of("clamped", value=10)),
+        "ep": ("repeated", Note.of("repeated", n=2)),
+        "p": ("normalised", Note.of("normalised", total=4)),
+        "g": ("clamped", Note.of("snapped", value=0.01)),
+    }
 
 
 def test_all_zero_and_wrong_length_distribution():
     _, issues = parse({"p": "0,0,0"}, SCHEMA)
-    assert issues == [Issue("p", "invalid", "all entries are zero")]
+    assert issues == [Issue("p", "invalid", Note("all_zero"))]
     _, issues = parse({"p": "1"}, SCHEMA)
-    assert issues[0].code == "invalid" and "2 to 12" in issues[0].detail
+    assert issues == [Issue("p", "invalid", Note.of("count", lo=2, hi=12, n=1))]
 
 
 def test_names_are_cleaned():
     state, issues = parse({"names": "<b>sun</b>,rain\x00"}, SCHEMA)
     assert state["names"] == ("bsun/b", "rain")
-    assert issues[0].code == "cleaned"
+    assert issues == [Issue("names", "cleaned", Note("cleaned"))]
+
+
+def test_every_note_has_words_in_both_languages():
+    """The UI puts each note in words as ``detail.<what>``; a note without a translation would crash."""
+    from pathlib import Path
+
+    from xentcore.ui.text import TABLE
+
+    root = Path(__file__).resolve().parents[2] / "xentcore"
+    source = "\n".join(p.read_text(encoding="utf-8") for p in root.rglob("*.py"))
+    whats = set(re.findall(r'(?:Reject|Note\.of|Note)\(\s*"(\w+)"', source))
+    assert whats >= {"clamped", "not_number", "q_length"}
+    assert {w for w in whats if f"detail.{w}" not in TABLE} == set()
 
 
 def test_known_keys_of_other_schemas_are_not_reported():
@@ -120,7 +140,7 @@ def test_known_keys_of_other_schemas_are_not_reported():
 
 def test_issue_list_is_capped():
     _, issues = parse({f"k{i}": "1" for i in range(50)}, SCHEMA)
-    assert len(issues) == MAX_ISSUES and issues[-1].code == "more"
+    assert len(issues) == MAX_ISSUES and issues[-1] == Issue("…", "more", Note.of("more", n=50 - MAX_ISSUES + 1))
 
 
 hostile_values = st.one_of(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from xentcore.curves import MAX_CLASSES, Z_LIMIT
 from xentcore.distributions import resize
-from xentcore.share import Bool, Distribution, Float, Floats, Int, Issue, Schema, State
+from xentcore.share import Bool, Distribution, Float, Floats, Int, Issue, Note, Schema, State
 
 LOGIT_LIMIT = 6.0
 
@@ -19,11 +19,11 @@ def reconcile(state: State, from_url: set[str], issues: list[Issue]) -> State:
     k = len(state["zs"])
     if state["c"] >= k:
         if "c" in from_url:
-            issues.append(Issue("c", "mismatch", f"class {state['c']} does not exist with {k} logits; using {k - 1}"))
+            issues.append(Issue("c", "mismatch", Note.of("no_class", c=state["c"], k=k, last=k - 1)))
         state["c"] = k - 1
     if len(state["ty"]) != k:
         if "ty" in from_url:
-            issues.append(Issue("ty", "mismatch", f"has {len(state['ty'])} entries but there are {k} logits; resized"))
+            issues.append(Issue("ty", "mismatch", Note.of("ty_length", n=len(state["ty"]), k=k)))
         state["ty"] = tuple(float(v) for v in resize(state["ty"], k))
     return state
 

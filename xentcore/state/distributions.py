@@ -8,7 +8,7 @@ language; an edited name is stored explicitly.
 from __future__ import annotations
 
 from xentcore.distributions import MAX_CLASSES, MIN_CLASSES, WEATHER_P, WEATHER_Q
-from xentcore.share import Choice, Distribution, Float, Issue, Names, Schema, State
+from xentcore.share import Choice, Distribution, Float, Issue, Names, Note, Schema, State
 
 SIMPLEX_MEASURES = ("ce", "kl")
 
@@ -19,11 +19,11 @@ def reconcile(state: State, from_url: set[str], issues: list[Issue]) -> State:
     k = len(state["p"])
     if len(state["q"]) != k:
         if "q" in from_url:
-            issues.append(Issue("q", "mismatch", f"has {len(state['q'])} entries but p has {k}; using a uniform q"))
+            issues.append(Issue("q", "mismatch", Note.of("q_length", n=len(state["q"]), k=k)))
         state["q"] = tuple(1.0 / k for _ in range(k))
     if state["names"] and len(state["names"]) != k:
         if "names" in from_url:
-            issues.append(Issue("names", "mismatch", f"{len(state['names'])} names for {k} classes; using defaults"))
+            issues.append(Issue("names", "mismatch", Note.of("names_length", n=len(state["names"]), k=k)))
         state["names"] = ()
     return state
 

@@ -7,7 +7,7 @@ settings only. ``f1``/``f2`` pick two features to draw when ``proj=features`` an
 from __future__ import annotations
 
 from xentcore.datasets import DATASETS
-from xentcore.share import Choice, Float, Int, Issue, Schema, State
+from xentcore.share import Choice, Float, Int, Issue, Note, Schema, State
 from xentcore.training import INITS
 
 RACE_DATASETS = (*DATASETS, "csv")
@@ -26,11 +26,11 @@ def _features(state: State, from_url: set[str], issues: list[Issue]) -> State:
     for key in ("f1", "f2"):
         if d is not None and state[key] >= d:
             if key in from_url:
-                issues.append(Issue(key, "mismatch", f"{state['data']} has {d} features; set to {d - 1}"))
+                issues.append(Issue(key, "mismatch", Note.of("few_features", data=state["data"], d=d, last=d - 1)))
             state[key] = d - 1
     if state["f1"] == state["f2"]:
         if {"f1", "f2"} & from_url:
-            issues.append(Issue("f2", "mismatch", "the two features must differ"))
+            issues.append(Issue("f2", "mismatch", Note("same_features")))
         state["f2"] = 1 if state["f1"] == 0 else 0
     return state
 

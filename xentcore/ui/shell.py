@@ -9,7 +9,7 @@ from typing import Any
 
 import streamlit as st
 
-from xentcore.share import Schema
+from xentcore.share import Issue, Schema
 from xentcore.state import SETTINGS
 from xentcore.state.home import HOME
 from xentcore.ui.i18n import t
@@ -85,9 +85,13 @@ def fragment(body: Callable[..., Any]) -> Callable[..., Any]:
     return st.fragment(run)
 
 
+def _detail(issue: Issue) -> str:
+    return t(f"detail.{issue.note.what}", **issue.note.as_dict()) if issue.note else ""
+
+
 def _show_issues(schema: Schema) -> None:
     issues = issues_for(SETTINGS.name, schema.name)
     if issues:
-        lines = [f"- {t('warn.' + i.code, key=i.key, detail=i.detail)}" for i in issues]
+        lines = [f"- {t('warn.' + i.code, key=i.key, detail=_detail(i))}" for i in issues]
         st.warning("\n".join([t("warn.title"), *lines]), icon=":material/link_off:")
 
