@@ -17,6 +17,7 @@ import pandas as pd
 
 from xentcore import article
 from xentcore.datasets import make_dataset, train_test_split
+from xentcore.distributions import Summary, summarize
 from xentcore.info import as_distribution, cross_entropy, entropy, kl_divergence, self_information, xlogy
 from xentcore.losses import (
     binary_cross_entropy,
@@ -42,37 +43,13 @@ Kind = Literal["binary", "softmax"]
 # --- claims 1-4: the definitions on a pair of distributions ---------------------------------------------
 
 
-def set_probability(p: Sequence[float], i: int, value: float) -> tuple[float, ...]:
-    """``p`` with entry ``i`` set to ``value`` and the others rescaled to fill ``1 - value``, keeping their
-    proportions (shared equally when they are all 0).
-
-    >>> set_probability((0.5, 0.3, 0.2), 0, 0.8)
-    (0.8, 0.12, 0.08)
-    """
-    p = np.asarray(p, dtype=float)
-    if not 0 <= i < p.size:
-        raise ValueError(f"index {i} is outside 0..{p.size - 1}")
-    value = float(value)
-    if not (0.0 <= value <= 1.0):
-        raise ValueError(f"a probability must be in [0, 1], got {value}")
-    rest = np.delete(p, i)
-    total = rest.sum()
-    rest = rest / total * (1.0 - value) if total > 0 else np.full(rest.size, (1.0 - value) / rest.size)
-    return tuple(round(float(v), 12) for v in np.insert(rest, i, value))
-
-
 @dataclass(frozen=True)
-class Measures:
-    """The tutorial's definitions evaluated on ``(P, Q)``, in one unit."""
+class Measures(Summary):
+    """The tutorial's definitions evaluated on ``(P, Q)``, in one unit: the distributions page's
+    :class:`~xentcore.distributions.Summary` plus the self-information of each outcome."""
 
     info_p: np.ndarray  # -log p_i per outcome
     info_q: np.ndarray  # -log q_i per outcome
-    h_p: float
-    h_q: float
-    ce_pq: float
-    ce_qp: float
-    kl_pq: float
-    kl_qp: float
 
     @property
     def h_plus_kl(self) -> float:
@@ -83,14 +60,9 @@ class Measures:
 def measures(p, q, *, base: float = math.e) -> Measures:
     """Self-information of each outcome, both entropies, both cross-entropies and both KL divergences."""
     return Measures(
+        **vars(summarize(p, q, base=base)),
         info_p=np.atleast_1d(self_information(p, base=base)),
         info_q=np.atleast_1d(self_information(q, base=base)),
-        h_p=entropy(p, base=base),
-        h_q=entropy(q, base=base),
-        ce_pq=cross_entropy(p, q, base=base),
-        ce_qp=cross_entropy(q, p, base=base),
-        kl_pq=kl_divergence(p, q, base=base),
-        kl_qp=kl_divergence(q, p, base=base),
     )
 
 

@@ -287,6 +287,11 @@ def _class_index_loss(t: np.ndarray, z: np.ndarray, weight, label_smoothing: flo
     out = np.empty(n)
 
     def chunk(lo: int) -> None:
+        # non-finite logits make NaN or inf here; they are reported below, by the result
+        with np.errstate(invalid="ignore", over="ignore"):
+            _chunk(lo)
+
+    def _chunk(lo: int) -> None:
         zc, tc = z[lo : lo + _CHUNK_ROWS], t[lo : lo + _CHUNK_ROWS]
         m = zc.max(axis=1)
         e = np.subtract(zc, m[:, None])

@@ -1,8 +1,11 @@
 """Shared by the page tests: open a page of the app through AppTest, with query parameters."""
 
+import base64
+import json
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -22,6 +25,18 @@ def open_app(path: str = "app.py", **params: str | list[str]) -> AppTest:
     for key, value in params.items():
         at.query_params[key] = value
     return at.run()
+
+
+def figure(at: AppTest, i: int) -> dict:
+    """The ``i``-th plotly figure on the page, as the JSON the browser receives."""
+    return json.loads(at.get("plotly_chart")[i].proto.spec)
+
+
+def array(value) -> np.ndarray:
+    """A figure's data array: plotly sends numpy arrays as ``{"dtype", "bdata"}`` (base64)."""
+    if isinstance(value, dict):
+        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
+    return np.asarray(value, dtype=float)
 
 
 @pytest.fixture

@@ -1,12 +1,10 @@
 """The loss-curves page through AppTest: renders, the probes show xentcore's numbers, links round-trip."""
 
-import base64
-import json
 import math
 
 import numpy as np
 import pytest
-from conftest import open_app
+from conftest import array, figure, open_app
 
 from xentcore import curves
 from xentcore.ui.format import fmt
@@ -19,14 +17,6 @@ def run(**params):
     return open_app(PAGE, **params)
 
 
-def array(value) -> np.ndarray:
-    if isinstance(value, dict):
-        return np.frombuffer(base64.b64decode(value["bdata"]), value["dtype"])
-    return np.asarray(value, dtype=float)
-
-
-def figure(at, i: int) -> dict:
-    return json.loads(at.get("plotly_chart")[i].proto.spec)
 
 
 def binary_table(at):

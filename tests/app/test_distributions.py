@@ -3,14 +3,12 @@ share links. Every number on screen is checked against xentcore."""
 
 from __future__ import annotations
 
-import base64
-import json
 import math
 from urllib.parse import parse_qs, urlparse
 
 import numpy as np
 import pytest
-from conftest import open_app
+from conftest import array, figure, open_app
 from streamlit.testing.v1 import AppTest
 
 from xentcore.distributions import apply_preset, rescale, resize, summarize
@@ -47,14 +45,6 @@ def share_params(at: AppTest) -> dict[str, str]:
     return {k: v[0] for k, v in parse_qs(urlparse(at.sidebar.code[0].value).query).items()}
 
 
-def figure(at: AppTest, i: int) -> dict:
-    return json.loads(at.get("plotly_chart")[i].proto.spec)
-
-
-def decode(array) -> np.ndarray:
-    if isinstance(array, dict):
-        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"])
-    return np.asarray(array, dtype=float)
 
 
 def latex(at: AppTest) -> str:
@@ -91,7 +81,7 @@ def test_moving_a_slider_rescales_the_others_and_updates_everything():
     assert shown(at) == expected(p, WEATHER[1])
     assert parse({"p": at.query_params["p"]}, SCHEMA)[0]["p"] == pytest.approx(p)
     bars = figure(at, 0)["data"]
-    assert decode(bars[0]["y"]) == pytest.approx(p, abs=1e-6)
+    assert array(bars[0]["y"]) == pytest.approx(p, abs=1e-6)
     at.slider(key="distributions.q.2").set_value(0.5).run()
     q = tuple(rescale(WEATHER[1], 2, 0.5))
     assert shown(at) == expected(p, q)
@@ -206,7 +196,7 @@ def test_simplex_toggle_colours_by_kl():
     at = open_app(PAGE)
     at.radio(key="distributions.sx").set_value("kl").run()
     simplex = figure(at, 3)["data"][0]
-    z = decode(simplex["z"])
+    z = array(simplex["z"])
     expected_z = field(WEATHER[0], "kl", n=72).z.astype(np.float32).ravel()
     np.testing.assert_allclose(z, expected_z, rtol=1e-6, equal_nan=True)
     assert at.query_params["sx"] == "kl"

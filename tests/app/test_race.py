@@ -1,12 +1,11 @@
 """The training-race page through AppTest: renders in both languages, shows xentcore's numbers, reacts to widgets,
 opens from share links, warns on bad ones, handles CSV uploads' absence, and reports divergence."""
 
-import json
 import math
 
 import numpy as np
 import pytest
-from conftest import open_app
+from conftest import figure, open_app
 
 from xentcore.datasets import make_dataset, train_test_split
 from xentcore.export import race_script
@@ -35,10 +34,6 @@ def results(at):
     return at.dataframe[0].value.to_dict("records")
 
 
-def figure(at) -> dict:
-    return json.loads(at.get("plotly_chart")[0].proto.spec)
-
-
 def check_numbers(at, result, lang=0, base=math.e):
     rows = results(at)
     assert len(rows) == 3
@@ -60,7 +55,7 @@ def test_defaults_render_in_both_languages(lang):
     i = ("en", "zh").index(lang)
     assert at.title[0].value == TABLE["nav.race"][i]
     check_numbers(at, expected(), lang=i)
-    fig = figure(at)
+    fig = figure(at, 0)
     assert len(fig["frames"]) == 101
     assert fig["layout"]["updatemenus"][0]["buttons"][0]["label"].endswith(TABLE["race.fig.play"][i])
     assert len(fig["layout"]["sliders"][0]["steps"]) == 101
@@ -98,7 +93,7 @@ def test_share_link_opens_the_view():
     assert not at.exception
     assert not at.warning
     check_numbers(at, expected(data="iris", lr=0.1, ep=200, init="small", seed=3, l2=0.001))
-    fig = figure(at)
+    fig = figure(at, 0)
     assert fig["layout"]["xaxis"]["title"]["text"] == make_dataset("iris").feature_names[2]
     assert fig["layout"]["yaxis"]["title"]["text"] == make_dataset("iris").feature_names[3]
     assert at.radio(key="race.proj").value == "features"
@@ -111,7 +106,7 @@ def test_pca_is_announced_for_many_features():
     assert not at.exception
     captions = " ".join(c.value for c in at.caption)
     assert "30 features" in captions and "principal components" in captions
-    assert figure(at)["layout"]["xaxis"]["title"]["text"] == "PC1"
+    assert figure(at, 0)["layout"]["xaxis"]["title"]["text"] == "PC1"
 
 
 @pytest.mark.parametrize(

@@ -1,12 +1,10 @@
 """The loss-surfaces page through AppTest: renders, shows xentcore's surfaces and paths, links round-trip."""
 
-import base64
-import json
 import math
 
 import numpy as np
 import pytest
-from conftest import open_app
+from conftest import array, figure, open_app
 
 from xentcore import surface as sf
 from xentcore.datasets import make_dataset
@@ -23,14 +21,6 @@ def run(**params):
     return open_app(PAGE, **params)
 
 
-def array(value) -> np.ndarray:
-    if isinstance(value, dict):
-        return np.frombuffer(base64.b64decode(value["bdata"]), value["dtype"])
-    return np.asarray(value, dtype=float)
-
-
-def figure(at, i: int) -> dict:
-    return json.loads(at.get("plotly_chart")[i].proto.spec)
 
 
 def contour(fig: dict, i: int) -> np.ndarray:

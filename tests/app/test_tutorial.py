@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from xentcore import article, claims
 from xentcore.datasets import make_dataset, train_test_split
+from xentcore.distributions import rescale
 from xentcore.info import cross_entropy, entropy, kl_divergence
 from xentcore.losses import (
     binary_cross_entropy,
@@ -90,7 +91,7 @@ def test_definitions_and_weather_defaults(default_view):
 def test_moving_p_updates_claims_1_3_4_and_the_url():
     at = run(unit="bits")
     at.slider(key="tutorial.p.0").set_value(0.8).run()
-    p = claims.set_probability(claims.WEATHER_P, 0, 0.8)
+    p = tuple(rescale(claims.WEATHER_P, 0, 0.8))
     q = claims.WEATHER_Q
     assert at.slider(key="tutorial.p.1").value == pytest.approx(p[1])
     assert metric(at, "H(P) (") == fmt(entropy(p, base=2))

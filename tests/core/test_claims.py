@@ -31,27 +31,6 @@ def _normalised(w):
 # --- claims 1-4 ------------------------------------------------------------------------------------------
 
 
-def test_set_probability_example_and_errors():
-    assert claims.set_probability((1.0, 0.0, 0.0), 0, 0.4) == (0.4, 0.3, 0.3)
-    with pytest.raises(ValueError, match="outside"):
-        claims.set_probability((0.5, 0.5), 2, 0.1)
-    with pytest.raises(ValueError, match=r"in \[0, 1\]"):
-        claims.set_probability((0.5, 0.5), 0, 1.5)
-
-
-@given(w=distributions, i=st.integers(0, 5), value=st.floats(0.0, 1.0))
-def test_set_probability_keeps_a_distribution_and_the_others_proportions(w, i, value):
-    p = _normalised(w)
-    i = i % p.size
-    out = np.array(claims.set_probability(p, i, value))
-    assert out[i] == pytest.approx(value, abs=1e-12)
-    assert out.sum() == pytest.approx(1.0, abs=1e-9)
-    assert (out >= 0).all()
-    rest_before, rest_after = np.delete(p, i), np.delete(out, i)
-    if rest_before.sum() > 1e-6 and value < 1 - 1e-6:
-        np.testing.assert_allclose(rest_after / rest_after.sum(), rest_before / rest_before.sum(), atol=1e-9)
-
-
 def test_measures_against_scipy():
     p, q = (0.6, 0.3, 0.1), (0.2, 0.5, 0.3)
     m = claims.measures(p, q, base=2)
