@@ -177,7 +177,7 @@ def code_lengths(
     centre = left + p / 2
     unit = labels["unit"]
     raw_q = np.asarray(length_q, dtype=float)
-    area = np.where(p > 0, p * np.where(np.isfinite(raw_q), raw_q, np.inf), 0.0)
+    area = np.multiply(p, raw_q, out=np.zeros_like(p), where=p > 0)  # 0 · ∞ = 0: a class P never sees costs nothing
     text = [
         (f"{n}<br>{INFINITY}" if np.isinf(v) else n) if w > NAMED_WIDTH else (INFINITY if np.isinf(v) else "")
         for n, v, w in zip(names, raw_q, p, strict=True)
