@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from xentcore import article, claims
+from xentcore.distributions import rescale
 from xentcore.plots import tutorial as plots
 from xentcore.share import Distribution, Float, Floats, Reject
 from xentcore.state import schema_for
@@ -114,7 +115,7 @@ def vector_slider(key: str, i: int, label: str, where, lo: float, hi: float, ste
 def _vector_changed(key: str, i: int) -> None:
     value = st.session_state[f"{SCHEMA.name}.{key}.{i}"]
     if key in ("p", "q"):
-        ctx.set(key, claims.set_probability(ctx[key], i, value))
+        ctx.set(key, tuple(rescale(ctx[key], i, value)))
     else:
         ctx.set(key, tuple(value if j == i else v for j, v in enumerate(ctx[key])))
 
