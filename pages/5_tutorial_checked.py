@@ -12,8 +12,6 @@ import streamlit as st
 from xentcore import article, claims
 from xentcore.distributions import rescale
 from xentcore.plots import tutorial as plots
-from xentcore.share import Distribution, Float, Floats, Reject
-from xentcore.state import schema_for
 from xentcore.state.tutorial import LOGIT_RANGE, N_OUTCOMES, SCHEMA
 from xentcore.ui import fmt, fmt_percent, fragment, link, page_setup, t
 
@@ -67,23 +65,8 @@ def sources(kind: str) -> tuple[str, str]:
 
 
 def page_link(page_id: str, label: str, **state) -> str:
-    """A markdown link to another page, preset with ``state`` made acceptable to that page's parameters."""
-    schema = schema_for(page_id)
-    state = {k: _within(schema.param(k), v) for k, v in state.items()}
+    """A markdown link to another page, preset with ``state``."""
     return f"[{label}]({link(page_id, ctx.lang, ctx.unit, **state)})"
-
-
-def _within(param, value):
-    """``value`` made acceptable to the target page's parameter (clamped, or snapped to its nearest option),
-    so the link opens without a warning; the default if it cannot be."""
-    if isinstance(param, Floats) and not isinstance(param, Distribution):
-        value = tuple(float(np.clip(v, param.lo, param.hi)) for v in value)
-    elif isinstance(param, Float) and not param.options:
-        value = float(np.clip(value, param.lo, param.hi))
-    try:
-        return param.decode(param.encode(value))[0]
-    except Reject:
-        return param.default
 
 
 def explore(*links: str) -> None:

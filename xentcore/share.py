@@ -326,6 +326,24 @@ def parse(params: RawParams, schema: Schema, *, known: Sequence[str] = ()) -> tu
     return state, issues
 
 
+def coerce(param: Param, value: Any) -> Any:
+    """``value`` made acceptable to ``param`` as a link would carry it: clamped into range, snapped to the
+    nearest option, normalised; the default if it cannot be. A preset link built from it opens without a
+    warning.
+
+    >>> coerce(Float("lr", 0.1, lo=0.0, hi=1.0), 3.0), coerce(Floats("z", (0.0,), lo=-1, hi=1), (5, -5))
+    (1.0, (1.0, -1.0))
+    """
+    if isinstance(param, Floats) and not isinstance(param, Distribution):
+        value = tuple(min(max(float(v), param.lo), param.hi) for v in value)
+    elif isinstance(param, Float) and not param.options:
+        value = min(max(float(value), param.lo), param.hi)
+    try:
+        return param.decode(param.encode(value))[0]
+    except Reject:
+        return param.default
+
+
 def dump(state: State, schema: Schema) -> dict[str, str]:
     """Encode ``state`` as query parameters, leaving out every value equal to its default."""
     out: dict[str, str] = {}

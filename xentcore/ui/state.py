@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from xentcore.share import Bool, Choice, Float, Int, Issue, Schema, dump, parse
+from xentcore.share import Bool, Choice, Float, Int, Issue, Schema, coerce, dump, parse
 from xentcore.state import SETTINGS, UNIT_BASE, schema_for
 
 STORE = "_xent_state"
@@ -84,12 +84,14 @@ def share_url(path: str) -> str:
 
 def link(page_id: str, lang: str, unit: str, **state: Any) -> str:
     """A relative link that opens page ``page_id`` with ``state`` (other keys at their defaults) in this unit
-    and language: for sending a reader to another page, preset. Keys the page does not have are an error."""
+    and language: for sending a reader to another page, preset. Values are coerced into the page's ranges
+    (:func:`~xentcore.share.coerce`), so the link opens without a warning; an unknown key is an error."""
     from xentcore.ui.pages import PAGE_BY_ID  # here, not at the top: pages -> state would be a cycle
 
     schema = schema_for(page_id)
+    preset = {k: coerce(schema.param(k), v) for k, v in state.items()}
     params = dump({"unit": unit, "lang": lang}, SETTINGS)
-    params.update(dump({**schema.defaults(), **state}, schema))
+    params.update(dump({**schema.defaults(), **preset}, schema))
     query = urlencode(params)
     path = PAGE_BY_ID[page_id].url_path
     return f"./{path}?{query}" if query else f"./{path or '.'}"
