@@ -16,12 +16,12 @@ s = summarize(p, q, base=ctx.base)
 st.title(t("nav.distributions"))
 st.markdown(t("distributions.lead"))
 
-st.subheader(t("distributions.edit.header"))
-section.editor(ctx, names)
-
 st.subheader(t("distributions.numbers.header"))
 st.caption(t("distributions.numbers.caption", unit=t(f"unit.{ctx.unit}")))
 section.numbers(s, p, q, names)
+
+st.subheader(t("distributions.edit.header"))
+section.editor(ctx, names)
 
 st.subheader(t("distributions.pictures.header"))
 section.pictures(ctx, s, p, q, names)

@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 import pytest
-from conftest import array, figure, open_app
+from apptest_support import array, figure, open_app
 
 from xentcore import curves
 from xentcore.ui.format import fmt

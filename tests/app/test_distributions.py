@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlparse
 
 import numpy as np
 import pytest
-from conftest import array, figure, open_app
+from apptest_support import array, figure, open_app
 from streamlit.testing.v1 import AppTest
 
 from xentcore.distributions import apply_preset, rescale, resize, summarize
@@ -105,6 +105,7 @@ def test_twelve_classes_and_changing_k():
 
 def test_table_edit_normalises_and_says_so():
     at = open_app(PAGE)
+    at.session_state["distributions.table.open"] = True  # a closed table is not built
     at.session_state["distributions.table.0"] = {
         "edited_rows": {0: {"p": 2.0}, 1: {"name": "drizzle"}},
         "added_rows": [],
@@ -133,6 +134,7 @@ def test_table_edit_normalises_and_says_so():
 )
 def test_bad_table_input_keeps_the_last_valid_state(edit, reason):
     at = open_app(PAGE)
+    at.session_state["distributions.table.open"] = True  # a closed table is not built
     at.session_state["distributions.table.0"] = {"edited_rows": {0: edit}, "added_rows": [], "deleted_rows": []}
     at.run()
     assert not at.exception
@@ -148,6 +150,7 @@ def test_bad_table_input_keeps_the_last_valid_state(edit, reason):
 
 def test_all_zero_weights_in_the_table():
     at = open_app(PAGE)
+    at.session_state["distributions.table.open"] = True  # a closed table is not built
     at.session_state["distributions.table.0"] = {
         "edited_rows": {i: {"p": 0} for i in range(3)},
         "added_rows": [],
@@ -218,6 +221,7 @@ def test_share_link_round_trip():
     at = open_app(PAGE, lang="zh", unit="bits")
     at.number_input(key="distributions.k").set_value(4).run()
     at.slider(key="distributions.q.3").set_value(0.05).run()
+    at.session_state["distributions.table.open"] = True  # a closed table is not built
     at.session_state["distributions.table.0"] = {
         "edited_rows": {2: {"name": "fog"}},
         "added_rows": [],
@@ -258,3 +262,13 @@ def test_unnormalised_link_is_normalised_with_a_note():
     at = open_app(PAGE, p="2,1,1")
     assert "`p`" in at.warning[0].value
     assert state(at)["p"] == (0.5, 0.25, 0.25)
+
+
+def test_the_table_is_built_only_when_open():
+    """A closed table costs nothing on a slider move; opening it shows the current P and Q."""
+    at = open_app(PAGE)
+    assert not at.get("data_editor")
+    at.session_state["distributions.table.open"] = True
+    at.run()
+    (table,) = at.get("data_editor")
+    assert list(table.value["p"]) == list(WEATHER[0])

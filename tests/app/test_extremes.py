@@ -2,7 +2,7 @@
 completes without an exception or a warning (the values are legal), and a run that blows up says so."""
 
 import pytest
-from conftest import open_app
+from apptest_support import open_app
 
 from xentcore.share import Bool, Choice, Distribution, Float, Floats, Int, Names, Param
 from xentcore.state import schema_for

@@ -2,7 +2,7 @@
 accepted parameter applied. 1000 links in all, derandomised so a failure reproduces."""
 
 import pytest
-from conftest import open_app
+from apptest_support import open_app
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -5,7 +5,7 @@ import math
 
 import numpy as np
 import pytest
-from conftest import figure, open_app
+from apptest_support import figure, open_app
 
 from xentcore.datasets import make_dataset, train_test_split
 from xentcore.export import race_script

@@ -3,7 +3,7 @@
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from conftest import open_app as run
+from apptest_support import open_app as run
 from streamlit.testing.v1 import AppTest
 
 from xentcore import cross_entropy, entropy, kl_divergence

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlparse
 
 import numpy as np
 import pytest
-from conftest import open_app
+from apptest_support import open_app
 from streamlit.testing.v1 import AppTest
 
 from xentcore import article, claims

@@ -1,62 +1,32 @@
-"""A real app in a real browser: ``streamlit run app.py`` on a free port, driven by Debian's Chromium.
-
-Without Chromium the tests skip and say how to install it, except under ``CI=true`` where a missing
-browser is a failure. Playwright never downloads a browser here.
-"""
+"""Fixtures for the browser tests: a real app (``streamlit run app.py`` on a free port) in Debian's
+Chromium. Without Chromium the tests skip and say how to install it, except under ``CI=true`` where a
+missing browser is a failure. Playwright never downloads a browser here."""
 
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-SHOTS = ROOT / ".shots"
-
-
-def _browser_missing() -> str | None:
-    if not Path(CHROMIUM).exists():
-        return f"{CHROMIUM} not found: apt-get install chromium fonts-noto-cjk"
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return 'Playwright for Python is missing: pip install -e ".[test]"'
-    return None
+from browser_support import CHROMIUM, CHROMIUM_ARGS, ROOT, browser_missing, free_port
 
 
 @pytest.fixture(scope="session")
 def browser_or_skip():
-    reason = _browser_missing()
+    reason = browser_missing()
     if reason:
         if os.environ.get("CI") == "true":
             pytest.fail(f"CI needs the browser tests: {reason}")
         pytest.skip(reason)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def server(browser_or_skip) -> Iterator[str]:
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
            "--server.port", str(port), "--browser.gatherUsageStats", "false"]  # fmt: skip
@@ -95,12 +65,3 @@ def page(browser):
     pg.set_default_timeout(60_000)
     yield pg
     context.close()
-
-
-def wait_settled(page, timeout: int = 60_000) -> None:
-    """Wait as Streamlit's own suite does: script not running, no skeletons left."""
-    page.wait_for_timeout(150)
-    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
-    page.wait_for_function(
-        "document.querySelectorAll(\"[data-testid='stSkeleton']\").length === 0", timeout=timeout
-    )

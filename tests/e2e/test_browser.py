@@ -5,7 +5,7 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from conftest import SHOTS, wait_settled
+from browser_support import SHOTS, wait_settled
 
 from xentcore import cross_entropy, entropy, kl_divergence, self_information
 from xentcore.state.home import HOME

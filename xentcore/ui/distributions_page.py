@@ -174,11 +174,19 @@ def editor(ctx: PageState, names: tuple[str, ...]) -> None:
     _table(ctx, names)
 
 
+TABLE_OPEN = f"{PAGE}.table.open"
+
+
 def _table(ctx: PageState, names: tuple[str, ...]) -> None:
     flash = st.session_state.pop(FLASH, [])
     for kind, message in flash:
         (st.error if kind == "error" else st.info)(message)
-    with st.expander(t(f"{PAGE}.table.header"), expanded=bool(flash), icon=":material/edit_note:"):
+    if flash:
+        st.session_state[TABLE_OPEN] = True  # the message is about the table: show it
+    box = st.expander(t(f"{PAGE}.table.header"), key=TABLE_OPEN, on_change="rerun", icon=":material/edit_note:")
+    with box:
+        if not box.open:  # a closed table is not built: a slider move then skips the grid's re-render
+            return
         st.caption(t(f"{PAGE}.table.intro"))
         table_key = f"{PAGE}.table.{st.session_state.get(TABLE_VERSION, 0)}"
         edited = st.data_editor(

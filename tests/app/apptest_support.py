@@ -1,12 +1,10 @@
-"""Shared by the page tests: open a page of the app through AppTest, with query parameters."""
+"""Helpers for the page tests: open a page of the app through AppTest, read its figures."""
 
 import base64
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-import pytest
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,8 +35,3 @@ def array(value) -> np.ndarray:
     if isinstance(value, dict):
         return np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
     return np.asarray(value, dtype=float)
-
-
-@pytest.fixture
-def open_page() -> Callable[..., AppTest]:
-    return open_app
