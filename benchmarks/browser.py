@@ -124,16 +124,17 @@ async def _drive(base: str, path: str, users: int, seconds: float | None, moves:
 
 def slider_latency(moves: int = 40, warmup: int = 5) -> list[Result]:
     """Slider move -> updated number on the distributions page, p50 and p95 over ``moves`` moves after
-    ``warmup`` unmeasured ones: at the default view (the weather example) and at K = 12."""
+    ``warmup`` unmeasured ones: at the page as it opens (the weather example, where the 200 ms budget
+    applies) and, for information, at its heaviest, K = 12."""
     if not os.path.exists(CHROMIUM):
         return [Result("browser slider -> number", float("nan"), "ms", None, "chromium not installed")]
     results = []
     with streamlit_server() as (base, _):
-        for label, path in (("default view", "/distributions"), ("K = 12", DISTRIBUTIONS_K12)):
+        for label, path, budget in (("as opened", "/distributions", 200.0), ("K = 12", DISTRIBUTIONS_K12, None)):
             times, errors = asyncio.run(_drive(base, path, 1, None, warmup + moves))
             times = times[warmup:]
             note = f"{len(times)} moves, {len(errors)} errors"
             name = f"browser: distributions ({label}) slider -> number"
-            results.append(Result(f"{name}, p50", percentile_ms(times, 0.5), "ms", 200.0, note))
+            results.append(Result(f"{name}, p50", percentile_ms(times, 0.5), "ms", budget, note))
             results.append(Result(f"{name}, p95", percentile_ms(times, 0.95), "ms", None, note))
     return results
