@@ -15,6 +15,7 @@ SUITES = {
     "race": race.race_budgets,
     "pages": pages.page_reruns,
     "browser": browser.slider_latency,
+    "playback": browser.race_playback,
 }
 
 

@@ -138,3 +138,39 @@ def slider_latency(moves: int = 40, warmup: int = 5) -> list[Result]:
             results.append(Result(f"{name}, p50", percentile_ms(times, 0.5), "ms", budget, note))
             results.append(Result(f"{name}, p95", percentile_ms(times, 0.95), "ms", None, note))
     return results
+
+
+async def _playback(base: str, path: str, seconds: float) -> list[float]:
+    """Press Play on the page's animation; the times (s) at which its frame label changed."""
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = await browser.new_page(viewport={"width": 1400, "height": 1000})
+        await page.goto(base + path)
+        await _settled(page)
+        await page.wait_for_selector(".updatemenu-button")
+        await page.evaluate(
+            """() => { window.__frames = [];
+            const label = document.querySelector('.slider-group .slider-label, .sliders .slider-label');
+            new MutationObserver(() => window.__frames.push(performance.now() / 1000))
+                .observe(label, {childList: true, characterData: true, subtree: true}); }"""
+        )
+        await page.locator(".updatemenu-button", has_text="Play").first.click()
+        await page.wait_for_timeout(int(seconds * 1000))
+        frames = await page.evaluate("() => window.__frames")
+        await browser.close()
+    return frames
+
+
+def race_playback(seconds: float = 4.0) -> list[Result]:
+    """The training race played in the browser (no server round trip per frame): time per frame."""
+    if not os.path.exists(CHROMIUM):
+        return [Result("browser: race playback", float("nan"), "ms", None, "chromium not installed")]
+    with streamlit_server() as (base, _):
+        frames = asyncio.run(_playback(base, "/training_race?data=overlap&n=1000&lr=0.3", seconds))
+    if len(frames) < 3:
+        return [Result("browser: race playback, time per frame", float("nan"), "ms", 50.0, "did not play")]
+    per_frame = 1000 * (frames[-1] - frames[0]) / (len(frames) - 1)
+    note = f"{len(frames)} frames, {1000 / per_frame:.0f} frames per second"
+    return [Result("browser: race playback, time per frame", per_frame, "ms", 50.0, note)]
