@@ -23,6 +23,12 @@ OUTLINE = "rgba(60,60,60,0.8)"
 FONT_FAMILY = '"Source Sans Pro", "Noto Sans CJK SC", "Noto Sans SC", sans-serif'
 
 
+def rgba(hex_colour: str, alpha: float) -> str:
+    """``"#0072B2"``, 0.3 -> ``"rgba(0,114,178,0.3)"``: a palette colour made translucent."""
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
 def base_layout(fig: go.Figure, *, height: int = 360, title: str | None = None) -> go.Figure:
     """The house style: compact margins, horizontal legend on top, CJK-capable font."""
     fig.update_layout(
@@ -33,3 +39,18 @@ def base_layout(fig: go.Figure, *, height: int = 360, title: str | None = None) 
         title={"text": title} if title else None,
     )
     return fig
+
+
+def panel_title(text: str, x: float, y: float) -> dict:
+    """A subplot's title: an annotation centred at paper coordinates ``(x, y)``, sitting on that line."""
+    return {
+        "text": text,
+        "x": x,
+        "y": y,
+        "xref": "paper",
+        "yref": "paper",
+        "xanchor": "center",
+        "yanchor": "bottom",
+        "showarrow": False,
+        "font": {"size": 14},
+    }

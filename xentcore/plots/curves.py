@@ -14,7 +14,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from xentcore.curves import BinaryCurves, BinaryProbe, MulticlassProbe
-from xentcore.plots import OUTLINE, PALETTE, base_layout
+from xentcore.plots import OUTLINE, PALETTE, base_layout, panel_title
 
 WRONG_FILL = "rgba(213,94,0,0.12)"  # a light vermillion band: the confidently wrong region
 WRONG_TEXT = "#D55E00"
@@ -44,19 +44,7 @@ def panels(rows: int, cols: int, titles: Sequence[str] = (), *, hspace: float = 
             layout[f"xaxis{s}"] = {"domain": [max(x0, 0.0), min(x0 + w, 1.0)], "anchor": f"y{s}"}
             layout[f"yaxis{s}"] = {"domain": [max(y1 - h, 0.0), min(y1, 1.0)], "anchor": f"x{s}"}
             if titles:
-                layout["annotations"].append(
-                    {
-                        "text": titles[i - 1],
-                        "x": x0 + w / 2,
-                        "y": y1,
-                        "xref": "paper",
-                        "yref": "paper",
-                        "xanchor": "center",
-                        "yanchor": "bottom",
-                        "showarrow": False,
-                        "font": {"size": 14},
-                    }
-                )
+                layout["annotations"].append(panel_title(titles[i - 1], x0 + w / 2, y1))
     return layout
 
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from xentcore.plots import CLASS_COLOURS, FONT_FAMILY, OUTLINE, PALETTE
+from xentcore.plots import CLASS_COLOURS, FONT_FAMILY, OUTLINE, PALETTE, rgba
 from xentcore.race_geometry import RaceAnimation
 
 RUN_COLOURS = {"logistic_ce": PALETTE["ce"], "softmax_ce": PALETTE["softmax"], "mse": PALETTE["mse"]}
@@ -26,11 +26,6 @@ REGIONS_DOMAIN = (0.5, 0.93)
 CURVES_DOMAIN = (0.0, 0.3)
 CONTROLS_Y = 0.44
 LABEL_KEYS = ("loss", "accuracy", "epoch", "play", "pause", "restart", "status", "diverged", "train", "test")
-
-
-def _rgba(hex_colour: str, alpha: float) -> str:
-    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
-    return f"rgba({r},{g},{b},{alpha})"
 
 
 def _significant(values: np.ndarray, digits: int = 4) -> list[float | None]:
@@ -61,11 +56,11 @@ def _layer_styles(n_classes: int, n_layers: int) -> list[dict]:
     if n_classes == 2:
         half = n_layers // 2
         return [
-            {"fillcolor": _rgba(CLASS_COLOURS[0 if k < half else 1], STRIP_ALPHA[k]), "line": {"width": 0}}
+            {"fillcolor": rgba(CLASS_COLOURS[0 if k < half else 1], STRIP_ALPHA[k]), "line": {"width": 0}}
             for k in range(n_layers)
         ]
     return [
-        {"fillcolor": _rgba(CLASS_COLOURS[c], REGION_ALPHA), "line": {"width": 1, "color": CLASS_COLOURS[c]}}
+        {"fillcolor": rgba(CLASS_COLOURS[c], REGION_ALPHA), "line": {"width": 1, "color": CLASS_COLOURS[c]}}
         for c in range(n_layers)
     ]
 

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from xentcore.plots import CLASS_COLOURS, OUTLINE, PALETTE, base_layout
+from xentcore.plots import CLASS_COLOURS, OUTLINE, PALETTE, base_layout, panel_title
 from xentcore.plots.curves import axis_suffix, band, f32, panels, titled
 from xentcore.surface import Slice, Surface
 
@@ -187,19 +187,7 @@ def surface_pair_3d(
             "camera": {"eye": {"x": 1.6, "y": -1.6, "z": 0.9}},
             "aspectmode": "cube",
         }
-        layout["annotations"].append(
-            {
-                "text": labels[key],
-                "x": (x0 + x1) / 2,
-                "y": 1.0,
-                "xref": "paper",
-                "yref": "paper",
-                "xanchor": "center",
-                "yanchor": "bottom",
-                "showarrow": False,
-                "font": {"size": 14},
-            }
-        )
+        layout["annotations"].append(panel_title(labels[key], (x0 + x1) / 2, 1.0))
     return titled(base_layout(go.Figure({"data": data, "layout": layout}), height=height), legend_y=1.1)
 
 
