@@ -195,10 +195,8 @@ def objective(
 ) -> float:
     """What training minimises: the data term of :func:`data_loss_and_grad_logits` plus ``(λ/2) ‖W‖²``
     (the bias is not penalised)."""
-    value, _ = data_loss_and_grad_logits(
-        model, loss, logits(X, W, b), y, n_classes, label_smoothing=label_smoothing, weight=weight
-    )
-    return value + 0.5 * l2 * float(np.sum(W * W))
+    kw = {"l2": l2, "label_smoothing": label_smoothing, "weight": weight}
+    return objective_and_grad(model, loss, X, y, W, b, n_classes, **kw)[0]
 
 
 def objective_and_grad(
