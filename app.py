@@ -3,9 +3,9 @@
 import streamlit as st
 
 from xentcore import cross_entropy, entropy, kl_divergence, self_information
-from xentcore.state.home import HOME
-from xentcore.ui import fmt, page_setup, t
-from xentcore.ui.pages import PAGES
+from xentcore.app.home.state import HOME
+from xentcore.app.pages import PAGES
+from xentcore.app.ui import fmt, page_setup, t
 
 WEATHER_P = (0.5, 0.3, 0.2)
 WEATHER_Q = (0.4, 0.4, 0.2)

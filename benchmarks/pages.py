@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from benchmarks.browser import DISTRIBUTIONS_K12
 from benchmarks.report import Result, median_ms
-from xentcore.ui.pages import PAGES
+from xentcore.app.pages import PAGES
 
 ROOT = Path(__file__).resolve().parents[1]
 # the query each page is measured at: its heaviest everyday view where it has one

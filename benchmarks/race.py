@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 from benchmarks.report import Result, median_ms, timed
+from xentcore.app.race.figures import LABEL_KEYS, race_figure
+from xentcore.app.race.geometry import race_picture
+from xentcore.app.race.state import TEST_FRACTION
 from xentcore.datasets import make_dataset, train_test_split
-from xentcore.plots.race import LABEL_KEYS, race_figure
-from xentcore.race_geometry import race_picture
-from xentcore.state.race import TEST_FRACTION
 from xentcore.training import race
 
 

@@ -3,10 +3,10 @@
 import numpy as np
 import streamlit as st
 
+from xentcore.app.distributions import sections as section
+from xentcore.app.distributions.state import SCHEMA
+from xentcore.app.ui import page_setup, t
 from xentcore.distributions import summarize
-from xentcore.state.distributions import SCHEMA
-from xentcore.ui import distributions_page as section
-from xentcore.ui import page_setup, t
 
 ctx = page_setup("distributions", SCHEMA)
 p, q = np.asarray(ctx["p"]), np.asarray(ctx["q"])

@@ -6,11 +6,11 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from xentcore import curves, losses
+from xentcore import losses, probes
+from xentcore.app.curves.figures import binary_figure, multiclass_figure, temperature_figure
+from xentcore.app.curves.state import LOGIT_LIMIT, SCHEMA
+from xentcore.app.ui import fmt, fragment, page_setup, t
 from xentcore.distributions import rescale, resize
-from xentcore.plots.curves import binary_figure, multiclass_figure, temperature_figure
-from xentcore.state.curves import LOGIT_LIMIT, SCHEMA
-from xentcore.ui import fmt, fragment, page_setup, t
 
 TEMPERATURES = np.geomspace(0.1, 20.0, 121)
 
@@ -20,8 +20,8 @@ st.markdown(t("curves.intro"))
 
 
 @st.cache_data(max_entries=8)
-def binary_curves(y: int, base: float) -> curves.BinaryCurves:
-    return curves.binary_curves(y, base=base)
+def binary_curves(y: int, base: float) -> probes.BinaryCurves:
+    return probes.binary_curves(y, base=base)
 
 
 # --- 1. binary ------------------------------------------------------------------------------------------------
@@ -53,8 +53,8 @@ ctx.toggle("log", t("curves.log"), where=right, help=t("curves.log.help"))
 def binary_probe() -> None:
     y = ctx["y"]
     ctx.slider("z", t("curves.probe"), help=t("curves.probe.help"))
-    probe = curves.binary_probe(y, ctx["z"], base=ctx.base)
-    wrong = curves.confidently_wrong(y)
+    probe = probes.binary_probe(y, ctx["z"], base=ctx.base)
+    wrong = probes.confidently_wrong(y)
     labels = {
         "ce": t("curves.ce"),
         "mse": t("curves.mse"),
@@ -124,7 +124,7 @@ def class_name(i: int) -> str:
 def set_k() -> None:
     k = st.session_state["curves.k"]
     ctx.update(
-        zs=curves.resize_logits(ctx["zs"], k),
+        zs=probes.resize_logits(ctx["zs"], k),
         ty=tuple(float(v) for v in resize(ctx["ty"], k)),
         c=min(ctx["c"], k - 1),
     )
@@ -145,7 +145,7 @@ def multiclass() -> None:
     zs = ctx["zs"]
     k = len(zs)
     st.session_state["curves.k"] = k
-    st.slider(t("curves.k"), min_value=2, max_value=curves.MAX_CLASSES, key="curves.k", on_change=set_k)
+    st.slider(t("curves.k"), min_value=2, max_value=probes.MAX_CLASSES, key="curves.k", on_change=set_k)
     st.markdown(f"**{t('curves.logits')}**")
     cols = st.columns(k)
     for i in range(k):
@@ -177,7 +177,7 @@ def multiclass() -> None:
     else:
         ctx.selectbox("c", t("curves.c"), options=list(range(k)), format_func=class_name, where=left)
         target = ctx["c"]
-    probe = curves.multiclass_probe(zs, target, temperature=ctx["temp"], smoothing=ctx["ls"], base=ctx.base)
+    probe = probes.multiclass_probe(zs, target, temperature=ctx["temp"], smoothing=ctx["ls"], base=ctx.base)
     unit = t(f"unit.short.{ctx.unit}")
     m = st.columns(3)
     m[0].metric(t("curves.metric.mce"), f"{fmt(probe.ce)} {unit}")
@@ -214,7 +214,7 @@ def multiclass() -> None:
         st.caption(t("curves.ls.note", eps=fmt(ctx["ls"], 2), h=fmt(probe.min_ce), unit=unit))
     st.subheader(t("curves.temp.header"))
     st.markdown(t("curves.temp.body"))
-    sweep = curves.temperature_sweep(zs, target, TEMPERATURES, smoothing=ctx["ls"], base=ctx.base)
+    sweep = probes.temperature_sweep(zs, target, TEMPERATURES, smoothing=ctx["ls"], base=ctx.base)
     tlabels = {
         "ce": t("curves.metric.mce"),
         "t": t("curves.temp"),

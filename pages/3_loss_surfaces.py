@@ -4,10 +4,10 @@ import numpy as np
 import streamlit as st
 
 from xentcore import surface as sf
+from xentcore.app.surfaces.figures import contour_pair, data_figure, slice_figure, surface_pair_3d
+from xentcore.app.surfaces.state import SCHEMA
+from xentcore.app.ui import fmt, page_setup, t
 from xentcore.datasets import Dataset, make_dataset
-from xentcore.plots.surfaces import contour_pair, data_figure, slice_figure, surface_pair_3d
-from xentcore.state.surfaces import SCHEMA
-from xentcore.ui import fmt, page_setup, t
 
 ctx = page_setup("surfaces", SCHEMA)
 st.title(t("nav.surfaces"))

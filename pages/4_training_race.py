@@ -6,13 +6,13 @@ import math
 import pandas as pd
 import streamlit as st
 
+from xentcore.app.race.export import race_script
+from xentcore.app.race.figures import LABEL_KEYS, race_figure
+from xentcore.app.race.geometry import RacePicture, race_picture
+from xentcore.app.race.state import SCHEMA, TEST_FRACTION
+from xentcore.app.ui import fmt, fmt_percent, page_setup, t
 from xentcore.datasets import Dataset, dataset_from_csv, make_dataset, train_test_split
-from xentcore.export import race_script
-from xentcore.plots.race import LABEL_KEYS, race_figure
-from xentcore.race_geometry import RacePicture, race_picture
-from xentcore.state.race import SCHEMA, TEST_FRACTION
 from xentcore.training import confusion_matrix, race
-from xentcore.ui import fmt, fmt_percent, page_setup, t
 
 CSV_MAX_BYTES = 1_000_000
 CSV_MAX_ROWS = 5000
@@ -204,13 +204,13 @@ growing = []
 for key, run in result.runs.items():
     if run.diverged_at is not None:
         st.error(t("race.diverged", run=titles[key], epoch=run.diverged_at), icon=":material/warning:")
-    elif run.final_loss > GROWING * run.history["loss"].iloc[0]:
+    elif run.final_loss > GROWING * run.history["loss"][0]:
         growing.append(key)
         st.warning(
             t(
                 "race.growing",
                 run=titles[key],
-                start=fmt(run.history["loss"].iloc[0] * loss_factors[key]),
+                start=fmt(run.history["loss"][0] * loss_factors[key]),
                 end=fmt(run.final_loss * loss_factors[key]),
             ),
             icon=":material/trending_up:",
@@ -257,7 +257,7 @@ script = race_script(
 d1, d2 = st.columns(2)
 d1.download_button(
     t("race.download.history"),
-    result.history().to_csv(index=False).encode(),
+    pd.DataFrame(result.history()).to_csv(index=False).encode(),
     file_name="xent_race_history.csv",
     mime="text/csv",
     icon=":material/download:",

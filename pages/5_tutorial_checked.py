@@ -9,11 +9,12 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from xentcore import article, claims
+from xentcore import article
+from xentcore.app.tutorial import claims
+from xentcore.app.tutorial import figures as plots
+from xentcore.app.tutorial.state import LOGIT_RANGE, N_OUTCOMES, SCHEMA
+from xentcore.app.ui import fmt, fmt_percent, fragment, link, page_setup, t
 from xentcore.distributions import rescale
-from xentcore.plots import tutorial as plots
-from xentcore.state.tutorial import LOGIT_RANGE, N_OUTCOMES, SCHEMA
-from xentcore.ui import fmt, fmt_percent, fragment, link, page_setup, t
 
 VERDICT_COLOUR = {"holds": "green", "wrong": "red", "imprecise": "orange", "unsourced": "gray"}
 VERDICT_ICON = {
@@ -301,9 +302,9 @@ def claim_7() -> None:
         metrics[3].metric(t("tutorial.c7.slope"), fmt(curve["slope"].max()))
         st.plotly_chart(
             plots.logit_gradients(
-                curve["z"].to_numpy(),
-                curve["ce"].to_numpy(),
-                curve["mse"].to_numpy(),
+                curve["z"],
+                curve["ce"],
+                curve["mse"],
                 ce_name=t("tutorial.c9.ce"),
                 mse_name=t("tutorial.c9.mse"),
                 x_title=t("tutorial.c7.x"),
@@ -470,9 +471,9 @@ def claim_9() -> None:
         first_run = next(iter(study.runs.values()))
         st.plotly_chart(
             plots.accuracy_curves(
-                first_run.history["epoch"].to_numpy(),
+                first_run.history["epoch"],
                 [
-                    (t(f"tutorial.c9.{loss}"), run.history["test_accuracy"].to_numpy(), loss)
+                    (t(f"tutorial.c9.{loss}"), run.history["test_accuracy"], loss)
                     for loss, run in study.runs.items()
                 ],
                 x_title=t("tutorial.c9.x"),

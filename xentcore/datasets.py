@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
-
-from xentcore.share import clean_name
 
 DATASETS = ("article", "blobs", "overlap", "moons", "xor", "cancer", "iris")
 ARTICLE_N = 100
@@ -267,3 +267,13 @@ def _label_sort_key(value: str) -> tuple[int, float, str]:
     except ValueError:
         return (1, 0.0, value)
     return (0, x, value) if np.isfinite(x) else (1, 0.0, value)
+
+
+_NAME_BAD = re.compile(r"[,<>&\"'`\\]")
+
+
+def clean_name(raw: str, max_chars: int = 24) -> str:
+    """A class name made safe to show: control characters and ``,<>&"'`\\`` removed, trimmed."""
+    text = unicodedata.normalize("NFC", raw)
+    text = "".join(ch for ch in text if ch.isprintable())
+    return _NAME_BAD.sub("", text).strip()[:max_chars]

@@ -1,9 +1,10 @@
 """Gradient-descent training of the linear classifiers in :mod:`xentcore.models`, and the three-way race.
 
-:func:`train` runs one model with one loss and returns a :class:`Run`: a per-epoch history (a pandas
-DataFrame), up to about 100 parameter snapshots for an animation, and the epoch at which it diverged, if it
-did. :func:`race` trains the three contenders of the training-race page on the same data, from the same
-initial function, with the same settings. Everything is deterministic for a seed (``np.random.default_rng``).
+:func:`train` runs one model with one loss and returns a :class:`Run`: a per-epoch history (a numpy
+structured array, ``run.history["loss"]``; ``pandas.DataFrame(run.history)`` makes it a table), up to about
+100 parameter snapshots for an animation, and the epoch at which it diverged, if it did. :func:`race` trains
+the three contenders of the training-race page on the same data, from the same initial function, with the
+same settings. Everything is deterministic for a seed (``np.random.default_rng``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import numpy as np
-import pandas as pd
 
 from xentcore.datasets import Dataset
 from xentcore.models import (
@@ -31,6 +31,7 @@ MAX_EPOCHS = 5000
 MAX_SNAPSHOTS = 100
 RACE_RUNS = ("logistic_ce", "softmax_ce", "mse")
 HISTORY_COLUMNS = ("epoch", "loss", "train_accuracy", "test_accuracy", "grad_norm")
+HISTORY_DTYPE = np.dtype([("epoch", np.int64), *((name, np.float64) for name in HISTORY_COLUMNS[1:])])
 
 
 class Snapshot(NamedTuple):
@@ -95,7 +96,7 @@ class Run:
     loss: LossName
     n_classes: int
     config: TrainConfig
-    history: pd.DataFrame
+    history: np.ndarray  # structured, HISTORY_DTYPE: one record per epoch
     snapshots: tuple[Snapshot, ...]
     diverged_at: int | None
     W: np.ndarray = field(repr=False)
@@ -103,12 +104,12 @@ class Run:
 
     @property
     def final_loss(self) -> float:
-        return float(self.history["loss"].iloc[-1])
+        return float(self.history["loss"][-1])
 
     @property
-    def final(self) -> pd.Series:
-        """The last history row (the last finite one for a diverged run)."""
-        return self.history.iloc[-1]
+    def final(self) -> np.void:
+        """The last history record (the last finite one for a diverged run): ``run.final["loss"]``."""
+        return self.history[-1]
 
     def predict(self, X) -> np.ndarray:
         """Class predictions of the final (last finite) model."""
@@ -116,8 +117,8 @@ class Run:
 
     def epochs_to_accuracy(self, target: float = 0.9) -> int | None:
         """The first epoch whose training accuracy is at least ``target``, or ``None``."""
-        hit = np.flatnonzero(self.history["train_accuracy"].to_numpy() >= target)
-        return int(self.history["epoch"].iloc[hit[0]]) if hit.size else None
+        hit = np.flatnonzero(self.history["train_accuracy"] >= target)
+        return int(self.history["epoch"][hit[0]]) if hit.size else None
 
 
 def _accuracy(Z: np.ndarray, y: np.ndarray) -> float:
@@ -206,8 +207,8 @@ def train(
     >>> from xentcore.datasets import make_dataset
     >>> ds = make_dataset("blobs", n=100)
     >>> run = train("logistic", "ce", ds.X, ds.y, 2, lr=0.5, epochs=50)
-    >>> run.history.shape, run.diverged_at, float(run.final["train_accuracy"])
-    ((51, 5), None, 1.0)
+    >>> run.history.shape, run.history.dtype.names[:2], run.diverged_at, float(run.final["train_accuracy"])
+    ((51,), ('epoch', 'loss'), None, 1.0)
     """
     check_model(model, loss)
     config = TrainConfig(
@@ -276,7 +277,9 @@ def _fit(model, loss, X, y, n_classes, config: TrainConfig, X_test, y_test) -> R
     last = E if diverged_at is None else diverged_at - 1
     if diverged_at is not None and last >= 0 and snapshots[-1].epoch != last:
         snapshots.append(Snapshot(last, *prev))
-    history = pd.DataFrame(hist[: last + 1], columns=list(HISTORY_COLUMNS)).astype({"epoch": np.int64})
+    history = np.empty(last + 1, dtype=HISTORY_DTYPE)
+    for j, name in enumerate(HISTORY_COLUMNS):
+        history[name] = hist[: last + 1, j]
     W_final, b_final = (snapshots[-1].W, snapshots[-1].b) if snapshots else (W, b)
     return Run(model, loss, n_classes, config, history, tuple(snapshots), diverged_at, W_final, b_final)
 
@@ -315,7 +318,7 @@ class Race:
     runs: dict[str, Run]
     n_classes: int
 
-    def summary(self, target: float = 0.9) -> pd.DataFrame:
+    def summary(self, target: float = 0.9) -> list[dict]:
         """One row per run: final loss, train and test accuracy, epochs to ``target`` training accuracy,
         the epoch it diverged at (or missing)."""
         rows = []
@@ -333,13 +336,20 @@ class Race:
                     "diverged_at": run.diverged_at,
                 }
             )
-        return pd.DataFrame(rows).astype({"epochs_to_target": "Int64", "diverged_at": "Int64"})
+        return rows
 
-    def history(self) -> pd.DataFrame:
-        """All three histories in one long table, with a ``run`` column first."""
-        frames = [run.history.assign(run=key) for key, run in self.runs.items()]
-        table = pd.concat(frames, ignore_index=True)
-        return table[["run", *HISTORY_COLUMNS]]
+    def history(self) -> np.ndarray:
+        """All three histories in one long structured array, with a ``run`` field first."""
+        key_len = max(len(k) for k in self.runs)
+        dtype = np.dtype([("run", f"U{key_len}"), *HISTORY_DTYPE.descr])
+        parts = []
+        for key, run in self.runs.items():
+            part = np.empty(run.history.size, dtype=dtype)
+            part["run"] = key
+            for name in HISTORY_COLUMNS:
+                part[name] = run.history[name]
+            parts.append(part)
+        return np.concatenate(parts)
 
 
 def race_contenders(n_classes: int) -> dict[str, tuple[ModelName, LossName]]:
@@ -360,7 +370,7 @@ def race(train_set: Dataset, test_set: Dataset | None = None, **settings) -> Rac
     >>> from xentcore.datasets import make_dataset, train_test_split
     >>> tr, te = train_test_split(make_dataset("blobs", n=80))
     >>> result = race(tr, te, lr=0.5, epochs=40)
-    >>> list(result.summary()["run"])
+    >>> [row["run"] for row in result.summary()]
     ['logistic_ce', 'softmax_ce', 'mse']
     """
     runs = {}

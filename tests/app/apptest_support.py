@@ -2,6 +2,7 @@
 
 import base64
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -35,3 +36,150 @@ def array(value) -> np.ndarray:
     if isinstance(value, dict):
         return np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
     return np.asarray(value, dtype=float)
+
+
+# --- what a reader sees, as text (for the no-English-in-Chinese check) -----------------------------------------
+
+# Latin words a Chinese page may show: names of things, units and the maths' own symbols. Anything else that is a
+# run of two or more Latin letters on a page in Chinese is English left untranslated.
+LATIN_ALLOWED = frozenset(
+    [
+        "KL",
+        "JS",
+        "CE",
+        "MSE",
+        "BCE",
+        "NLL",
+        "ECE",
+        "PCA",
+        "PC",
+        "softmax",
+        "sigmoid",
+        "logit",
+        "logits",
+        "log",
+        "ln",
+        "exp",
+        "max",
+        "min",
+        "argmax",
+        "lr",
+        "tanh",
+        "sin",
+        "cos",
+        "NaN",
+        "PyTorch",
+        "NumPy",
+        "numpy",
+        "SciPy",
+        "scikit",
+        "learn",
+        "sklearn",
+        "Streamlit",
+        "Chromium",
+        "TensorFlow",
+        "Playground",
+        "Python",
+        "Okabe",
+        "Ito",
+        "xent",
+        "xentcore",
+        "CSV",
+        "UTF",
+        "zlib",
+        "bz2",
+        "lzma",
+        "URL",
+        "LaTeX",
+        "iid",
+        "English",
+        "nats",
+        "nat",
+        "bits",
+        "bit",
+    ]
+)
+_LATIN_RUN = re.compile(r"[A-Za-z]{2,}")
+_NOT_PROSE = re.compile(
+    r"\$[^$]*\$|`[^`]*`|https?://\S+|\\[a-zA-Z]+|<style.*?</style>|<[^>]*>|%\{[^}]*\}|&[a-z]+;"  # maths, code, markup
+    r"|\]\([^)]*\)"  # a markdown link's target
+    r"|:[a-z]+(?:-badge|-background)?\[|:material/[a-z_]+:",  # Streamlit's colour directives and icons
+    re.S,
+)
+
+
+def _figure_texts(spec: dict) -> list[str]:
+    out: list[str] = []
+
+    def walk(node, key=""):
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if k in ("bdata", "dtype", "shape", "colorscale", "color", "font", "fillcolor", "line", "marker"):
+                    continue
+                walk(v, k)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v, key)
+        elif isinstance(node, str) and key in ("text", "title", "name", "hovertemplate", "ticktext", "label"):
+            out.append(node)
+
+    walk(spec.get("data", []))
+    walk(spec.get("layout", {}))
+    for frame in spec.get("frames", [])[:1]:
+        walk(frame)
+    return out
+
+
+def visible_texts(at: AppTest) -> list[str]:
+    """Every string the page shows: prose, labels, options, table cells, metric labels and values, chart text
+    (titles, axis titles, trace names, annotations, hover templates). Formulas (``st.latex``) and code are left
+    out: their symbols are the same in every language."""
+    texts: list[str] = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success"):
+        texts += [e.value for e in at.get(kind)]
+    for m in at.get("metric"):
+        texts += [m.label, str(m.value)]
+    for kind in (
+        "slider",
+        "select_slider",
+        "selectbox",
+        "radio",
+        "toggle",
+        "checkbox",
+        "number_input",
+        "text_input",
+        "text_area",
+        "multiselect",
+        "button",
+        "download_button",
+        "segmented_control",
+        "pills",
+        "expander",
+        "tab",
+    ):
+        for w in at.get(kind):
+            proto = getattr(w, "proto", None)
+            texts.append(getattr(w, "label", "") or getattr(proto, "label", "") or "")
+            texts += [str(o) for o in (getattr(proto, "options", None) or [])]
+            texts.append(getattr(proto, "help", "") or "")
+    for kind in ("table", "dataframe"):
+        for el in at.get(kind):
+            try:
+                df = el.value
+            except Exception:
+                continue
+            texts += [str(c) for c in df.columns] + [str(i) for i in df.index]
+            texts += [str(v) for v in df.to_numpy().ravel()]
+    for chart in at.get("plotly_chart"):
+        texts += _figure_texts(json.loads(chart.proto.spec))
+    return [s for s in texts if s]
+
+
+def english_left(texts: list[str], allowed: frozenset[str] = LATIN_ALLOWED) -> list[tuple[str, str]]:
+    """``(word, text)`` for each run of Latin letters not in ``allowed`` (formulas, code and links skipped)."""
+    found = []
+    lower = frozenset(w.lower() for w in allowed)
+    for text in texts:
+        prose = _NOT_PROSE.sub(" ", text)
+        found += [(w, text[:120]) for w in _LATIN_RUN.findall(prose) if w not in allowed and w.lower() not in lower]
+    return found

@@ -6,17 +6,15 @@ import numpy as np
 import pytest
 from apptest_support import array, figure, open_app
 
-from xentcore import curves
-from xentcore.ui.format import fmt
-from xentcore.ui.text import TABLE
+from xentcore import probes
+from xentcore.app.ui.format import fmt
+from xentcore.app.ui.text import TABLE
 
 PAGE = "pages/2_loss_curves.py"
 
 
 def run(**params):
     return open_app(PAGE, **params)
-
-
 
 
 def binary_table(at):
@@ -28,7 +26,7 @@ def multi_table(at):
 
 
 def check_binary(at, y: int, z: float, base: float = math.e) -> None:
-    pr = curves.binary_probe(y, z, base=base)
+    pr = probes.binary_probe(y, z, base=base)
     assert [m.value for m in at.metric[:3]] == [fmt(pr.y_hat), fmt(pr.ce), f"{pr.ratio:.1f}×"]
     table = binary_table(at)
     expected = [
@@ -39,7 +37,7 @@ def check_binary(at, y: int, z: float, base: float = math.e) -> None:
 
 
 def check_multi(at, zs, target, temp=1.0, ls=0.0, base=math.e, lang="en") -> None:
-    pr = curves.multiclass_probe(zs, target, temperature=temp, smoothing=ls, base=base)
+    pr = probes.multiclass_probe(zs, target, temperature=temp, smoothing=ls, base=base)
     table = multi_table(at)
     assert len(table) == len(zs)
     assert table.iloc[:, 1].tolist() == [fmt(v) for v in pr.y_hat]
@@ -86,7 +84,7 @@ def test_log_scale_shows_gradient_magnitudes():
     assert fig["layout"]["yaxis4"]["type"] == "log"
     ce_grad_z = array(fig["data"][9]["y"])  # panel 4: CE, MSE, probe
     assert (ce_grad_z >= 0).all()
-    c = curves.binary_curves(1)
+    c = probes.binary_curves(1)
     np.testing.assert_allclose(ce_grad_z, np.abs(c.dce_dz).astype(np.float32))
 
 

@@ -11,13 +11,13 @@ import pytest
 from apptest_support import array, figure, open_app
 from streamlit.testing.v1 import AppTest
 
+from xentcore.app.distributions.state import SCHEMA
+from xentcore.app.share import parse
+from xentcore.app.ui.format import fmt
+from xentcore.app.ui.text import TABLE
 from xentcore.distributions import apply_preset, rescale, resize, summarize
 from xentcore.kl_fit import fit_gaussian, support, two_peaks
-from xentcore.share import parse
 from xentcore.simplex import field
-from xentcore.state.distributions import SCHEMA
-from xentcore.ui.format import fmt
-from xentcore.ui.text import TABLE
 
 PAGE = "pages/1_distributions.py"
 WEATHER = ((0.5, 0.3, 0.2), (0.4, 0.4, 0.2))
@@ -43,8 +43,6 @@ def state(at: AppTest) -> dict:
 
 def share_params(at: AppTest) -> dict[str, str]:
     return {k: v[0] for k, v in parse_qs(urlparse(at.sidebar.code[0].value).query).items()}
-
-
 
 
 def latex(at: AppTest) -> str:

@@ -4,9 +4,9 @@ completes without an exception or a warning (the values are legal), and a run th
 import pytest
 from apptest_support import open_app
 
-from xentcore.share import Bool, Choice, Distribution, Float, Floats, Int, Names, Param
-from xentcore.state import schema_for
-from xentcore.ui.pages import PAGES
+from xentcore.app.pages import PAGES
+from xentcore.app.settings import schema_for
+from xentcore.app.share import Bool, Choice, Distribution, Float, Floats, Int, Names, Param
 
 
 def edge(param: Param, high: bool) -> str | None:

@@ -6,10 +6,10 @@ from apptest_support import open_app
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from xentcore.share import Schema, parse
-from xentcore.state import SETTINGS, schema_for
-from xentcore.ui.pages import PAGES
-from xentcore.ui.state import STORE
+from xentcore.app.pages import PAGES
+from xentcore.app.settings import SETTINGS, schema_for
+from xentcore.app.share import Schema, parse
+from xentcore.app.ui.session import STORE
 
 LINKS_PER_PAGE = -(-1000 // len(PAGES))
 

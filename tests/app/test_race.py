@@ -7,13 +7,13 @@ import numpy as np
 import pytest
 from apptest_support import figure, open_app
 
+from xentcore.app.race.export import race_script
+from xentcore.app.race.state import SCHEMA, TEST_FRACTION
+from xentcore.app.ui.format import fmt, fmt_percent
+from xentcore.app.ui.session import STORE
+from xentcore.app.ui.text import TABLE
 from xentcore.datasets import make_dataset, train_test_split
-from xentcore.export import race_script
-from xentcore.state.race import SCHEMA, TEST_FRACTION
 from xentcore.training import race
-from xentcore.ui.format import fmt, fmt_percent
-from xentcore.ui.state import STORE
-from xentcore.ui.text import TABLE
 
 PAGE = "pages/4_training_race.py"
 DEFAULTS = SCHEMA.defaults()

@@ -7,9 +7,9 @@ from apptest_support import open_app as run
 from streamlit.testing.v1 import AppTest
 
 from xentcore import cross_entropy, entropy, kl_divergence
-from xentcore.ui.format import fmt
-from xentcore.ui.pages import PAGES
-from xentcore.ui.text import TABLE
+from xentcore.app.pages import PAGES
+from xentcore.app.ui.format import fmt
+from xentcore.app.ui.text import TABLE
 
 
 def share_link(at: AppTest) -> dict[str, list[str]]:

@@ -7,10 +7,10 @@ import pytest
 from apptest_support import array, figure, open_app
 
 from xentcore import surface as sf
+from xentcore.app.ui.format import fmt
+from xentcore.app.ui.text import TABLE
 from xentcore.datasets import make_dataset
 from xentcore.surface import MAX_GRID
-from xentcore.ui.format import fmt
-from xentcore.ui.text import TABLE
 
 PAGE = "pages/3_loss_surfaces.py"
 DEFAULT = {"data": "blobs", "n": 200, "noise": 0.0, "seed": 0, "grid": 80, "r": 6.0, "b": 0.0}
@@ -19,8 +19,6 @@ START, LR, STEPS = (-5.0, -2.0), 1.0, 100
 
 def run(**params):
     return open_app(PAGE, **params)
-
-
 
 
 def contour(fig: dict, i: int) -> np.ndarray:

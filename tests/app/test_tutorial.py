@@ -12,7 +12,10 @@ import pytest
 from apptest_support import open_app
 from streamlit.testing.v1 import AppTest
 
-from xentcore import article, claims
+from xentcore import article
+from xentcore.app.tutorial import claims
+from xentcore.app.ui.format import fmt, fmt_percent
+from xentcore.app.ui.text import TABLE
 from xentcore.datasets import make_dataset, train_test_split
 from xentcore.distributions import rescale
 from xentcore.info import cross_entropy, entropy, kl_divergence
@@ -26,8 +29,6 @@ from xentcore.losses import (
     softmax,
 )
 from xentcore.training import train
-from xentcore.ui.format import fmt, fmt_percent
-from xentcore.ui.text import TABLE
 
 PAGE = "pages/5_tutorial_checked.py"
 VERDICTS = ("holds", "holds", "wrong", "holds", "holds", "wrong", "imprecise", "wrong", "unsourced")

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from scipy.stats import entropy as scipy_entropy
 from sklearn.metrics import accuracy_score
 
-from xentcore import article, claims
+from xentcore import article
+from xentcore.app.tutorial import claims
 from xentcore.datasets import make_dataset, train_test_split
 from xentcore.info import cross_entropy, entropy
 
@@ -220,7 +221,7 @@ def test_cancer_comparison_runs_both_losses_on_the_same_split(init):
         predicted = (te.X @ run.W[:, 0] + run.b[0] > 0).astype(int)
         assert run.final["test_accuracy"] == pytest.approx(accuracy_score(te.y, predicted))
     np.testing.assert_array_equal(
-        study.runs["ce"].history["test_accuracy"].iloc[:1], study.runs["mse"].history["test_accuracy"].iloc[:1]
+        study.runs["ce"].history["test_accuracy"][:1], study.runs["mse"].history["test_accuracy"][:1]
     )  # the same starting model
 
 
@@ -228,7 +229,7 @@ def test_cancer_comparison_runs_both_losses_on_the_same_split(init):
 
 
 def test_figures_carry_the_numbers_they_are_given():
-    from xentcore.plots import tutorial as plots
+    from xentcore.app.tutorial import figures as plots
 
     path = claims.cross_entropy_along_line(claims.WEATHER_P)
     fig = plots.line_through_p(path.t, path.ce, path.kl, path.h, ce_name="ce", kl_name="kl", h_name="h", x_title="t")

@@ -10,7 +10,7 @@ from hypothesis.extra.numpy import arrays
 from scipy import special
 
 from xentcore import cross_entropy, entropy, losses
-from xentcore.curves import (
+from xentcore.probes import (
     MAX_CLASSES,
     binary_curves,
     binary_probe,

@@ -1,4 +1,4 @@
-"""xentcore.plots.distributions: the figures draw what the numbers say, to scale, and survive infinity."""
+"""xentcore.app.distributions.figures: the figures draw what the numbers say, to scale, and survive infinity."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import math
 import numpy as np
 
 from xentcore import cross_entropy, entropy, kl_divergence
+from xentcore.app.distributions import figures as figs
 from xentcore.distributions import WEATHER_P, WEATHER_Q, terms
 from xentcore.kl_fit import gaussian, support, two_peaks
-from xentcore.plots import distributions as figs
 from xentcore.simplex import CORNERS, field, to_xy
 
 NAMES = ("sunny", "rain", "cloudy")

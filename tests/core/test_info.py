@@ -30,9 +30,7 @@ def distributions(k: int | None = None, min_k: int = 2, max_k: int = 12, allow_z
 
 
 def pairs(allow_zero_q: bool = True):
-    return st.integers(2, 12).flatmap(
-        lambda n: st.tuples(distributions(n), distributions(n, allow_zero=allow_zero_q))
-    )
+    return st.integers(2, 12).flatmap(lambda n: st.tuples(distributions(n), distributions(n, allow_zero=allow_zero_q)))
 
 
 # --- hand-computed reference values -------------------------------------------------------------------

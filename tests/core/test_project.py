@@ -3,23 +3,29 @@
 import ast
 import re
 import string
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from xentcore.ui.text import TABLE
+from xentcore.app.ui.text import TABLE
 
 ROOT = Path(__file__).resolve().parents[2]
-FLOOR_0 = sorted(p for p in (ROOT / "xentcore").rglob("*.py") if not {"ui", "plots"} & set(p.parts))
-FLOOR_1 = sorted((ROOT / "xentcore" / "plots").rglob("*.py"))
+LIBRARY = sorted((ROOT / "xentcore").glob("*.py"))
+APP = sorted((ROOT / "xentcore" / "app").rglob("*.py"))
+PAGE_FILES = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py"))]
+APP_ONLY = {"streamlit", "plotly", "pandas", "sklearn"}
 
 
 def imported_modules(path: Path) -> set[str]:
+    """Top-level package names and full ``xentcore.*`` module names a file imports (anywhere in it)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     names = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             names |= {a.name.split(".")[0] for a in node.names}
+            names |= {a.name for a in node.names if a.name.startswith("xentcore.")}
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.add(node.module.split(".")[0])
             if node.module.startswith("xentcore."):
@@ -27,21 +33,44 @@ def imported_modules(path: Path) -> set[str]:
     return names
 
 
-@pytest.mark.parametrize("path", FLOOR_0, ids=lambda p: str(p.relative_to(ROOT)))
-def test_floor_0_imports_neither_streamlit_nor_plotly(path):
-    bad = imported_modules(path) & {"streamlit", "plotly"}
-    assert not bad, f"{path.name} is floor 0 and imports {bad}"
-    assert not any(m.startswith(("xentcore.ui", "xentcore.plots")) for m in imported_modules(path))
+@pytest.mark.parametrize("path", LIBRARY, ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_library_never_imports_the_app(path):
+    assert not any(m.startswith("xentcore.app") for m in imported_modules(path)), f"{path.name} imports the app"
 
 
-@pytest.mark.parametrize("path", FLOOR_1, ids=lambda p: str(p.relative_to(ROOT)))
-def test_floor_1_does_not_import_streamlit(path):
-    mods = imported_modules(path)
-    assert "streamlit" not in mods and not any(m.startswith("xentcore.ui") for m in mods)
+def test_the_library_imports_with_numpy_alone():
+    """In a fresh interpreter where streamlit, plotly, pandas and scikit-learn cannot be imported, every library
+    module imports, and none of them is loaded."""
+    modules = [f"xentcore.{p.stem}" for p in LIBRARY if p.stem != "__init__"]
+    code = f"""
+import importlib, importlib.abc, sys
+BLOCKED = {sorted(APP_ONLY)!r}
+class Block(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in BLOCKED:
+            raise ImportError(f"{{name}} is not installed (blocked by the test)")
+sys.meta_path.insert(0, Block())
+import xentcore
+for name in {modules!r}:
+    importlib.import_module(name)
+print(sorted(m for m in sys.modules if m.split(".")[0] in BLOCKED))
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
 
 
-def test_floor_0_list_is_not_empty():
-    assert {p.name for p in FLOOR_0} >= {"info.py", "losses.py", "share.py"}
+def test_the_library_list_is_not_empty():
+    assert {p.name for p in LIBRARY} >= {"info.py", "losses.py", "training.py", "datasets.py"}
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in APP if p.name in ("figures.py", "state.py", "share.py", "model.py")],
+    ids=lambda p: str(p.relative_to(ROOT)),
+)
+def test_app_models_figures_and_state_do_not_import_streamlit(path):
+    assert "streamlit" not in imported_modules(path), f"{path.relative_to(ROOT)} must be testable without Streamlit"
 
 
 def _fields(text: str) -> set[str]:
@@ -94,13 +123,25 @@ def test_ci_runs_the_readme_test_command_verbatim():
     assert _readme_commands()[1] in ci_lines
 
 
-def test_requirements_install_this_package():
+def test_requirements_install_this_package_with_the_app():
     lines = [line.strip() for line in (ROOT / "requirements.txt").read_text().splitlines()]
-    assert "-e ." in lines or "." in lines
+    assert "-e .[app]" in lines or ".[app]" in lines
+
+
+def test_the_library_depends_on_numpy_alone():
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert [d.split(">")[0] for d in project["dependencies"]] == ["numpy"]
+    assert {"streamlit", "plotly", "pandas", "scikit-learn"} <= {
+        d.split(">")[0] for d in project["optional-dependencies"]["app"]
+    }
+    for command in _readme_commands():
+        assert "app" in command.split("pip install", 1)[1].split("&&")[0], command
 
 
 def test_readme_documents_every_share_key():
-    from xentcore.state.__main__ import readme_with_keys
+    from xentcore.app.share_keys import readme_with_keys
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert readme == readme_with_keys(readme), "run: python -m xentcore.state --readme"
+    assert readme == readme_with_keys(readme), "run: python -m xentcore.app.settings --readme"

@@ -10,11 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sklearn.decomposition import PCA
 
-from xentcore.datasets import make_dataset, train_test_split
-from xentcore.losses import sigmoid
-from xentcore.models import logits, predict
-from xentcore.plots.race import LABEL_KEYS, RUN_COLOURS, race_figure, status_text
-from xentcore.race_geometry import (
+from xentcore.app.race.figures import LABEL_KEYS, RUN_COLOURS, race_figure, status_text
+from xentcore.app.race.geometry import (
     PROBABILITY_LEVELS,
     binary_logit,
     bounding_box,
@@ -26,6 +23,9 @@ from xentcore.race_geometry import (
     probability_strips,
     race_animation,
 )
+from xentcore.datasets import make_dataset, train_test_split
+from xentcore.losses import sigmoid
+from xentcore.models import logits, predict
 from xentcore.training import race
 
 BOX = (-2.0, 3.0, -1.0, 2.0)
@@ -175,7 +175,7 @@ def test_animation_is_synchronised_by_epoch():
         np.testing.assert_array_equal(frames.epoch, anim.frame_epochs)
         np.testing.assert_array_equal(frames.curve_epoch, np.arange(0, 301, anim.curve_step))
         assert frames.curve_upto[-1] == len(frames.curve_epoch)
-        np.testing.assert_array_equal(frames.curve_loss, run.history["loss"].to_numpy()[frames.curve_epoch])
+        np.testing.assert_array_equal(frames.curve_loss, run.history["loss"][frames.curve_epoch])
         # The last frame draws the final model: its p = 0.5 line is the model's boundary in the plane.
         W2, b2 = proj.plane_params(run.W, run.b)
         w, c = binary_logit(W2, b2)
@@ -238,7 +238,7 @@ def test_race_figure_structure_and_size(name, n, epochs):
     loss_traces = [t for t in spec["data"] if t.get("yaxis") == "y2"]
     assert len(loss_traces) == 3
     last = frames[-1]["data"][frames[-1]["traces"].index(spec["data"].index(loss_traces[0]))]
-    expected = result.runs["logistic_ce"].history["loss"].to_numpy()[anim.runs["logistic_ce"].curve_epoch] / math.log(2)
+    expected = result.runs["logistic_ce"].history["loss"][anim.runs["logistic_ce"].curve_epoch] / math.log(2)
     np.testing.assert_allclose(last["y"], expected, rtol=1e-3)
     # Colours: each run keeps its palette colour.
     assert [t["line"]["color"] for t in loss_traces] == [RUN_COLOURS[k] for k in TITLES]

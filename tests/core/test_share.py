@@ -6,7 +6,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from xentcore.share import (
+from xentcore.app.settings import SETTINGS
+from xentcore.app.share import (
     MAX_ISSUES,
     Bool,
     Choice,
@@ -22,7 +23,6 @@ from xentcore.share import (
     dump,
     parse,
 )
-from xentcore.state import SETTINGS
 
 SCHEMA = Schema(
     "demo",
@@ -124,7 +124,7 @@ def test_every_note_has_words_in_both_languages():
     """The UI puts each note in words as ``detail.<what>``; a note without a translation would crash."""
     from pathlib import Path
 
-    from xentcore.ui.text import TABLE
+    from xentcore.app.ui.text import TABLE
 
     root = Path(__file__).resolve().parents[2] / "xentcore"
     source = "\n".join(p.read_text(encoding="utf-8") for p in root.rglob("*.py"))

@@ -1,0 +1,337 @@
+"""The training-race figure: three synchronised panels of decision regions plus growing loss and accuracy
+curves, animated by plotly frames in the browser (Play / Pause / a frame slider, no server round-trip).
+
+The three region panels share one pair of axes, each panel shifted right by a box width plus a gap, so that
+each colour layer is a single trace holding three polygons: a frame then updates about a dozen traces
+instead of thirty. Plotly's per-trace cost, not the number count, is what dominates building a figure of a
+hundred frames. The figure is built as one plain dict and handed to ``go.Figure`` once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import plotly.graph_objects as go
+
+from xentcore.app.figures import CLASS_COLOURS, FONT_FAMILY, OUTLINE, PALETTE, rgba
+from xentcore.app.race.geometry import RaceAnimation
+
+RUN_COLOURS = {"logistic_ce": PALETTE["ce"], "softmax_ce": PALETTE["softmax"], "mse": PALETTE["mse"]}
+FRAME_MS = 35  # the pause between frames; plotly adds the drawing time: about 23 frames per second
+STRIP_ALPHA = (0.42, 0.26, 0.1, 0.1, 0.26, 0.42)  # p < 0.1, ..., p >= 0.9: the surer the model, the stronger
+REGION_ALPHA = 0.22
+GAP = 0.12  # between region panels, as a fraction of a panel's width
+REGIONS_DOMAIN = (0.5, 0.93)
+CURVES_DOMAIN = (0.0, 0.3)
+CONTROLS_Y = 0.44
+LABEL_KEYS = ("loss", "accuracy", "epoch", "play", "pause", "restart", "status", "diverged", "train", "test")
+
+
+def _significant(values: np.ndarray, digits: int = 4) -> list[float | None]:
+    """Values rounded to ``digits`` significant digits, as a list (``None`` for NaN).
+
+    Plain lists of short numbers cost plotly's validator far less than many small numpy arrays, and a line
+    on screen needs no more precision.
+    """
+    return [float(f"{v:.{digits}g}") if v == v else None for v in np.asarray(values, dtype=float).tolist()]
+
+
+def _joined(polygons: Sequence[np.ndarray], offsets: Sequence[float]) -> dict:
+    """Several polygons in one trace, shifted right by ``offsets`` and separated by gaps (``None``)."""
+    xs: list = []
+    ys: list = []
+    for poly, dx in zip(polygons, offsets, strict=True):
+        if poly.shape[0] == 0:
+            continue
+        if xs:
+            xs.append(None)
+            ys.append(None)
+        xs.extend(_significant(poly[:, 0] + dx))
+        ys.extend(_significant(poly[:, 1]))
+    return {"x": xs, "y": ys}
+
+
+def _layer_styles(n_classes: int, n_layers: int) -> list[dict]:
+    if n_classes == 2:
+        half = n_layers // 2
+        return [
+            {"fillcolor": rgba(CLASS_COLOURS[0 if k < half else 1], STRIP_ALPHA[k]), "line": {"width": 0}}
+            for k in range(n_layers)
+        ]
+    return [
+        {"fillcolor": rgba(CLASS_COLOURS[c], REGION_ALPHA), "line": {"width": 1, "color": CLASS_COLOURS[c]}}
+        for c in range(n_layers)
+    ]
+
+
+def status_text(labels: Mapping[str, str], anim: RaceAnimation, key: str, f: int, loss_factor: float = 1.0) -> str:
+    """A panel's caption in frame ``f``: its epoch, loss and accuracy, or "diverged at epoch k" once the race
+    has passed the run's divergence (and on the last frame)."""
+    run = anim.runs[key]
+    last_frame = f == len(anim.frame_epochs) - 1
+    if run.diverged_at is not None and (anim.frame_epochs[f] >= run.diverged_at or last_frame):
+        return labels["diverged"].format(epoch=run.diverged_at)
+    return labels["status"].format(
+        epoch=int(run.epoch[f]), loss=f"{run.loss[f] * loss_factor:.3g}", accuracy=f"{run.accuracy[f]:.0%}"
+    )
+
+
+def race_figure(
+    anim: RaceAnimation,
+    train_uv: np.ndarray,
+    train_y: np.ndarray,
+    test_uv: np.ndarray | None,
+    test_y: np.ndarray | None,
+    *,
+    run_titles: Mapping[str, str],
+    class_names: Sequence[str],
+    labels: Mapping[str, str],
+    loss_factors: Mapping[str, float] | None = None,
+    height: int = 760,
+) -> go.Figure:
+    """The animated race.
+
+    Parameters
+    ----------
+    anim : RaceAnimation
+        From :func:`xentcore.app.race.geometry.race_animation`.
+    train_uv, test_uv : arrays (n, 2)
+        The points in the drawing plane; ``train_y``, ``test_y`` their classes. Training points are filled,
+        test points hollow.
+    run_titles : mapping
+        Panel title per run key (translated).
+    class_names : sequence of str
+    labels : mapping
+        Translated texts for :data:`LABEL_KEYS`: axis titles, buttons, ``status`` (with ``{epoch}``,
+        ``{loss}``, ``{accuracy}``), ``diverged`` (with ``{epoch}``), legend entries ``train``/``test``
+        (with ``{name}``).
+    loss_factors : mapping, optional
+        Multiplies each run's loss for display (e.g. ``1 / ln 2`` to show a cross-entropy in bits).
+    height : int
+        Pixels.
+
+    Returns
+    -------
+    go.Figure
+        Frames named by epoch; ``layout.updatemenus[0]`` holds Play / Pause / Restart buttons and
+        ``layout.sliders[0]`` one step per frame.
+    """
+    missing = set(LABEL_KEYS) - set(labels)
+    if missing:
+        raise ValueError(f"labels missing: {', '.join(sorted(missing))}")
+    keys = list(anim.runs)
+    factors = {k: (loss_factors or {}).get(k, 1.0) for k in keys}
+    x0, x1, y0, y1 = anim.box
+    width = x1 - x0
+    offsets = [i * width * (1.0 + GAP) - x0 for i in range(len(keys))]
+    n_frames = len(anim.frame_epochs)
+    layout: dict = {
+        "height": height,
+        "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
+        "font": {"family": FONT_FAMILY},
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "font": {"size": 11}},
+        "hovermode": "closest",
+        "xaxis": {
+            "domain": [0.0, 1.0],
+            "range": [0.0, offsets[-1] + x1],
+            "showticklabels": False,
+            "showgrid": False,
+            "zeroline": False,
+            "title": {"text": anim.projection.axis_names[0], "standoff": 4},
+            "anchor": "y",
+        },
+        "yaxis": {
+            "domain": list(REGIONS_DOMAIN),
+            "range": [y0, y1],
+            "zeroline": False,
+            "showgrid": False,
+            "title": {"text": anim.projection.axis_names[1]},
+            "anchor": "x",
+        },
+        "annotations": [
+            {
+                "text": f"<b>{run_titles[key]}</b>",
+                "xref": "x",
+                "yref": "paper",
+                "x": offsets[i] + (x0 + x1) / 2,
+                "y": REGIONS_DOMAIN[1],
+                "yanchor": "bottom",
+                "showarrow": False,
+                "font": {"color": RUN_COLOURS.get(key, OUTLINE)},
+            }
+            for i, key in enumerate(keys)
+        ],
+        "shapes": [
+            {
+                "type": "rect",
+                "xref": "x",
+                "yref": "y",
+                "x0": offsets[i] + x0,
+                "x1": offsets[i] + x1,
+                "y0": y0,
+                "y1": y1,
+                "line": {"color": RUN_COLOURS.get(key, OUTLINE), "width": 2},
+            }
+            for i, key in enumerate(keys)
+        ],
+    }
+    data: list[dict] = []
+    animated: list[int] = []
+    frames: list[list[dict]] = [[] for _ in range(n_frames)]
+
+    def add_animated(static: dict, per_frame: list[dict]) -> None:
+        animated.append(len(data))
+        data.append({**static, **per_frame[0]})
+        for f in range(n_frames):
+            frames[f].append(per_frame[f])
+
+    first = anim.runs[keys[0]]
+    for k, style in enumerate(_layer_styles(anim.n_classes, len(first.layers[0]))):
+        add_animated(
+            {"type": "scatter", "mode": "lines", "fill": "toself", "hoverinfo": "skip", "showlegend": False, **style},
+            [_joined([anim.runs[key].layers[f][k] for key in keys], offsets) for f in range(n_frames)],
+        )
+    _add_points(data, train_uv, train_y, test_uv, test_y, offsets, class_names, labels)
+    add_animated(
+        {
+            "type": "scatter",
+            "mode": "lines",
+            "line": {"color": OUTLINE, "width": 2.5},
+            "hoverinfo": "skip",
+            "showlegend": False,
+        },
+        [_joined([anim.runs[key].boundary[f] for key in keys], offsets) for f in range(n_frames)],
+    )
+    text_xs = [x0 + 0.03 * width + dx for dx in offsets]
+    text_ys = [y1 - 0.03 * (y1 - y0)] * len(keys)
+    add_animated(
+        {
+            "type": "scatter",
+            "mode": "text",
+            "textposition": "bottom right",
+            "textfont": {"size": 12},
+            "hoverinfo": "skip",
+            "showlegend": False,
+        },
+        # Frames repeat x and y: plotly.js misplaces text whose frame updates carry the text alone.
+        [
+            {"x": text_xs, "y": text_ys, "text": [status_text(labels, anim, key, f, factors[key]) for key in keys]}
+            for f in range(n_frames)
+        ],
+    )
+    _add_curves(layout, add_animated, anim, keys, run_titles, labels, factors)
+    names = [str(int(e)) for e in anim.frame_epochs]
+    layout["updatemenus"] = [_buttons(labels)]
+    layout["sliders"] = [_slider(names, labels)]
+    frame_dicts = [{"name": names[f], "data": frames[f], "traces": animated} for f in range(n_frames)]
+    return go.Figure({"data": data, "layout": layout, "frames": frame_dicts})
+
+
+def _add_points(data, train_uv, train_y, test_uv, test_y, offsets, class_names, labels) -> None:
+    for c, name in enumerate(class_names):
+        colour = CLASS_COLOURS[c % len(CLASS_COLOURS)]
+        for part, uv, yy in (("train", train_uv, train_y), ("test", test_uv, test_y)):
+            if uv is None or not np.any(yy == c):
+                continue
+            pts = uv[yy == c]
+            data.append(
+                {
+                    "type": "scatter",
+                    "mode": "markers",
+                    "x": np.concatenate([pts[:, 0] + dx for dx in offsets]).astype(np.float32),
+                    "y": np.tile(pts[:, 1], len(offsets)).astype(np.float32),
+                    "marker": {
+                        "color": colour if part == "train" else "rgba(0,0,0,0)",
+                        "symbol": "circle",
+                        "size": 6 if part == "train" else 7,
+                        "line": {"width": 0.5, "color": OUTLINE}
+                        if part == "train"
+                        else {"width": 1.5, "color": colour},
+                    },
+                    "name": labels[part].format(name=name),
+                    "legendgroup": f"{part}{c}",
+                    "hovertemplate": f"{name}<extra></extra>",
+                }
+            )
+
+
+def _add_curves(layout, add_animated, anim: RaceAnimation, keys, run_titles, labels, factors) -> None:
+    last_epoch = float(anim.frame_epochs[-1])
+    starts = [anim.runs[k].curve_loss[0] * factors[k] for k in keys if anim.runs[k].curve_loss.size]
+    peak = max((float(np.max(anim.runs[k].curve_loss * factors[k])) for k in keys), default=1.0)
+    # A diverging loss would flatten every other curve: the axis stops at twice the largest starting loss.
+    top = 1.05 * min(peak, 2.0 * max(starts, default=1.0)) or 1.0
+    panels = (("loss", "curve_loss", [0.0, top], None), ("accuracy", "curve_accuracy", [0.0, 1.02], ".0%"))
+    for j, (name, column, y_range, tick_format) in enumerate(panels):
+        ax = str(j + 2)
+        layout[f"xaxis{ax}"] = {
+            "domain": [0.0, 0.46] if j == 0 else [0.54, 1.0],
+            "range": [0.0, max(last_epoch, 1.0)],
+            "title": {"text": labels["epoch"], "standoff": 4},
+            "anchor": f"y{ax}",
+        }
+        layout[f"yaxis{ax}"] = {
+            "domain": list(CURVES_DOMAIN),
+            "range": y_range,
+            "title": {"text": labels[name]},
+            "anchor": f"x{ax}",
+            "tickformat": tick_format,
+        }
+        for key in keys:
+            run = anim.runs[key]
+            values = _significant(getattr(run, column) * (factors[key] if name == "loss" else 1.0))
+            add_animated(
+                {
+                    "type": "scatter",
+                    "mode": "lines",
+                    "x0": 0,
+                    "dx": anim.curve_step,
+                    "line": {"color": RUN_COLOURS.get(key, OUTLINE), "width": 2},
+                    "name": run_titles[key],
+                    "legendgroup": key,
+                    "showlegend": j == 0,
+                    "hovertemplate": f"{run_titles[key]}<br>%{{x}}: %{{y:.4g}}<extra></extra>",
+                    "xaxis": f"x{ax}",
+                    "yaxis": f"y{ax}",
+                },
+                [{"y": values[: run.curve_upto[f]]} for f in range(len(anim.frame_epochs))],
+            )
+
+
+def _buttons(labels: Mapping[str, str]) -> dict:
+    play = {"frame": {"duration": FRAME_MS, "redraw": False}, "fromcurrent": True, "transition": {"duration": 0}}
+    return {
+        "type": "buttons",
+        "direction": "left",
+        "showactive": False,
+        "x": 0.0,
+        "y": CONTROLS_Y,
+        "xanchor": "left",
+        "yanchor": "top",
+        "pad": {"r": 6, "t": 0},
+        "buttons": [
+            {"label": "▶ " + labels["play"], "method": "animate", "args": [None, play]},
+            {
+                "label": "❚❚ " + labels["pause"],
+                "method": "animate",
+                "args": [[None], {"frame": {"duration": 0, "redraw": False}, "mode": "immediate"}],
+            },
+            {"label": "⟲ " + labels["restart"], "method": "animate", "args": [None, {**play, "fromcurrent": False}]},
+        ],
+    }
+
+
+def _slider(names: list[str], labels: Mapping[str, str]) -> dict:
+    step_args = {"mode": "immediate", "frame": {"duration": 0, "redraw": False}, "transition": {"duration": 0}}
+    return {
+        "active": 0,
+        "x": 0.32,
+        "len": 0.68,
+        "y": CONTROLS_Y + 0.02,
+        "yanchor": "top",
+        "pad": {"t": 0, "b": 0},
+        "currentvalue": {"prefix": labels["epoch"] + " ", "font": {"size": 12}},
+        "transition": {"duration": 0},
+        "steps": [{"label": n, "method": "animate", "args": [[n], step_args]} for n in names],
+    }

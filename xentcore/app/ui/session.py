@@ -1,0 +1,187 @@
+"""Page state that lives in the URL and survives page switches.
+
+Each schema's state is kept in a session-wide store, ``st.session_state[STORE][schema.name]``:
+- on the first visit in a session it is parsed from the URL (``xentcore.app.share.parse``), issues kept;
+- a widget made through :class:`PageState` is seeded from the store on every run (a page switch drops
+  widget state, the store survives) and writes back through ``on_change``, which also rewrites the URL,
+  so fragments keep the link current too;
+- :func:`write_url` puts the settings and the active page's state in ``st.query_params``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from xentcore.app.settings import SETTINGS, UNIT_BASE, schema_for
+from xentcore.app.share import Bool, Choice, Float, Int, Issue, Schema, coerce, dump, parse
+
+STORE = "_xent_state"
+ISSUES = "_xent_issues"
+ACTIVE = "_xent_active"  # name of the schema of the page being shown
+
+_SCHEMAS: dict[str, Schema] = {SETTINGS.name: SETTINGS}
+
+
+def _store() -> dict[str, dict[str, Any]]:
+    return st.session_state.setdefault(STORE, {})
+
+
+def _raw_params() -> dict[str, list[str]]:
+    qp = st.query_params
+    return {k: qp.get_all(k) for k in qp}
+
+
+def load(schema: Schema, known: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The state of ``schema`` for this session, parsed from the URL on first use."""
+    _SCHEMAS[schema.name] = schema
+    store = _store()
+    if schema.name not in store:
+        state, issues = parse(_raw_params(), schema, known=known)
+        store[schema.name] = state
+        st.session_state.setdefault(ISSUES, {})[schema.name] = issues
+    return store[schema.name]
+
+
+def issues_for(*names: str) -> list[Issue]:
+    found = st.session_state.get(ISSUES, {})
+    return [i for n in names for i in found.get(n, [])]
+
+
+def forget_issues(*names: str) -> None:
+    found = st.session_state.get(ISSUES, {})
+    for n in names:
+        found.pop(n, None)
+
+
+def current_params() -> dict[str, str]:
+    """The query parameters of the current view: the settings, then the active page's state."""
+    store = _store()
+    params = dump(store.get(SETTINGS.name, SETTINGS.defaults()), SETTINGS)
+    active = st.session_state.get(ACTIVE)
+    if active in _SCHEMAS and active in store:
+        params.update(dump(store[active], _SCHEMAS[active]))
+    return params
+
+
+def write_url() -> None:
+    """Make the browser's URL match the current view (only when it differs, to spare a message)."""
+    params = current_params()
+    if st.query_params.to_dict() != params or any(len(st.query_params.get_all(k)) > 1 for k in params):
+        st.query_params.from_dict(params)
+
+
+def share_url(path: str) -> str:
+    """The full link of the current view; ``st.context.url`` carries no query string, so add it."""
+    base = st.context.url or path
+    query = urlencode(current_params())
+    return f"{base}?{query}" if query else base
+
+
+def link(page_id: str, lang: str, unit: str, **state: Any) -> str:
+    """A relative link that opens page ``page_id`` with ``state`` (other keys at their defaults) in this unit
+    and language: for sending a reader to another page, preset. Values are coerced into the page's ranges
+    (:func:`~xentcore.app.share.coerce`), so the link opens without a warning; an unknown key is an error."""
+    from xentcore.app.pages import PAGE_BY_ID  # here, not at the top: pages -> state would be a cycle
+
+    schema = schema_for(page_id)
+    preset = {k: coerce(schema.param(k), v) for k, v in state.items()}
+    params = dump({"unit": unit, "lang": lang}, SETTINGS)
+    params.update(dump({**schema.defaults(), **preset}, schema))
+    query = urlencode(params)
+    path = PAGE_BY_ID[page_id].url_path
+    return f"./{path}?{query}" if query else f"./{path or '.'}"
+
+
+def _changed(name: str, key: str) -> None:
+    value = st.session_state.get(f"{name}.{key}")
+    if value is None:  # a cleared number box: keep the last good value
+        return
+    _store()[name][key] = value
+    write_url()
+
+
+class PageState:
+    """A page's state, with widgets bound to it. ``ctx[key]`` reads; ``ctx.set`` writes (use it in
+    callbacks, so the new value is there when the page reruns)."""
+
+    def __init__(self, schema: Schema, values: dict[str, Any], settings: dict[str, Any]):
+        self.schema = schema
+        self.values = values
+        self.settings = settings
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values[key]
+
+    @property
+    def unit(self) -> str:
+        return self.settings["unit"]
+
+    @property
+    def base(self) -> float:
+        """``math.e`` for nats, 2 for bits: pass as ``base=`` to ``xentcore.info``."""
+        return UNIT_BASE.get(self.unit, math.e)
+
+    @property
+    def lang(self) -> str:
+        return self.settings["lang"]
+
+    def set(self, key: str, value: Any) -> None:
+        self.schema.param(key)  # KeyError for a key the schema does not have
+        self.values[key] = value
+        write_url()
+
+    def update(self, **values: Any) -> None:
+        for key, value in values.items():
+            self.set(key, value)
+
+    def reset(self) -> None:
+        self.values.clear()
+        self.values.update(self.schema.defaults())
+        write_url()
+
+    def widget(self, kind: str, key: str, label: str, *, where: Any = None, **kwargs: Any) -> Any:
+        """Draw ``st.<kind>`` bound to ``key``; ranges and options come from the schema unless given."""
+        param = self.schema.param(key)
+        wkey = f"{self.schema.name}.{key}"
+        st.session_state[wkey] = self.values[key]  # store -> widget on every run
+        if isinstance(param, Float) and param.options and kind in ("select_slider", "selectbox", "radio"):
+            kwargs.setdefault("options", param.options)
+        elif isinstance(param, Float | Int) and kind in ("slider", "number_input"):
+            kwargs.setdefault("min_value", param.lo)
+            kwargs.setdefault("max_value", param.hi)
+            if isinstance(param, Float) and param.step is not None:
+                kwargs.setdefault("step", param.step)
+        elif isinstance(param, Choice) and kind not in ("toggle", "checkbox"):
+            kwargs.setdefault("options", param.options)
+        elif isinstance(param, Bool) and kind not in ("toggle", "checkbox"):
+            raise ValueError(f"{key} is a Bool: draw it with a toggle or a checkbox")
+        if "format_func" in kwargs and "options" in kwargs:
+            # labels fixed now, in this run's language: a lambda calling t() later (as AppTest does,
+            # outside a script run) would see no session and answer in English
+            labels = {o: kwargs["format_func"](o) for o in kwargs["options"]}
+            kwargs["format_func"] = labels.__getitem__
+        draw: Callable[..., Any] = getattr(where or st, kind)
+        return draw(label, key=wkey, on_change=_changed, args=(self.schema.name, key), **kwargs)
+
+    def slider(self, key: str, label: str, **kwargs: Any) -> Any:
+        return self.widget("slider", key, label, **kwargs)
+
+    def select_slider(self, key: str, label: str, **kwargs: Any) -> Any:
+        return self.widget("select_slider", key, label, **kwargs)
+
+    def selectbox(self, key: str, label: str, **kwargs: Any) -> Any:
+        return self.widget("selectbox", key, label, **kwargs)
+
+    def radio(self, key: str, label: str, **kwargs: Any) -> Any:
+        return self.widget("radio", key, label, **kwargs)
+
+    def toggle(self, key: str, label: str, **kwargs: Any) -> Any:
+        return self.widget("toggle", key, label, **kwargs)
+
+    def number_input(self, key: str, label: str, **kwargs: Any) -> Any:
+        return self.widget("number_input", key, label, **kwargs)

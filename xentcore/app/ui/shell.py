@@ -1,0 +1,97 @@
+"""``page_setup``: the one call every page starts with (config, navigation, settings, share link), and
+``fragment``: ``st.fragment`` that keeps the share link current."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+from xentcore.app.home.state import HOME
+from xentcore.app.pages import PAGE_BY_ID, PAGES
+from xentcore.app.settings import SETTINGS
+from xentcore.app.share import Issue, Schema
+from xentcore.app.ui.i18n import t
+from xentcore.app.ui.session import ACTIVE, PageState, forget_issues, issues_for, load, share_url, write_url
+
+LANGUAGE_NAMES = {"en": "English", "zh": "简体中文"}
+
+
+def page_setup(page_id: str, schema: Schema = HOME) -> PageState:
+    """Set up a page: config, translated navigation, unit and language, the share link, and the page's
+    state read from the URL (with a warning naming each parameter that could not be used)."""
+    page = PAGE_BY_ID[page_id]
+    settings = load(SETTINGS, known=tuple(st.query_params))
+    values = load(schema, known=SETTINGS.keys)
+    previous = st.session_state.get(ACTIVE)
+    if previous != schema.name:
+        if previous is not None:
+            forget_issues(previous, SETTINGS.name)  # shown on the previous page already
+        st.session_state[ACTIVE] = schema.name
+    st.set_page_config(page_title=f"{t(page.title_key)} · xent", page_icon="🎯", layout="wide")
+    write_url()
+
+    ctx = PageState(schema, values, settings)
+    _sidebar(ctx, page.url_path)
+    _show_issues(schema)
+    return ctx
+
+
+def _sidebar(ctx: PageState, url_path: str) -> None:
+    settings = PageState(SETTINGS, ctx.settings, ctx.settings)
+    with st.sidebar:
+        st.markdown(f"### {t('app.name')}")
+        for page in PAGES:
+            st.page_link(page.path, label=t(page.title_key), icon=page.icon)
+        st.divider()
+        settings.radio(
+            "unit",
+            t("settings.unit"),
+            format_func=lambda u: t(f"unit.{u}"),
+            horizontal=True,
+            help=t("settings.unit.help"),
+        )
+        settings.selectbox("lang", t("settings.lang"), format_func=LANGUAGE_NAMES.__getitem__)
+        st.divider()
+        st.markdown(f"**{t('share.header')}**", help=t("share.help"))
+        st.session_state[SHARE_BOX] = (st.empty(), "/" + url_path)
+        _draw_share_link()
+        if ctx.schema.params:
+            st.button(t("share.reset"), on_click=ctx.reset, icon=":material/restart_alt:")
+
+
+SHARE_BOX = "_xent_share_box"
+
+
+def _draw_share_link() -> None:
+    box, path = st.session_state[SHARE_BOX]
+    box.code(share_url(path), language=None, wrap_lines=True)
+
+
+def fragment(body: Callable[..., Any]) -> Callable[..., Any]:
+    """``st.fragment`` whose reruns also redraw the sidebar's share link: a fragment rerun alone would leave
+    it showing the state from before the fragment's widgets moved (the placeholder is outside the fragment,
+    so it is replaced, not duplicated)."""
+
+    @functools.wraps(body)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        result = body(*args, **kwargs)
+        if SHARE_BOX in st.session_state:
+            _draw_share_link()
+        return result
+
+    return st.fragment(run)
+
+
+def _detail(issue: Issue) -> str:
+    return t(f"detail.{issue.note.what}", **issue.note.as_dict()) if issue.note else ""
+
+
+def _show_issues(schema: Schema) -> None:
+    issues = issues_for(SETTINGS.name, schema.name)
+    if issues:
+        lines = [f"- {t('warn.' + i.code, key=i.key, detail=_detail(i))}" for i in issues]
+        st.warning("\n".join([t("warn.title"), *lines]), icon=":material/link_off:")
+
