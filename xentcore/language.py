@@ -170,6 +170,7 @@ class CharNGram:
             which = "BOUNDARY (U+FDD0)" if ord(BOUNDARY) in chars else "UNKNOWN (U+FDD1)"
             raise ValueError(f"the training text contains the reserved symbol {which}; remove it before fitting")
         self._chars = chars
+        self._vocabulary = (*map(chr, chars.tolist()), UNKNOWN)
         self._V = len(chars) + 1
         self._renumbered: dict[int, np.ndarray] = {}
         codes = self._context_codes(ids, training=True)
@@ -214,7 +215,7 @@ class CharNGram:
     def vocabulary(self) -> tuple[str, ...]:
         """The sorted distinct characters of the training text, then :data:`UNKNOWN`."""
         self._require_fit()
-        return (*map(chr, self._chars.tolist()), UNKNOWN)
+        return self._vocabulary
 
     def _ids(self, text: str, name: str = "text") -> np.ndarray:
         cps = _code_points(text, name)
@@ -267,6 +268,8 @@ class CharNGram:
         """
         self._require_fit()
         k, V = self.context, self._V
+        if not isinstance(history, str):
+            raise ValueError(f"history must be a str, got {type(history).__name__}")
         tail = self._ids(history[-k:] if k else "", "history")
         # the code of the history before one more (placeholder) character
         code = self._context_codes(np.append(tail, 0))[-1]
@@ -330,10 +333,13 @@ def ideal_code_length_bits(model: CharNGram, text: str) -> float:
 
 def compressed_sizes(text: str) -> dict[str, int]:
     """Sizes in bytes of ``text`` in UTF-8 (``"utf-8"``) and compressed by the standard library:
-    ``"zlib"`` (DEFLATE, level 9), ``"bz2"`` (level 9) and ``"lzma"`` (xz container, preset 9).
+    ``"zlib"`` (DEFLATE, level 9), ``"bz2"`` (level 9) and ``"lzma"`` (xz container, preset 6, the ``xz``
+    default: preset 9 only enlarges the dictionary past 8 MiB, which changes nothing for shorter texts
+    and takes 674 MiB of memory to compress instead of 94, per xz(1)).
 
-    Each compressed size includes its format's header and checksum (zlib 6 bytes, bz2 about 14, xz
-    about 60), so a short text grows; compare ``8 · size`` with :func:`ideal_code_length_bits`.
+    Each compressed size includes its format's headers and checksums, so a short text grows (one ASCII
+    character takes 9 bytes with zlib, 37 with bz2, 60 with lzma); compare ``8 · size`` with
+    :func:`ideal_code_length_bits`.
 
     Examples
     --------
@@ -348,7 +354,7 @@ def compressed_sizes(text: str) -> dict[str, int]:
         "utf-8": len(data),
         "zlib": len(zlib.compress(data, 9)),
         "bz2": len(bz2.compress(data, 9)),
-        "lzma": len(lzma.compress(data, preset=9)),
+        "lzma": len(lzma.compress(data, preset=6)),
     }
 
 
