@@ -8,11 +8,12 @@ for ``p_i > 0``.
 from __future__ import annotations
 
 import math
+import operator
 from dataclasses import dataclass
 
 import numpy as np
 
-SUM_TOLERANCE = 1e-6
+SUM_TOLERANCE = 1e-6  # the floor of sum_tolerance: what a float64 vector typed or rounded by hand may be off by
 
 
 def _log_base(base: float) -> float:
@@ -31,23 +32,71 @@ def _check_entries(x: np.ndarray, name: str) -> None:
         raise ValueError(f"{name} has a negative entry ({x[x < 0].flat[0]:g}); probabilities are >= 0")
 
 
+def check_axis(axis, ndim: int, name: str = "p") -> int:
+    """Return ``axis`` if it indexes one of the ``ndim`` dimensions of ``name`` (negative counts from the end).
+
+    Raises ``ValueError`` naming the axis and the number of dimensions (numpy would raise its ``AxisError``
+    or an ``IndexError``, depending on the call).
+
+    >>> check_axis(-1, 2)
+    -1
+    """
+    try:
+        ax = operator.index(axis)
+    except TypeError:
+        raise ValueError(f"axis must be an integer, got {axis!r}") from None
+    if not -ndim <= ax < ndim:
+        dims = "dimension" if ndim == 1 else "dimensions"
+        raise ValueError(f"axis {ax} is out of range for {name}, which has {ndim} {dims}")
+    return ax
+
+
+def sum_tolerance(k: int, dtype=np.float64) -> float:
+    """How far from 1 the sum of ``k`` probabilities stored as ``dtype`` may be: ``max(1e-6, k · eps(dtype))``.
+
+    A softmax whose normaliser was summed term by term in ``dtype`` errs by up to about ``k · eps / 2``
+    (one rounding of at most ``eps / 2`` per addition), so ``k · eps`` accepts it with a margin of 2; float32
+    rows of 5·10⁴ classes pass, a sum of 1.01 does not. Non-float dtypes count as float64.
+
+    >>> sum_tolerance(3)
+    1e-06
+    >>> round(sum_tolerance(50_000, np.float32), 6)
+    0.00596
+    """
+    dtype = np.dtype(dtype)
+    eps = np.finfo(dtype).eps if np.issubdtype(dtype, np.floating) else np.finfo(np.float64).eps
+    return max(SUM_TOLERANCE, k * float(eps))
+
+
+def _format_sum(s: float) -> str:
+    """``s`` with enough digits to show how far it is from 1 (never just "1")."""
+    if not math.isfinite(s) or s == 1.0:
+        return repr(s)
+    return f"{s:.{max(6, 2 - math.floor(math.log10(abs(s - 1.0))))}g}"
+
+
 def as_distribution(p, name: str = "p", axis: int = -1) -> np.ndarray:
     """Return ``p`` as a float array after checking it is a probability distribution along ``axis``.
 
-    Raises ``ValueError`` naming the problem: NaN, infinity, a negative entry, an empty vector, or a sum
-    that differs from 1 by more than 1e-6 (the message gives the sum).
+    Raises ``ValueError`` naming the problem: NaN, infinity, a negative entry, an empty vector, an ``axis``
+    out of range, or a sum that differs from 1 by more than :func:`sum_tolerance` for the length ``K`` of
+    the vector and the dtype of ``p``, ``max(1e-6, K · eps)`` (the message gives the sum).
     """
-    x = np.asarray(p, dtype=float)
+    raw = np.asarray(p)
+    x = np.asarray(raw, dtype=float)
     if x.ndim == 0:
         raise ValueError(f"{name} must be a vector of probabilities, got a scalar")
+    check_axis(axis, x.ndim, name)
     if x.shape[axis] == 0:
         raise ValueError(f"{name} is empty")
     _check_entries(x, name)
-    sums = x.sum(axis=axis)
-    bad = np.abs(sums - 1.0) > SUM_TOLERANCE
+    with np.errstate(over="ignore"):  # weights near the float maximum sum to inf, reported as such
+        sums = x.sum(axis=axis)
+    tol = sum_tolerance(x.shape[axis], raw.dtype)
+    bad = np.abs(sums - 1.0) > tol
     if np.any(bad):
-        s = float(np.asarray(sums)[bad].flat[0]) if np.ndim(sums) else float(sums)
-        raise ValueError(f"{name} must sum to 1 (within {SUM_TOLERANCE:g}) but sums to {s:.6g}")
+        s = float(np.asarray(sums)[bad].flat[0])
+        raise ValueError(f"{name} must sum to 1 (within {tol:.3g}) but sums to {_format_sum(s)}")
     return x
 
 
@@ -191,8 +240,9 @@ class Normalized:
 def normalize(weights, *, axis: int = -1) -> Normalized:
     """Turn non-negative weights into a distribution ``p_i = w_i / Σ_j w_j`` and report what changed.
 
-    Raises ``ValueError`` for NaN, infinite or negative weights, an empty vector, or weights that are all
-    zero.
+    Raises ``ValueError`` for NaN, infinite or negative weights, an empty vector, an ``axis`` out of range,
+    or weights that are all zero. ``changed`` is whether a total differs from 1 by more than
+    :func:`sum_tolerance`.
 
     Examples
     --------
@@ -200,8 +250,12 @@ def normalize(weights, *, axis: int = -1) -> Normalized:
     >>> r.p, r.total, r.changed
     (array([0.5 , 0.25, 0.25]), 4.0, True)
     """
-    w = np.asarray(weights, dtype=float)
-    if w.ndim == 0 or w.shape[axis] == 0:
+    raw = np.asarray(weights)
+    w = np.asarray(raw, dtype=float)
+    if w.ndim == 0:
+        raise ValueError("weights must be a non-empty vector")
+    check_axis(axis, w.ndim, "weights")
+    if w.shape[axis] == 0:
         raise ValueError("weights must be a non-empty vector")
     if np.isnan(w).any():
         raise ValueError("weights contain NaN; enter a number for every class")
@@ -214,5 +268,5 @@ def normalize(weights, *, axis: int = -1) -> Normalized:
         raise ValueError("weights are all zero; at least one class needs a positive weight")
     p = w / totals
     total = float(totals.flat[0]) if totals.size == 1 else float("nan")
-    changed = bool(np.any(np.abs(totals - 1.0) > SUM_TOLERANCE))
+    changed = bool(np.any(np.abs(totals - 1.0) > sum_tolerance(w.shape[axis], raw.dtype)))
     return Normalized(p=p, total=total, changed=changed)

@@ -15,7 +15,7 @@ from typing import Literal
 
 import numpy as np
 
-from xentcore.info import xlogy
+from xentcore.info import check_axis, xlogy
 
 Reduction = Literal["mean", "sum", "none"]
 REDUCTIONS = ("mean", "sum", "none")
@@ -28,14 +28,24 @@ def _reduce(per_item: np.ndarray, reduction: Reduction, denominator: float | Non
     if reduction == "sum":
         return float(total)
     if reduction == "mean":
-        return float(total / (per_item.size if denominator is None else denominator))
+        return float(total / _mean_denominator(per_item.size, denominator))
     raise ValueError(f"reduction must be one of {REDUCTIONS}, got {reduction!r}")
 
 
 def _grad_scale(n: int, reduction: Reduction, denominator: float | None = None) -> float:
     if reduction not in REDUCTIONS:
         raise ValueError(f"reduction must be one of {REDUCTIONS}, got {reduction!r}")
-    return 1.0 / (n if denominator is None else denominator) if reduction == "mean" else 1.0
+    return 1.0 / _mean_denominator(n, denominator) if reduction == "mean" else 1.0
+
+
+def _mean_denominator(n: int, denominator: float | None) -> float:
+    # inputs are never empty (see _nonempty), so only class weights can make the mean 0 / 0
+    if denominator == 0:
+        raise ValueError(
+            "reduction='mean' divides by the targets' total class weight Σ_i w[y_i], which is 0; "
+            "give a target class a positive weight or use reduction='sum'"
+        )
+    return n if denominator is None else denominator
 
 
 def _finite(x, name: str) -> np.ndarray:
@@ -55,6 +65,13 @@ def _probabilities(x, name: str) -> np.ndarray:
 def _same_shape(a: np.ndarray, b: np.ndarray, names: str) -> None:
     if a.shape != b.shape:
         raise ValueError(f"{names} must have the same shape, got {a.shape} and {b.shape}")
+
+
+def _nonempty(x: np.ndarray, name: str, need: str = "at least one prediction") -> None:
+    # every loss and gradient refuses empty input, "none" and "sum" included: an empty batch is a caller's
+    # bug far more often than an intended zero-length loss, and "mean" of it is 0 / 0
+    if x.size == 0:
+        raise ValueError(f"{name} is empty (shape {x.shape}); a loss needs {need}")
 
 
 # --- link functions ------------------------------------------------------------------------------------
@@ -92,6 +109,7 @@ def log_softmax(z, axis: int = -1) -> np.ndarray:
     array([     0., -10000.])
     """
     z = np.asarray(z, dtype=float)
+    check_axis(axis, z.ndim, "z")
     shifted = z - np.max(z, axis=axis, keepdims=True)
     return shifted - np.log(np.sum(np.exp(shifted), axis=axis, keepdims=True))
 
@@ -109,6 +127,7 @@ def softmax_vjp(y_hat, g, axis: int = -1) -> np.ndarray:
     """Chain rule through softmax: given ``g = ∂L/∂ŷ`` return ``∂L/∂z = ŷ ⊙ (g - Σ_k g_k ŷ_k)``."""
     y_hat = np.asarray(y_hat, dtype=float)
     g = np.asarray(g, dtype=float)
+    check_axis(axis, y_hat.ndim, "y_hat")
     return y_hat * (g - np.sum(g * y_hat, axis=axis, keepdims=True))
 
 
@@ -132,15 +151,26 @@ def binary_cross_entropy(y, y_hat, *, reduction: Reduction = "mean"):
     y_arr = _probabilities(y, "y")
     p = _probabilities(y_hat, "y_hat")
     _same_shape(y_arr, p, "y and y_hat")
+    _nonempty(p, "y_hat")
     per_item = -(xlogy(y_arr, p) + xlogy(1.0 - y_arr, 1.0 - p))
     return _reduce(per_item, reduction)
 
 
 def grad_binary_cross_entropy(y, y_hat, *, reduction: Reduction = "mean") -> np.ndarray:
-    """``∂L/∂ŷ = (ŷ - y) / (ŷ (1 - ŷ))`` (divided by N for the mean); ±inf at ŷ ∈ {0, 1} unless ŷ = y."""
+    """``∂L/∂ŷ = (ŷ - y) / (ŷ (1 - ŷ))`` (divided by N for the mean).
+
+    At ``ŷ = y ∈ {0, 1}`` the gradient is 0, as PyTorch's autograd gives for ``binary_cross_entropy``: the
+    loss sits at its minimum 0 on the edge of [0, 1], and the formula's 0/0 is taken as 0 (its one-sided
+    limit, ``-1/ŷ → -1`` for ``y = 1``, would point out of [0, 1]). Where ``ŷ ∈ {0, 1}`` differs from ``y``
+    it is ``±inf``; PyTorch, which clamps each log at -100, divides by ``max(ŷ (1 - ŷ), 1e-12)`` instead.
+
+    >>> grad_binary_cross_entropy([1.0, 0.0, 1.0], [1.0, 0.0, 0.5], reduction="sum")
+    array([ 0.,  0., -2.])
+    """
     y_arr = _probabilities(y, "y")
     p = _probabilities(y_hat, "y_hat")
     _same_shape(y_arr, p, "y and y_hat")
+    _nonempty(p, "y_hat")
     with np.errstate(divide="ignore", invalid="ignore"):
         g = np.where(p == y_arr, 0.0, (p - y_arr) / (p * (1.0 - p)))
     return g * _grad_scale(p.size, reduction)
@@ -162,6 +192,7 @@ def binary_cross_entropy_with_logits(y, z, *, pos_weight=None, reduction: Reduct
     y_arr = _probabilities(y, "y")
     z_arr = _finite(z, "z")
     _same_shape(y_arr, z_arr, "y and z")
+    _nonempty(z_arr, "z")
     w = 1.0 if pos_weight is None else _finite(pos_weight, "pos_weight")
     per_item = w * y_arr * softplus(-z_arr) + (1.0 - y_arr) * softplus(z_arr)
     return _reduce(per_item, reduction)
@@ -172,6 +203,7 @@ def grad_binary_cross_entropy_with_logits(y, z, *, pos_weight=None, reduction: R
     y_arr = _probabilities(y, "y")
     z_arr = _finite(z, "z")
     _same_shape(y_arr, z_arr, "y and z")
+    _nonempty(z_arr, "z")
     w = 1.0 if pos_weight is None else _finite(pos_weight, "pos_weight")
     s = sigmoid(z_arr)
     g = (1.0 - y_arr) * s - w * y_arr * sigmoid(-z_arr)
@@ -216,11 +248,33 @@ def _target_coefficients(target, n_classes: int, n: int, weight, label_smoothing
     return probs * w, float(n)
 
 
-def _logits_2d(logits) -> np.ndarray:
-    z = _finite(logits, "logits")
+def _logits_2d(logits, *, check_rows: bool = True) -> np.ndarray:
+    """Logits of shape (N, C) with N, C >= 1; with ``check_rows``, also checked by :func:`_check_row_max`."""
+    z = np.asarray(logits, dtype=float)
     if z.ndim != 2:
         raise ValueError(f"logits must have shape (N, C), got {z.shape}")
+    _nonempty(z, "logits", "at least one row and one class")
+    if check_rows:
+        _check_row_max(z, z.max(axis=1))
     return z
+
+
+def _check_row_max(z: np.ndarray, m: np.ndarray) -> None:
+    """Raise unless every row maximum ``m_i`` is finite.
+
+    A logit of ``-inf`` is allowed: its class has probability 0. The row maximum is finite exactly when the
+    row has no NaN, no ``+inf`` and at least one finite entry, so one pass over ``m`` validates all of ``z``.
+    """
+    bad = ~np.isfinite(m)
+    if bad.any():
+        i = int(np.argmax(bad))
+        if np.isnan(z[i]).any():
+            what = "contains NaN"
+        elif np.isposinf(z[i]).any():
+            what = "contains +inf"
+        else:
+            what = "is all -inf, so no class has a positive probability"
+        raise ValueError(f"logits must be finite or -inf, with a finite entry in every row; row {i} {what}")
 
 
 def categorical_cross_entropy(
@@ -244,23 +298,32 @@ def categorical_cross_entropy(
         entropy of the smoothed target, above 0.
     reduction : {"mean", "sum", "none"}
 
+    Notes
+    -----
+    A logit of ``-inf`` gives its class probability 0, as in PyTorch: the loss is ``+inf`` when the target
+    puts weight on that class and finite otherwise, with ``0 · log 0 = 0`` on every path (PyTorch returns
+    NaN where a probability target, a class weight or the smoothing is 0 on such a class). NaN, ``+inf``, a
+    row that is all ``-inf``, and empty logits raise ``ValueError``.
+
     Examples
     --------
     >>> round(categorical_cross_entropy([0], [[2.0, 1.0, 0.1]]), 6)
     0.417030
     >>> bool(np.isclose(categorical_cross_entropy([0], [[0.0, 0.0, 0.0]]), np.log(3)))  # uniform: ln C
     True
+    >>> categorical_cross_entropy([0, 1], [[0.0, -np.inf], [0.0, -np.inf]], reduction="none")
+    array([ 0., inf])
     """
-    z = np.asarray(logits, dtype=float)
-    if z.ndim != 2:
-        raise ValueError(f"logits must have shape (N, C), got {z.shape}")
     t = np.asarray(target)
     if t.ndim == 1 and np.issubdtype(t.dtype, np.integer):
+        z = _logits_2d(logits, check_rows=False)  # checked by _class_index_loss on its way
         per_item, denominator = _class_index_loss(t, z, weight, label_smoothing)
     else:
-        z = _logits_2d(z)
+        z = _logits_2d(logits)
         a, denominator = _target_coefficients(target, z.shape[1], z.shape[0], weight, label_smoothing)
-        per_item = -(a * log_softmax(z, axis=1)).sum(axis=1)
+        terms = np.zeros_like(z)
+        np.multiply(a, log_softmax(z, axis=1), out=terms, where=a != 0)  # 0 · log 0 = 0 at a -inf logit
+        per_item = -terms.sum(axis=1)
     return _reduce(per_item, reduction, denominator)
 
 
@@ -272,7 +335,8 @@ def _class_index_loss(t: np.ndarray, z: np.ndarray, weight, label_smoothing: flo
     """Per-sample loss for class-index targets without forming log softmax(z):
     ``L_i = (1 - ε) w_{t_i} (lse_i - z_{i,t_i}) + (ε / C) (lse_i Σ_c w_c - z_i · w)``, ``lse_i = log Σ_c e^{z_ic}``.
 
-    Large inputs are processed in cache-sized row chunks on a thread per core (numpy releases the GIL).
+    A term whose coefficient is 0 counts 0 even where ``z = -inf`` (``0 · log 0 = 0``). Large inputs are
+    processed in cache-sized row chunks on a thread per core (numpy releases the GIL).
     """
     n, c = z.shape
     if not (0.0 <= label_smoothing <= 1.0):
@@ -285,26 +349,35 @@ def _class_index_loss(t: np.ndarray, z: np.ndarray, weight, label_smoothing: flo
     if w is not None and (w.shape != (c,) or (w < 0).any()):
         raise ValueError(f"weight must have one entry per class ({c}), each >= 0")
     out = np.empty(n)
+    row_max = np.empty(n)
+    # classes of weight 0 leave the smoothing term, so that a -inf logit there does not make 0 · inf
+    positive = None if w is None or (w > 0).all() else w > 0
 
     def chunk(lo: int) -> None:
-        # non-finite logits make NaN or inf here; they are reported below, by the result
+        # bad rows (NaN, +inf, all -inf) make NaN here; they are reported below, from the row maxima
         with np.errstate(invalid="ignore", over="ignore"):
             _chunk(lo)
 
     def _chunk(lo: int) -> None:
         zc, tc = z[lo : lo + _CHUNK_ROWS], t[lo : lo + _CHUNK_ROWS]
         m = zc.max(axis=1)
+        row_max[lo : lo + len(zc)] = m
         e = np.subtract(zc, m[:, None])
         np.exp(e, out=e)
         log_s = np.log(e.sum(axis=1))
         # log s - (z_t - m), not (m + log s) - z_t: keeps a loss near 0 accurate when m is large
-        nll = log_s - (np.take_along_axis(zc, tc[:, None], axis=1)[:, 0] - m)
-        if w is not None:
-            nll *= w[tc]
+        nll = log_s - (np.take_along_axis(zc, tc[:, None], axis=1)[:, 0] - m)  # +inf where z_t = -inf
+        if w is not None or label_smoothing:
+            coef = (1.0 - label_smoothing) * (1.0 if w is None else w[tc])
+            nll = np.where(coef == 0, 0.0, coef * nll)
         if label_smoothing:
-            w_sum = c if w is None else w.sum()
-            smooth = (log_s + m) * w_sum - (zc.sum(axis=1) if w is None else zc @ w)
-            nll = (1.0 - label_smoothing) * nll + (label_smoothing / c) * smooth
+            if w is None:
+                smooth = (log_s + m) * c - zc.sum(axis=1)
+            elif positive is None:
+                smooth = (log_s + m) * w.sum() - zc @ w
+            else:
+                smooth = (log_s + m) * w.sum() - zc[:, positive] @ w[positive]
+            nll += (label_smoothing / c) * smooth
         out[lo : lo + len(zc)] = nll
 
     starts = range(0, n, _CHUNK_ROWS)
@@ -316,8 +389,7 @@ def _class_index_loss(t: np.ndarray, z: np.ndarray, weight, label_smoothing: flo
     else:
         for lo in starts:
             chunk(lo)
-    if not np.isfinite(out).all():  # finite logits always give a finite loss
-        raise ValueError("logits must be finite (no NaN or infinity)")
+    _check_row_max(z, row_max)
     return out, float(n if w is None else w[t].sum())
 
 
@@ -335,6 +407,10 @@ def grad_categorical_cross_entropy(
     With respect to the logits: ``∂L_i/∂z_ic = (Σ_k a_ik) ŷ_ic - a_ic``, which for a one-hot or
     probability target is ``ŷ_c - y_c``. With respect to the probabilities (``wrt="probs"``, treating each
     ``ŷ_c`` as a free variable): ``∂L_i/∂ŷ_ic = -a_ic / ŷ_ic``, that is ``-y_c / ŷ_c``.
+
+    Logits are checked as in :func:`categorical_cross_entropy`. A ``-inf`` logit has ``ŷ_c = 0``: the
+    gradient w.r.t. the logits stays finite (``-a_ic`` there, as PyTorch's autograd gives even where the loss
+    is ``+inf``); w.r.t. the probabilities it is ``-inf`` where ``a_ic > 0`` and 0 where ``a_ic = 0``.
     """
     z = _logits_2d(logits)
     a, denominator = _target_coefficients(target, z.shape[1], z.shape[0], weight, label_smoothing)
@@ -343,8 +419,10 @@ def grad_categorical_cross_entropy(
     if wrt == "logits":
         return (a.sum(axis=1, keepdims=True) * y_hat - a) * scale
     if wrt == "probs":
-        with np.errstate(divide="ignore"):
-            return np.where(a == 0, 0.0, -a / y_hat) * scale
+        g = np.zeros_like(a)
+        with np.errstate(divide="ignore"):  # -a / 0 = -inf where a -inf logit meets a positive target
+            np.divide(-a, y_hat, out=g, where=a != 0)
+        return g * scale
     raise ValueError(f"wrt must be 'logits' or 'probs', got {wrt!r}")
 
 
@@ -360,6 +438,7 @@ def mse(y, y_hat, *, reduction: Reduction = "mean"):
     y_arr = _finite(y, "y")
     p = _finite(y_hat, "y_hat")
     _same_shape(y_arr, p, "y and y_hat")
+    _nonempty(p, "y_hat")
     return _reduce((y_arr - p) ** 2, reduction)
 
 
@@ -368,18 +447,25 @@ def grad_mse(y, y_hat, *, reduction: Reduction = "mean") -> np.ndarray:
     y_arr = _finite(y, "y")
     p = _finite(y_hat, "y_hat")
     _same_shape(y_arr, p, "y and y_hat")
+    _nonempty(p, "y_hat")
     return 2.0 * (p - y_arr) * _grad_scale(p.size, reduction)
 
 
 def mse_with_logits(y, z, *, reduction: Reduction = "mean"):
     """Squared error of a sigmoid output, ``L = (y - σ(z))²``: what an MSE-trained logistic model minimises."""
-    return mse(y, sigmoid(_finite(z, "z")), reduction=reduction)
+    y_arr, z_arr = _finite(y, "y"), _finite(z, "z")
+    _same_shape(y_arr, z_arr, "y and z")
+    _nonempty(z_arr, "z")
+    return mse(y_arr, sigmoid(z_arr), reduction=reduction)
 
 
 def grad_mse_with_logits(y, z, *, reduction: Reduction = "mean") -> np.ndarray:
     """``∂L/∂z = 2 (σ(z) - y) σ(z) (1 - σ(z))``: the factor ``σ'(z) <= 1/4`` vanishes when confidently wrong."""
-    s = sigmoid(_finite(z, "z"))
-    return grad_mse(y, s, reduction=reduction) * s * (1.0 - s)
+    y_arr, z_arr = _finite(y, "y"), _finite(z, "z")
+    _same_shape(y_arr, z_arr, "y and z")
+    _nonempty(z_arr, "z")
+    s = sigmoid(z_arr)
+    return grad_mse(y_arr, s, reduction=reduction) * s * (1.0 - s)
 
 
 # --- numerical check -----------------------------------------------------------------------------------
