@@ -7,7 +7,7 @@ Every function takes the labels ``y`` first and the predictions second, in one o
 - multi-class: ``y`` of class indices 0..K-1, shape (N,), and ``prob`` an (N, K) matrix whose rows sum to 1
   (or an (N, K) matrix of logits).
 
-Scores are in nats and averaged over the samples. Equal-width bins over [0, 1] are right-closed everywhere
+Scores are averaged over the samples (the log loss in nats). Equal-width bins over [0, 1] are right-closed everywhere
 in this module, ``(e_b, e_{b+1}]`` with the first bin ``[0, e_1]``: ``np.searchsorted(edges[1:-1], p)`` on
 ``edges = np.linspace(0, 1, n_bins + 1)``, exactly as scikit-learn's ``calibration_curve`` bins
 (``sklearn/calibration.py``), and as the ECE of Guo et al. (2017) is usually computed

@@ -592,7 +592,7 @@ def grad_categorical_focal_loss(
     g = _gamma(gamma)
     t, y_hat, nll, m, w_t = _focal_categorical_parts(target, logits, gamma, weight)
     scale = _grad_scale(len(t), reduction, _weighted_mean_denominator(w_t, reduction))
-    p_t = 1.0 - m
+    p_t = y_hat[np.arange(len(t)), t]
     ratio = np.divide(nll, m, out=np.ones_like(m), where=m > 0)  # -log p / (1 - p), which tends to 1 at p = 1
     coefficient = w_t * m**g * (1.0 + g * p_t * ratio)
     grad = y_hat.copy()
