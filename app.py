@@ -5,7 +5,7 @@ import streamlit as st
 from xentcore import cross_entropy, entropy, kl_divergence, self_information
 from xentcore.app.home.state import HOME
 from xentcore.app.pages import PAGES
-from xentcore.app.ui import fmt, page_setup, t
+from xentcore.app.ui import fmt, page_setup, t, tour_cards
 
 WEATHER_P = (0.5, 0.3, 0.2)
 WEATHER_Q = (0.4, 0.4, 0.2)
@@ -48,3 +48,6 @@ for i, page in enumerate(PAGES[1:]):
         st.markdown(f"**{t(page.title_key)}**")
         st.caption(t(page.blurb_key))
         st.page_link(page.path, label=t("nav.open"), icon=page.icon)
+
+st.subheader(t("tour.header"))
+tour_cards(ctx)

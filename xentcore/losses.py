@@ -493,11 +493,6 @@ def finite_difference(f: Callable[[np.ndarray], float], x, *, h: float = 1e-6) -
 # --- beyond plain cross-entropy: focal loss and logit adjustment ---------------------------------------
 
 
-def _nonempty(arr: np.ndarray, name: str) -> None:
-    if arr.size == 0:
-        raise ValueError(f"{name} must not be empty")
-
-
 def _gamma(gamma) -> float:
     g = float(gamma)
     if not (np.isfinite(g) and g >= 0):

@@ -241,6 +241,33 @@ class Names(Param):
         return tuple(a) == tuple(b)
 
 
+@dataclass(frozen=True)
+class Keys(Param):
+    """A comma-separated subset of ``options`` (a page's state keys), or ``all``: which controls a lesson link
+    hides. Kept in the options' order; entries that are not options are dropped with a note, and a value with no
+    option at all is rejected."""
+
+    options: tuple[str, ...] = ()
+    adjusted: ClassVar[str] = "cleaned"
+
+    def decode(self, raw: str) -> tuple[tuple[str, ...], Note | None]:
+        parts = [s.strip() for s in raw.split(",") if s.strip()]
+        if parts == ["all"]:
+            return self.options, None
+        chosen = tuple(k for k in self.options if k in parts)
+        dropped = [_preview(s, 12) for s in parts if s not in self.options]
+        if not chosen:
+            raise Reject("no_keys", raw=_preview(raw), options=", ".join(("all", *self.options)))
+        return chosen, (Note.of("dropped_keys", keys=", ".join(dropped)) if dropped else None)
+
+    def encode(self, value: Sequence[str]) -> str:
+        value = tuple(k for k in self.options if k in value)
+        return "all" if value and value == self.options else ",".join(value)
+
+    def same(self, a: Any, b: Any) -> bool:
+        return tuple(a) == tuple(b)
+
+
 State = dict[str, Any]
 Reconcile = Callable[[State, set[str], list[Issue]], State]
 

@@ -11,7 +11,7 @@ import importlib
 from xentcore.app.pages import PAGES
 
 LANGUAGES = ("en", "zh")
-MODULES = ("xentcore.app.ui.common_text", *(f"xentcore.app.{page.id}.text" for page in PAGES))
+MODULES = ("xentcore.app.ui.common_text", "xentcore.app.ui.lesson_text", *(f"xentcore.app.{page.id}.text" for page in PAGES))
 
 
 def _load() -> dict[str, tuple[str, str]]:
