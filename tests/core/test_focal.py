@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
+from reference_support import import_torch
 from scipy import special
 
 from xentcore.losses import (
@@ -88,7 +89,7 @@ def torch_categorical_focal_loss(torch, logits, target, gamma, weight, reduction
 @settings(max_examples=60, deadline=None)
 @given(binary_batches(), gammas, alphas, st.sampled_from(REDUCTIONS))
 def test_binary_focal_matches_torchvision_formula(batch, gamma, alpha, reduction):
-    torch = pytest.importorskip("torch")
+    torch = import_torch()
     y, z = batch
     expected = torch_sigmoid_focal_loss(torch, torch.tensor(z), torch.tensor(y), alpha, gamma, reduction).numpy()
     got = binary_focal_loss_with_logits(y, z, gamma=gamma, alpha=alpha, reduction=reduction)
@@ -99,7 +100,7 @@ def test_binary_focal_matches_torchvision_formula(batch, gamma, alpha, reduction
 @settings(max_examples=60, deadline=None)
 @given(binary_batches(bound=12.0), gammas, alphas, st.sampled_from(["mean", "sum"]))
 def test_binary_focal_gradient_matches_torch_autograd(batch, gamma, alpha, reduction):
-    torch = pytest.importorskip("torch")
+    torch = import_torch()
     y, z = batch
     z_t = torch.tensor(z, requires_grad=True)
     torch_sigmoid_focal_loss(torch, z_t, torch.tensor(y), alpha, gamma, reduction).backward()
@@ -175,7 +176,7 @@ def test_binary_focal_is_stable_and_accurate_for_large_logits():
 @settings(max_examples=60, deadline=None)
 @given(logit_batches(), gammas, st.booleans(), st.sampled_from(REDUCTIONS))
 def test_categorical_focal_matches_torch(batch, gamma, weighted, reduction):
-    torch = pytest.importorskip("torch")
+    torch = import_torch()
     z, t, w = batch
     weight = w if weighted else None
     expected = torch_categorical_focal_loss(
@@ -188,7 +189,7 @@ def test_categorical_focal_matches_torch(batch, gamma, weighted, reduction):
 @settings(max_examples=60, deadline=None)
 @given(logit_batches(bound=8.0), gammas, st.booleans(), st.sampled_from(["mean", "sum"]))
 def test_categorical_focal_gradient_matches_torch_autograd(batch, gamma, weighted, reduction):
-    torch = pytest.importorskip("torch")
+    torch = import_torch()
     z, t, w = batch
     weight = w if weighted else None
     z_t = torch.tensor(z, requires_grad=True)
@@ -267,7 +268,7 @@ def priors(c: int):
 @settings(max_examples=40, deadline=None)
 @given(logit_batches(max_c=5), st.floats(0.0, 2.0), st.booleans(), st.sampled_from(REDUCTIONS), st.data())
 def test_logit_adjusted_loss_matches_torch(batch, tau, weighted, reduction, data):
-    torch = pytest.importorskip("torch")
+    torch = import_torch()
     import torch.nn.functional as F
 
     z, t, w = batch
