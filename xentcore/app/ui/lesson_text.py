@@ -65,4 +65,16 @@ TEXT = {
         "reached 90 % training accuracy first, and how many epochs each took.",
         "三个分类器学习同一份数据。点击播放，再看下方的结果表：哪一组最先达到 90% 的训练准确率，各用了多少轮。",
     ),
+    "settings.quiz": ("Predict, then reveal", "先预测，再揭晓"),
+    "settings.quiz.help": (
+        "Key results wait until you commit to a guess: which way a number moves, which run wins. "
+        "Guessing first is what makes the answer stick.",
+        "关键结果会等你先给出预测再显示：某个数往哪边变、哪一组先赢。先猜再看，印象更深。",
+    ),
+    "quiz.predict": ("Predict first:", "先预测："),
+    "quiz.commit": ("Commit my prediction", "确认我的预测"),
+    "quiz.held": ("The answer is held back until you commit.", "确认预测之前，答案暂不显示。"),
+    "quiz.right": ("Right: {answer}.", "答对了：{answer}。"),
+    "quiz.wrong": ("Not quite: {answer}.", "不太对：{answer}。"),
+    "quiz.score": ("Your predictions: {right} of {asked} right", "你的预测：{asked} 题中答对 {right} 题"),
 }
