@@ -113,6 +113,7 @@ def next_char_figure(nxt: NextChar, labels: dict[str, str]) -> go.Figure:
     """The model's next-character distribution Q after the history, as bars; beside it P, what followed the
     history in a text, when it occurs there."""
     x = [symbol(s, labels) for s in nxt.symbols]
+    top = max(float(nxt.q.max()), float(nxt.p.max()) if nxt.p is not None else 0.0)
     fig = go.Figure()
     fig.add_bar(
         x=x,
@@ -132,7 +133,7 @@ def next_char_figure(nxt: NextChar, labels: dict[str, str]) -> go.Figure:
     fig.update_layout(
         barmode="group",
         xaxis={"type": "category", "title": {"text": labels["x"]}},
-        yaxis={"title": {"text": labels["y"]}, "range": [0, 1.02]},
+        yaxis={"title": {"text": labels["y"]}, "range": [0, min(1.0, top * 1.15)]},
     )
     return base_layout(fig, height=320)
 

@@ -165,8 +165,8 @@ def numbers(model: LanguageModel, split: int) -> None:
     a = model.analysis
     per = t("language.per_char", unit=unit_short(model.unit))
     cols = st.columns(4)
-    cols[0].metric(t("language.metric.train"), f"{fmt(a.train_ce)} {per}", help=t("language.metric.ce.help"))
-    cols[1].metric(t("language.metric.test"), f"{fmt(a.test_ce)} {per}", help=t("language.metric.ce.help"))
+    cols[0].metric(t("language.metric.train", unit=per), fmt(a.train_ce), help=t("language.metric.ce.help"))
+    cols[1].metric(t("language.metric.test", unit=per), fmt(a.test_ce), help=t("language.metric.ce.help"))
     cols[2].metric(t("language.metric.ppl"), fmt(a.test_ppl, 2), help=t("language.metric.ppl.help"))
     cols[3].metric(t("language.metric.bpb"), fmt(a.test_bits_per_byte), help=t("language.metric.bpb.help"))
     lines = [
@@ -370,9 +370,10 @@ def _set_loss(ctx: PageState, key: str, to_nats) -> None:
 def converter(ctx: PageState) -> None:
     c = convert(ctx["loss"], ctx["bpt"])
     st.latex(
-        r"\text{bits}=\frac{\text{nats}}{\ln 2},\qquad \mathrm{PPL}=e^{\text{nats}}=2^{\text{bits}},\qquad"
-        r"\text{bits per byte}=\frac{\text{bits per token}}{\text{bytes per token}}"
+        r"H_{\text{bit}}=\frac{H_{\text{nat}}}{\ln 2},\qquad \mathrm{PPL}=e^{H_{\text{nat}}}=2^{H_{\text{bit}}},\qquad"
+        r"\mathrm{BPB}=\frac{H_{\text{bit}}}{B}"
     )
+    st.caption(t("language.conv.symbols"))
     cols = st.columns(4)
     ctx.number_input("loss", t("language.conv.nats"), where=cols[0], format="%.4f")
     for col, key, value, lo, hi, fn, step in (

@@ -112,8 +112,8 @@ TEXT = {
     ),
     # --- numbers
     "language.per_char": ("{unit}/char", "{unit}/字"),
-    "language.metric.train": ("Training text", "训练文本"),
-    "language.metric.test": ("Test text", "测试文本"),
+    "language.metric.train": ("Training text ({unit})", "训练文本（{unit}）"),
+    "language.metric.test": ("Test text ({unit})", "测试文本（{unit}）"),
     "language.metric.ppl": ("Test perplexity", "测试困惑度"),
     "language.metric.bpb": ("Test bits per byte", "测试文本每字节比特数"),
     "language.metric.ce.help": (
@@ -300,6 +300,10 @@ TEXT = {
         "这个比较没有计入两件事：模型本身的大小没有计入（解码器需要那些从训练文本学来的计数）；而 zlib、bz2 和 lzma 从零开始，边读测试文本边学习，还要加上自己的文件头，文本越短，这部分越显眼。",
     ),
     # --- converter
+    "language.conv.symbols": (
+        r"$H$: the loss per token, in nats or in bits; $B$: bytes per token; $\mathrm{BPB}$: bits per byte.",
+        r"$H$：每词元的损失，以奈特或比特计；$B$：每词元字节数；$\mathrm{BPB}$：每字节比特数。",
+    ),
     "language.conv.nats": ("Loss (nats per token)", "损失（每词元奈特数）"),
     "language.conv.bits": ("Bits per token", "每词元比特数"),
     "language.conv.ppl": ("Perplexity", "困惑度"),
