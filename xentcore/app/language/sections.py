@@ -209,11 +209,10 @@ def curve(model: LanguageModel) -> None:
     else:
         say = [t("language.curve.train_wanders", **ends)]
     turns = bool(c.test[last] > c.test[c.best])
-    say.append(
-        t("language.curve.test_turns", k=c.best, lo=fmt(c.test[c.best]), b=fmt(c.test[last]), K=last)
-        if turns
-        else t("language.curve.test_lowest", k=c.best, lo=fmt(c.test[c.best]))
-    )
+    if turns:
+        say.append(t("language.curve.test_turns", k=c.best, lo=fmt(c.test[c.best]), b=fmt(c.test[last]), K=last))
+    elif math.isfinite(c.test[c.best]):  # else infinite at every context: the sentence below says so
+        say.append(t("language.curve.test_lowest", k=c.best, lo=fmt(c.test[c.best])))
     if turns and c.train_falls:
         say.append(t("language.curve.overfitting"))
     if c.infinite:

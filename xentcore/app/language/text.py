@@ -135,8 +135,8 @@ TEXT = {
     "language.numbers.test.rest": ("the rest", "其余部分"),
     "language.numbers.test.typed": ("the text you typed", "你输入的文本"),
     "language.numbers.unknown": (
-        "{n} test characters do not occur in the training text (⟨unk⟩).",
-        "测试文本中有 {n} 个字没有在训练文本中出现（⟨未知⟩）。",
+        "Test characters that do not occur in the training text (⟨unk⟩): {n}.",
+        "测试文本中没有在训练文本里出现的字（⟨未知⟩）：{n} 个。",
     ),
     "language.numbers.no_unknown": (
         "Every test character occurs in the training text.",
