@@ -88,6 +88,7 @@ LATIN_ALLOWED = frozenset(
         "UTF",
         "zlib",
         "bz2",
+        "bz",  # bz2: a run of letters stops at the digit
         "lzma",
         "URL",
         "LaTeX",
