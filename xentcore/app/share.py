@@ -95,6 +95,25 @@ class Param:
         return a == b
 
 
+def _nearest_option(options: Sequence[float], x: float) -> float:
+    """The option nearest ``x``: on a log scale among positive options (their grids are geometric), on a linear
+    scale below the smallest positive one, where 0 or negative options compete.
+
+    >>> _nearest_option((0, 0.001, 0.01, 0.1), 0.02), _nearest_option((0, 0.001, 0.01), 0.0004)
+    (0.01, 0)
+    """
+    positive = [o for o in options if o > 0]
+    rest = [o for o in options if o <= 0]
+    if x > 0 and positive:
+        smallest = min(positive)
+        if rest and x < smallest:
+            near = min(rest, key=lambda o: abs(o - x))
+            if abs(near - x) < abs(smallest - x):
+                return near
+        return min(positive, key=lambda o: abs(math.log(o / x)))
+    return min(options, key=lambda o: abs(o - x))
+
+
 @dataclass(frozen=True)
 class Float(Param):
     """A float in ``[lo, hi]``; out-of-range values are clamped. With ``options`` (a grid for a
@@ -108,7 +127,7 @@ class Float(Param):
     def decode(self, raw: str) -> tuple[float, Note | None]:
         x = _float(raw)
         if self.options:
-            nearest = min(self.options, key=lambda o: abs(math.log(o / x)) if o > 0 < x else abs(o - x))
+            nearest = _nearest_option(self.options, x)
             return nearest, (
                 None if math.isclose(nearest, x, rel_tol=1e-9) else Note.of("snapped", value=f"{nearest:g}")
             )
