@@ -564,6 +564,19 @@ class CaseStudy:
     def mse_accuracy(self) -> float:
         return self.test_accuracy[self.losses.index("mse")]
 
+    @property
+    def gap_points(self) -> float:
+        """Cross-entropy's held-out accuracy minus MSE's, in percentage points."""
+        return 100.0 * (self.ce_accuracy - self.mse_accuracy)
+
+    @property
+    def gap_case(self) -> str:
+        """Which sentence reads the gap: ``"lag"`` (MSE behind at the same rate), ``"lag_more"`` (behind with a
+        larger rate), ``"even"`` or ``"ahead"``."""
+        if self.ce_accuracy > self.mse_accuracy:
+            return "lag" if self.mse_lr == self.lr else "lag_more"
+        return "even" if self.ce_accuracy == self.mse_accuracy else "ahead"
+
 
 def case_study(epochs: int, init: str, mse_lr_factor: float, unit: str) -> CaseStudy:
     study = claims.cancer_ce_vs_mse(int(epochs), init=init, mse_lr_factor=float(mse_lr_factor))

@@ -137,7 +137,7 @@ def words_1(d: tm.Definitions, u: str) -> str:
             "",
             "- " + t("tutorial.c1.extra", ce=fmt(d.ce_pq), h=fmt(d.h_p), kl=fmt(d.kl_pq), u=u),
             "- " + t("tutorial.c1.metric") + f"\n  - {asym}\n  - {triangle}",
-            "- " + t("tutorial.c1.difference", h=fmt(d.h_p), u=u),
+            "- " + t("tutorial.c1.difference.zero" if d.h_p == 0 else "tutorial.c1.difference", h=fmt(d.h_p), u=u),
         ]
     )
 
@@ -529,6 +529,7 @@ def claim_9(ctx: PageState, c: tm.CaseStudy) -> None:
                 median=fmt(c.start_median_ratio, 2),
             )
         )
+        st.markdown(t(f"tutorial.c9.gap.{c.gap_case}", factor=f"{c.mse_lr_factor:g}", gap=fmt(abs(c.gap_points), 1)))
         st.markdown(t("tutorial.c9.moral"))
         st.caption(t("tutorial.c9.note", u=u))
         names = {"ce": t("tutorial.c9.ce"), "mse": t("tutorial.c9.mse.lr", lr=f"{c.mse_lr:g}")}

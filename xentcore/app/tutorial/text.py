@@ -85,6 +85,13 @@ TEXT = {
         "M = {a}·P + {b}·Q ≈ {m}。于是 KL(P‖M) + KL(M‖Q) = {pm} + {mq} = {detour} {u}，小于 KL(P‖Q) = {pq} {u}："
         "绕道反而比直达更短。",
     ),
+    "tutorial.c1.difference.zero": (
+        "**Cross-entropy alone does not measure the difference.** It is H(P) + KL(P‖Q), and at Q = P it equals "
+        "H(P): 0 here only because your P is certain, above 0 for any other P (claim 3). The part that measures how "
+        "far Q is from P, and is 0 exactly when they agree, is the KL divergence.",
+        "**交叉熵本身并不衡量差异。** 它等于 H(P) + KL(P‖Q)，当 Q = P 时等于 H(P)：这里为 0 只是因为你的 P 是确定的，"
+        "对其他任何 P 都大于 0（见第 3 条）。真正衡量 Q 离 P 有多远、并且恰好在两者一致时为 0 的，是 KL 散度。",
+    ),
     "tutorial.c1.difference": (
         "**Cross-entropy alone does not measure the difference.** It is H(P) + KL(P‖Q): at Q = P it equals "
         "H(P) = {h} {u}, not 0 (claim 3). The part that measures how far Q is from P, and is 0 exactly when they "
@@ -286,11 +293,11 @@ TEXT = {
         "学习率 {lr} 下损失是不是几乎不动？{epochs} 轮中平均损失从 {start} 升到 {end} {u}，升高了 {pct}。",
     ),
     "tutorial.c8.moves.room": (
-        "But there is little room: the labels are random, so on new data no model beats {chance} {u}, the loss of "
-        "giving each of the {k} classes probability 1/{k}; on these {n} examples the lowest training loss any "
-        "parameters reach is {floor} {u}, by fitting the noise.",
-        "但下降的空间本来就小：标签是随机的，所以在新数据上没有模型能低于 {chance} {u}，即给 {k} 个类别各赋概率 1/{k} "
-        "时的损失；在这 {n} 个样本上，任何参数能达到的最低训练损失是 {floor} {u}，靠的是拟合噪声。",
+        "But there is little room: the labels are random, so on new data no model can expect a loss below "
+        "{chance} {u}, that of giving each of the {k} classes probability 1/{k}; on these {n} examples the lowest "
+        "training loss any parameters reach is {floor} {u}, by fitting the noise.",
+        "但下降的空间本来就小：标签是随机的，所以在新数据上，没有模型能期望损失低于 {chance} {u}，即给 {k} 个类别各赋"
+        "概率 1/{k} 时的损失；在这 {n} 个样本上，任何参数能达到的最低训练损失是 {floor} {u}，靠的是拟合噪声。",
     ),
     "tutorial.c8.moves.most": (
         "The run covers **{frac}** of the way from its start to that lowest value: the numbers change little "
@@ -429,15 +436,31 @@ TEXT = {
         "训练 {epochs} 轮后：交叉熵的留出集准确率为 **{ce}**，MSE 为 **{mse}**。",
     ),
     "tutorial.c9.why": (
-        "Part of MSE's lag is not saturation at all. For every patient, MSE's gradient on the logit is "
-        "cross-entropy's times 2σ′(z), at most 1/2 (claim 7): at the same learning rate each example pushes at most "
-        "half as hard. At this start, {wrong} of the {n_train} training patients are on the wrong side, {confident} "
-        "confidently so (|z| > {zc}, where MSE's push is more than {ratio_zc} times weaker), and the median ratio of "
-        "the two pushes is {median}. Raise MSE's learning rate to see how much of the gap that factor explains.",
-        "MSE 落后的原因不全是饱和。对每位患者，MSE 关于 logit 的梯度等于交叉熵的梯度乘以 2σ′(z)，至多为 1/2"
-        "（见第 7 条）：学习率相同时，每个样本的推动力至多只有一半。在这个起点，{n_train} 位训练患者中有 {wrong} 被分到了"
-        "错误的一侧，其中 {confident} 是“自信地”分错（|z| > {zc}，此处 MSE 的推动力弱了 {ratio_zc} 倍以上）；两种推动力"
-        "之比的中位数为 {median}。提高 MSE 的学习率，看看这个因子能解释多少差距。",
+        "For every patient, MSE's gradient on the logit is cross-entropy's times 2σ′(z), at most 1/2 (claim 7): at "
+        "the same learning rate each example pushes at most half as hard. At this start, {wrong} of the {n_train} "
+        "training patients are on the wrong side, {confident} confidently so (|z| > {zc}, where MSE's push is more "
+        "than {ratio_zc} times weaker), and the median ratio of the two pushes is {median}.",
+        "对每位患者，MSE 关于 logit 的梯度等于交叉熵的梯度乘以 2σ′(z)，至多为 1/2（见第 7 条）：学习率相同时，每个样本"
+        "的推动力至多只有一半。在这个起点，{n_train} 位训练患者中有 {wrong} 被分到了错误的一侧，其中 {confident} 是"
+        "“自信地”分错（|z| > {zc}，此处 MSE 的推动力弱了 {ratio_zc} 倍以上）；两种推动力之比的中位数为 {median}。",
+    ),
+    "tutorial.c9.gap.lag": (
+        "So MSE's lag is not saturation alone: even a patient right at the boundary gets at most half the push. "
+        "Raise MSE's learning rate to see how much of the gap that factor explains.",
+        "所以 MSE 落后不只是因为饱和：即使恰好位于分界线上的患者，得到的推动力也至多只有一半。提高 MSE 的学习率，"
+        "看看这个因子能解释多少差距。",
+    ),
+    "tutorial.c9.gap.lag_more": (
+        "With MSE's learning rate {factor} times as large, cross-entropy still leads, by {gap} percentage points.",
+        "即使 MSE 的学习率是 {factor} 倍，交叉熵仍领先 {gap} 个百分点。",
+    ),
+    "tutorial.c9.gap.even": (
+        "With these settings MSE reaches the same held-out accuracy as cross-entropy.",
+        "在这组设定下，MSE 的留出集准确率与交叉熵相同。",
+    ),
+    "tutorial.c9.gap.ahead": (
+        "With these settings MSE is ahead, by {gap} percentage points.",
+        "在这组设定下，MSE 领先 {gap} 个百分点。",
     ),
     "tutorial.c9.moral": (
         "How much cross-entropy helps depends on the set-up, which is why a bare before-and-after figure says little "
