@@ -261,7 +261,7 @@ def moves_sentence(m: TutorialModel, lang: int = EN) -> str:
     )
     room = text("tutorial.c8.moves.room", lang, chance=fmt(mv.chance), k=mv.k, n=m.programs.n, floor=fmt(mv.floor), u=u)
     last = text(f"tutorial.c8.moves.{'most' if mv.fraction >= 0.5 else 'little'}", lang, frac=fmt_percent(mv.fraction))
-    return f"{first} {room} {last}"
+    return TABLE["tutorial.sentence_gap"][lang].join((first, room, last))
 
 
 def likelihood_sentence(m: TutorialModel, lang: int = EN) -> str:
@@ -306,7 +306,7 @@ def large_sentence(m: TutorialModel, lang: int = EN) -> str:
         scale=f"{s.scale:g}",
         rises=s.rises,
         steps=s.steps,
-        peak=fmt(s.peak),
+        peak=text("tutorial.c8.large.peak", lang, peak=fmt(s.peak), u=u) if s.peak > s.start else "",
         end=fmt(s.end),
         start=fmt(s.start),
         lr=f"{m.programs.lr:g}",

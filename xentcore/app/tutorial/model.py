@@ -402,7 +402,7 @@ class Programs:
     likelihood: Likelihood
     scaled: Scaled
     large_logit: float
-    single_z: tuple[str, ...]  # the logit (binary) or the row of logits (softmax) of each single example
+    single_logits: tuple[tuple[float, ...], ...]  # the logit (binary) or the row of logits (softmax) of each example
     single_label: tuple[int, ...]
     single_article: tuple[float, ...]
     single_stable: tuple[float, ...]
@@ -498,11 +498,11 @@ def programs(kind: str, scale: float, unit: str) -> Programs:
     )
     if kind == "binary":
         single = claims.large_logit_losses(LARGE_LOGIT)
-        single_z = tuple(f"{v:g}" for v in single["z"])
+        single_logits = tuple((float(v),) for v in single["z"])
         labels = tuple(int(v) for v in single["y"])
     else:
         single = claims.large_logit_softmax_losses(LARGE_LOGIT)
-        single_z = (f"({LARGE_LOGIT:g}, 0, {-LARGE_LOGIT:g})",) * len(single)
+        single_logits = ((LARGE_LOGIT, 0.0, -LARGE_LOGIT),) * len(single)
         labels = tuple(int(v) for v in single["target"])
     article_code, corrected_code = _sources(kind)
     return Programs(
@@ -517,7 +517,7 @@ def programs(kind: str, scale: float, unit: str) -> Programs:
         likelihood=likelihood,
         scaled=_scaled(kind, scale, unit),
         large_logit=LARGE_LOGIT,
-        single_z=single_z,
+        single_logits=single_logits,
         single_label=labels,
         single_article=_floats(in_unit(single["article"], unit)),
         single_stable=_floats(in_unit(single["stable"], unit)),

@@ -369,7 +369,7 @@ def moves_text(mv: tm.Moves, n: int, u: str) -> str:
     )
     room = t("tutorial.c8.moves.room", chance=fmt(mv.chance), k=mv.k, n=n, floor=fmt(mv.floor), u=u)
     last = t(f"tutorial.c8.moves.{'most' if mv.fraction >= 0.5 else 'little'}", frac=fmt_percent(mv.fraction))
-    return f"{first} {room} {last}"
+    return t("tutorial.sentence_gap").join((first, room, last))
 
 
 def likelihood(m: tm.Programs, u: str) -> None:
@@ -424,7 +424,7 @@ def large_inputs(ctx: PageState, m: tm.Programs, u: str) -> None:
                 scale=scale,
                 rises=s.rises,
                 steps=s.steps,
-                peak=fmt(s.peak),
+                peak=t("tutorial.c8.large.peak", peak=fmt(s.peak), u=u) if s.peak > s.start else "",
                 end=fmt(s.end),
                 start=fmt(s.start),
                 lr=f"{m.lr:g}",
@@ -434,10 +434,13 @@ def large_inputs(ctx: PageState, m: tm.Programs, u: str) -> None:
         )
     st.markdown(t("tutorial.c8.single", m=f"{m.large_logit:g}"))
     if m.kind == "binary":
-        first = {t("tutorial.c8.z"): list(m.single_z), t("tutorial.c8.label"): list(m.single_label)}
+        first = {
+            t("tutorial.c8.z"): [fmt(z[0], 0) for z in m.single_logits],
+            t("tutorial.c8.label"): list(m.single_label),
+        }
     else:
         first = {
-            t("tutorial.c8.logits"): list(m.single_z),
+            t("tutorial.c8.logits"): [fmt_tuple(z, 0) for z in m.single_logits],
             t("tutorial.c8.label"): [outcome(c) for c in m.single_label],
         }
     table(

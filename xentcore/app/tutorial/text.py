@@ -16,6 +16,7 @@ TEXT = {
     "tutorial.verdict.misleading": ("misleading", "有误导性"),
     "tutorial.says": ("**The tutorial says:** {claim}", "**教程的说法**：{claim}"),
     "tutorial.explore": ("Explore further:", "进一步探索："),
+    "tutorial.sentence_gap": (" ", ""),
     "tutorial.outcome.0": ("sunny", "晴"),
     "tutorial.outcome.1": ("rain", "雨"),
     "tutorial.outcome.2": ("cloudy", "阴天"),
@@ -66,9 +67,10 @@ TEXT = {
         "不对称：用你的 P 和 Q，KL(P‖Q) = {pq} {u}，而 KL(Q‖P) = {qp} {u}。",
     ),
     "tutorial.c1.asym.weather": (
-        "Not symmetric: your P and Q do not show it at four decimals, the weather example's do: "
-        "KL(P‖Q) = {pq} {u} but KL(Q‖P) = {qp} {u}.",
-        "不对称：你的 P 和 Q 在四位小数下看不出差别，天气示例的可以：KL(P‖Q) = {pq} {u}，而 KL(Q‖P) = {qp} {u}。",
+        "Not symmetric: your P and Q do not show it (the two directions agree at four decimals, or both are ∞); "
+        "the weather example's do: KL(P‖Q) = {pq} {u} but KL(Q‖P) = {qp} {u}.",
+        "不对称：你的 P 和 Q 显示不出来（两个方向在四位小数下相同，或都为 ∞）；天气示例的可以："
+        "KL(P‖Q) = {pq} {u}，而 KL(Q‖P) = {qp} {u}。",
     ),
     "tutorial.c1.tri.own": (
         "No triangle inequality: take M = {a}·P + {b}·Q ≈ {m}, on the way from your P to your Q. Then "
@@ -110,12 +112,12 @@ TEXT = {
     ),
     "tutorial.c2.check": (
         "The set-up is right; here is the missing number, term by term (natural log, so nats):",
-        "设定没有问题；下面逐项补上缺失的数值（使用自然对数，单位为 nats）：",
+        "设定没有问题；下面逐项补上缺失的数值（使用自然对数，单位为 nat）：",
     ),
-    "tutorial.c2.term": ("−p log q (nats)", "−p log q（nats）"),
+    "tutorial.c2.term": ("−p log q (nats)", "−p log q（nat）"),
     "tutorial.c2.result": (
         "Sum: H(P, Q) = **{nats} nats**, which is **{bits} bits** (dividing by ln 2).",
-        "求和得 H(P, Q) = **{nats} nats**，即 **{bits} bits**（除以 ln 2）。",
+        "求和得 H(P, Q) = **{nats} nat**，即 **{bits} bit**（除以 ln 2）。",
     ),
     # 3 zero claim
     "tutorial.c3.title": ("When is cross-entropy 0?", "交叉熵何时为 0？"),
@@ -300,9 +302,9 @@ TEXT = {
         "概率 1/{k} 时的损失；在这 {n} 个样本上，任何参数能达到的最低训练损失是 {floor} {u}，靠的是拟合噪声。",
     ),
     "tutorial.c8.moves.most": (
-        "The run covers **{frac}** of the way from its start to that lowest value: the numbers change little "
-        "because there was little to gain, not because learning stalled.",
-        "这次训练走完了从起点到该最低值的 **{frac}**：数字变化小，是因为可降的本来就少，而不是学习停滞了。",
+        "The run covers **{frac}** of the way from its start to that lowest value: far from barely moving, it has "
+        "done most of what these data allow.",
+        "这次训练走完了从起点到该最低值的 **{frac}**：远不是“几乎不动”，这些数据所允许的下降它已完成了大半。",
     ),
     "tutorial.c8.moves.little": (
         "The run covers only **{frac}** of the way from its start to that lowest value: at this learning rate most "
@@ -344,14 +346,15 @@ TEXT = {
     ),
     "tutorial.c8.large.unstable": (
         "Finite is not the same as trained. At ×{scale} the corrected mean loss goes up at {rises} of the {steps} "
-        "steps, peaks at {peak} {u} and ends at {end} {u} (it started at {start}): the gradient grows with the "
-        "inputs, so learning rate {lr} overshoots back and forth. Standardising the inputs (each feature to mean 0 "
-        "and standard deviation 1) or a smaller learning rate fixes it. The last column is the same corrected "
+        "steps and ends at {end} {u}, from a start of {start} {u}{peak}: the gradient grows with the inputs, so "
+        "learning rate {lr} overshoots back and forth. Standardising the inputs (each feature to mean 0 "
+        "and standard deviation 1) or a small enough learning rate fixes it. The last column is the same corrected "
         "program on the standardised inputs: {std}.",
-        "有限不等于训练好了。在 ×{scale} 时，修正后的平均损失在 {steps} 步中有 {rises} 步上升，最高到 {peak} {u}，"
-        "最后为 {end} {u}（起点是 {start}）：梯度随输入一起变大，学习率 {lr} 于是来回越过最低点。把输入标准化（每个特征"
-        "化为均值 0、标准差 1）或减小学习率即可解决。最后一列是同一修正程序在标准化输入上的结果：{std}。",
+        "有限不等于训练好了。在 ×{scale} 时，修正后的平均损失在 {steps} 步中有 {rises} 步上升，起点为 {start} {u}"
+        "{peak}，最后为 {end} {u}：梯度随输入一起变大，学习率 {lr} 于是来回越过最低点。把输入标准化（每个特征"
+        "化为均值 0、标准差 1）或把学习率减到足够小即可解决。最后一列是同一修正程序在标准化输入上的结果：{std}。",
     ),
+    "tutorial.c8.large.peak": (", peaking at {peak} {u} on the way", "，途中最高到 {peak} {u}"),
     "tutorial.c8.std.falls": (
         "from {start} to {end} {u}, falling at every step",
         "从 {start} 降到 {end} {u}，每一步都下降",
