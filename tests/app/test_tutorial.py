@@ -261,7 +261,7 @@ def moves_sentence(m: TutorialModel, lang: int = EN) -> str:
     )
     room = text("tutorial.c8.moves.room", lang, chance=fmt(mv.chance), k=mv.k, n=m.programs.n, floor=fmt(mv.floor), u=u)
     last = text(f"tutorial.c8.moves.{'most' if mv.fraction >= 0.5 else 'little'}", lang, frac=fmt_percent(mv.fraction))
-    return TABLE["tutorial.sentence_gap"][lang].join((first, room, last))
+    return text("tutorial.c8.moves", lang, first=first, room=room, last=last)
 
 
 def likelihood_sentence(m: TutorialModel, lang: int = EN) -> str:

@@ -1,9 +1,10 @@
 """The model of the "tutorial, checked" page: every number, table, curve and code listing it shows.
 
 ``build(state, unit)`` is pure (no Streamlit): the page caches it by its arguments and draws it; the tests
-check it without a browser. Each card has its own part, built from only the settings it depends on, so a
-fragment that reruns one card needs nothing else. The training runs behind claims 8 and 9 are cached by
-their parameters in :mod:`xentcore.app.tutorial.claims`.
+check it without a browser. Each card has its own part, built from only the settings it depends on and
+memoised by them (immutable results, hashable arguments), so a new state rebuilds only the part it changes:
+a slider in one card costs that card's computation, not the page's. The training runs behind claims 8 and 9
+are cached by their parameters in :mod:`xentcore.app.tutorial.claims`.
 
 Units: every cross-entropy value is in the reader's unit, converted once from nats by :func:`in_unit`
 (claim 2 shows the tutorial's own example in nats and bits side by side); squared error has no unit.
@@ -15,6 +16,7 @@ import inspect
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -113,6 +115,7 @@ class Decomposition:
     swapped_infinite: bool  # H(Q, P) infinite while H(P, Q) is not
 
 
+@lru_cache(maxsize=32)
 def definitions(p: tuple[float, ...], q: tuple[float, ...], unit: str) -> Definitions:
     base = UNIT_BASE[unit]
     m = claims.measures(p, q, base=base)
@@ -137,12 +140,14 @@ def definitions(p: tuple[float, ...], q: tuple[float, ...], unit: str) -> Defini
     )
 
 
+@lru_cache(maxsize=32)
 def weather() -> Weather:
     terms = claims.cross_entropy_terms(claims.WEATHER_P, claims.WEATHER_Q)
     bits = claims.cross_entropy_terms(claims.WEATHER_P, claims.WEATHER_Q, base=2).sum()
     return Weather(claims.WEATHER_P, claims.WEATHER_Q, _floats(terms), float(terms.sum()), float(bits))
 
 
+@lru_cache(maxsize=32)
 def floor(p: tuple[float, ...], unit: str) -> Floor:
     base = UNIT_BASE[unit]
     same = claims.measures(p, p, base=base)
@@ -158,6 +163,7 @@ def floor(p: tuple[float, ...], unit: str) -> Floor:
     )
 
 
+@lru_cache(maxsize=32)
 def decomposition(p: tuple[float, ...], q: tuple[float, ...], unit: str) -> Decomposition:
     m = claims.measures(p, q, base=UNIT_BASE[unit])
     return Decomposition(
@@ -227,6 +233,7 @@ class MseGradient:
     z_min_ratio: float  # where it is reached
 
 
+@lru_cache(maxsize=32)
 def binary_gradient(y: int, y_hat: float) -> BinaryGradient:
     check = claims.binary_gradient_check(y, y_hat)
     grid, curve = claims.binary_loss_curve(y)
@@ -243,6 +250,7 @@ def binary_gradient(y: int, y_hat: float) -> BinaryGradient:
     )
 
 
+@lru_cache(maxsize=32)
 def softmax_gradient(z: tuple[float, ...], c: int) -> SoftmaxGradient:
     df = claims.softmax_gradient_check(z, c)
     to_logits, to_probs = claims.gradient_gaps(df)
@@ -260,6 +268,7 @@ def softmax_gradient(z: tuple[float, ...], c: int) -> SoftmaxGradient:
     )
 
 
+@lru_cache(maxsize=32)
 def mse_gradient() -> MseGradient:
     at = claims.logit_gradients(CONFIDENTLY_WRONG_Z, y=1).iloc[0]
     curve = claims.logit_gradients(np.linspace(*GRADIENT_GRID), y=1)
@@ -483,6 +492,7 @@ def _learnability(kind: str) -> Learnability:
     )
 
 
+@lru_cache(maxsize=32)
 def programs(kind: str, scale: float, unit: str) -> Programs:
     runs = claims.same_start_runs(kind, 1.0)
     likelihood = _likelihood(kind, runs, unit)
@@ -578,6 +588,7 @@ class CaseStudy:
         return "even" if self.ce_accuracy == self.mse_accuracy else "ahead"
 
 
+@lru_cache(maxsize=32)
 def case_study(epochs: int, init: str, mse_lr_factor: float, unit: str) -> CaseStudy:
     study = claims.cancer_ce_vs_mse(int(epochs), init=init, mse_lr_factor=float(mse_lr_factor))
     losses = tuple(study.runs)

@@ -369,7 +369,7 @@ def moves_text(mv: tm.Moves, n: int, u: str) -> str:
     )
     room = t("tutorial.c8.moves.room", chance=fmt(mv.chance), k=mv.k, n=n, floor=fmt(mv.floor), u=u)
     last = t(f"tutorial.c8.moves.{'most' if mv.fraction >= 0.5 else 'little'}", frac=fmt_percent(mv.fraction))
-    return t("tutorial.sentence_gap").join((first, room, last))
+    return t("tutorial.c8.moves", first=first, room=room, last=last)
 
 
 def likelihood(m: tm.Programs, u: str) -> None:

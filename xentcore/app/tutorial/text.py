@@ -16,7 +16,6 @@ TEXT = {
     "tutorial.verdict.misleading": ("misleading", "有误导性"),
     "tutorial.says": ("**The tutorial says:** {claim}", "**教程的说法**：{claim}"),
     "tutorial.explore": ("Explore further:", "进一步探索："),
-    "tutorial.sentence_gap": (" ", ""),
     "tutorial.outcome.0": ("sunny", "晴"),
     "tutorial.outcome.1": ("rain", "雨"),
     "tutorial.outcome.2": ("cloudy", "阴天"),
@@ -284,6 +283,7 @@ TEXT = {
     "tutorial.c8.printed": ("tutorial's loss (sum)", "教程的损失（总和）"),
     "tutorial.c8.mean": ("corrected (mean)", "修正后（平均）"),
     "tutorial.c8.standardised": ("corrected, standardised inputs (mean)", "修正后，标准化输入（平均）"),
+    "tutorial.c8.moves": ("{first} {room} {last}", "{first}{room}{last}"),
     "tutorial.c8.moves.fall": (
         "Does the loss barely move at learning rate {lr}? Over the {epochs} epochs the mean loss falls from {start} "
         "to {end} {u}, {pct} lower.",
