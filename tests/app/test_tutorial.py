@@ -477,3 +477,13 @@ def test_reset_brings_back_the_defaults():
     assert "q" not in at.query_params and "yh" not in at.query_params
     assert at.slider(key="tutorial.q.2").value == pytest.approx(claims.WEATHER_Q[2])
     assert metric(at, "H(P, Q)") == fmt(cross_entropy(claims.WEATHER_P, claims.WEATHER_Q))
+
+
+def test_generated_sentences_in_chinese():
+    at = run(lang="zh", prog="softmax", sc="100", init="small", mlr="2")
+    m = model_of(at)
+    assert m.programs.kind == "softmax" and not m.programs.scaled.stable
+    for sentence in (moves_sentence(m, 1), likelihood_sentence(m, 1), large_sentence(m, 1), *claim_1_sentences(m, 1)):
+        assert shows(at, sentence), sentence
+    for sentence in case_sentences(m, 1):
+        assert shows(at, sentence) or sentence in [c.value for c in at.caption], sentence
