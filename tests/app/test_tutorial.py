@@ -247,6 +247,10 @@ def test_mse_gradient_numbers_and_the_factor_of_two(default_view):
     assert links and "z=-6" in links[-1]
 
 
+def pct(x: float, lang: int) -> str:
+    return fmt_percent(x, lang=("en", "zh")[lang])
+
+
 def moves_sentence(m: TutorialModel, lang: int = EN) -> str:
     mv, u = m.programs.moves, unit_of(m, lang)
     first = text(
@@ -257,10 +261,10 @@ def moves_sentence(m: TutorialModel, lang: int = EN) -> str:
         start=fmt(mv.start),
         end=fmt(mv.end),
         u=u,
-        pct=fmt_percent(abs(mv.change)),
+        pct=pct(abs(mv.change), lang),
     )
     room = text("tutorial.c8.moves.room", lang, chance=fmt(mv.chance), k=mv.k, n=m.programs.n, floor=fmt(mv.floor), u=u)
-    last = text(f"tutorial.c8.moves.{'most' if mv.fraction >= 0.5 else 'little'}", lang, frac=fmt_percent(mv.fraction))
+    last = text(f"tutorial.c8.moves.{'most' if mv.fraction >= 0.5 else 'little'}", lang, frac=pct(mv.fraction, lang))
     return text("tutorial.c8.moves", lang, first=first, room=room, last=last)
 
 
@@ -371,14 +375,14 @@ def case_sentences(m: TutorialModel, lang: int = EN) -> list[str]:
     c = m.case_study
     return [
         text(
-            "tutorial.c9.reading", lang, epochs=c.epochs, ce=fmt_percent(c.ce_accuracy), mse=fmt_percent(c.mse_accuracy)
+            "tutorial.c9.reading", lang, epochs=c.epochs, ce=pct(c.ce_accuracy, lang), mse=pct(c.mse_accuracy, lang)
         ),
         text(
             "tutorial.c9.why",
             lang,
-            wrong=fmt_percent(c.start_wrong),
+            wrong=pct(c.start_wrong, lang),
             n_train=c.n_train,
-            confident=fmt_percent(c.start_confident),
+            confident=pct(c.start_confident, lang),
             zc=f"{c.confident_z:g}",
             ratio_zc=fmt(c.confident_ratio, 1),
             median=fmt(c.start_median_ratio, 2),

@@ -1,6 +1,7 @@
 """The Streamlit glue every page shares."""
 
-from xentcore.app.ui.format import fmt, fmt_percent
+from xentcore.app.ui.format import fmt
+from xentcore.app.ui.i18n import percent as fmt_percent
 from xentcore.app.ui.i18n import t
 from xentcore.app.ui.lesson import tour_cards
 from xentcore.app.ui.quiz import predict
