@@ -160,7 +160,8 @@ def visible_texts(at: AppTest) -> list[str]:
         for w in at.get(kind):
             proto = getattr(w, "proto", None)
             texts.append(getattr(w, "label", "") or getattr(proto, "label", "") or "")
-            texts += [str(o) for o in (getattr(proto, "options", None) or [])]
+            # a segmented control's options are messages whose text is their ``content``
+            texts += [getattr(o, "content", o) for o in (getattr(proto, "options", None) or [])]
             texts.append(getattr(proto, "help", "") or "")
     for kind in ("table", "dataframe"):
         for el in at.get(kind):

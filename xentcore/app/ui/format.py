@@ -26,3 +26,29 @@ def fmt(x: float, digits: int = 4) -> str:
 def fmt_percent(x: float, digits: int = 1) -> str:
     """``0.923`` -> ``92.3 %``."""
     return "—" if math.isnan(float(x)) else f"{100 * float(x):.{digits}f} %"
+
+
+_MD_SPECIAL = frozenset("\\`*_{}[]()<>#+-.!|~^$%&:=\"'")
+
+
+def md_escape(text: str) -> str:
+    """``text`` for a Streamlit markdown sink, shown literally: every markdown, LaTeX (``$``) and Streamlit
+    directive character (``:red[...]``, ``:material/...:``) is backslash-escaped, which CommonMark allows for
+    any ASCII punctuation; line breaks become spaces.
+
+    >>> md_escape("a*b_{c}$ [x](y) :red[z]")
+    'a\\\\*b\\\\_\\\\{c\\\\}\\\\$ \\\\[x\\\\]\\\\(y\\\\) \\\\:red\\\\[z\\\\]'
+    """
+    text = " ".join(str(text).splitlines())
+    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in text)
+
+
+def plotly_escape(text: str) -> str:
+    """``text`` for a plotly label (title, legend entry, annotation, hover text), shown literally: plotly reads a
+    subset of HTML (``<b>``, ``<br>``, entities) in labels, and a label between ``$`` signs as LaTeX, so ``&``,
+    ``<``, ``>`` and ``$`` become character references, which plotly turns back into the characters.
+
+    >>> plotly_escape("<b>a & b</b> $x$")
+    '&lt;b&gt;a &amp; b&lt;/b&gt; &#36;x&#36;'
+    """
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("$", "&#36;")
