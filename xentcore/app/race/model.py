@@ -191,7 +191,7 @@ def build(state: Mapping[str, Any], unit: str, uploaded: Upload | None = None, *
     train_set, test_set = train_test_split(ds, test_fraction=TEST_FRACTION, seed=int(state["seed"]))
     config = train_config(state)
     scale = float(state["mlr"])
-    result = race(train_set, test_set, config, mse_lr_scale=scale)
+    result = race(train_set, test_set if test_set.n else None, config, mse_lr_scale=scale)
 
     pick = (int(state["f1"]), int(state["f2"]))
     if max(pick) >= ds.d or pick[0] == pick[1]:

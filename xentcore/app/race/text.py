@@ -347,12 +347,13 @@ TEXT = {
     ),
     "race.mse.note.multi": (
         "**Why the MSE run lags.** Per point, cross-entropy pushes the logits with ∂CE/∂z = ŷ − t, squared error "
-        "with ∂MSE/∂z = 2J(ŷ − t), where J = diag(ŷ) − ŷŷᵀ is the softmax's Jacobian. J's eigenvalues lie "
+        "with ∂MSE/∂z = 2J(ŷ − t), where $J = \\mathrm{diag}(\\hat y) - \\hat y \\hat y^\\top$ is the softmax's "
+        "Jacobian. J's eigenvalues lie "
         "between 0 and 1/2, so the MSE push is never longer than the cross-entropy push, and it fades to 0 as "
         "the probabilities saturate: for a point confidently in the wrong class, exactly where cross-entropy "
         "pushes hardest.",
         "**为什么 MSE 那一组落后**。对每个点，交叉熵对 logit 的推动是 ∂CE/∂z = ŷ − t，平方误差是 "
-        "∂MSE/∂z = 2J(ŷ − t)，其中 J = diag(ŷ) − ŷŷᵀ 是 softmax 的雅可比矩阵。J 的特征值在 0 与 1/2 之间，"
+        "∂MSE/∂z = 2J(ŷ − t)，其中 $J = \\mathrm{diag}(\\hat y) - \\hat y \\hat y^\\top$ 是 softmax 的雅可比矩阵。J 的特征值在 0 与 1/2 之间，"
         "所以 MSE 的推动从不比交叉熵的长，而且随着概率饱和而消失：对一个被自信地判错类别的点，"
         "恰恰是交叉熵推得最用力的地方。",
     ),
