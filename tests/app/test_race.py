@@ -304,14 +304,10 @@ def test_csv_with_a_byte_order_mark_and_quoted_headers():
     assert list(picker.options) == ["len", "width", "kind"] == list(csv_columns(content))
     assert picker.value == "kind"
     model = page_model(at, Upload("flowers.csv", content, "kind"))
-    assert (
-        model.dataset.feature_names
-        == dataset_from_csv(content, label_column="kind").feature_names
-        == (
-            "len",
-            "width",
-        )
-    )
+    loaded = dataset_from_csv(content, label_column="kind")
+    assert model.dataset.feature_names == loaded.feature_names == ("len", "width")
+    np.testing.assert_array_equal(model.dataset.X, loaded.X)
+    np.testing.assert_array_equal(model.dataset.y, loaded.y)
     check_page(at, model)
     picker.set_value("len").run()
     assert not at.exception
