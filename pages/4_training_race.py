@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from xentcore.app.race.data import DATA
-from xentcore.app.race.model import CSV_HELP, TARGET, Upload, csv_columns, csv_problem, intro
+from xentcore.app.race.model import CSV_HELP, TARGET_PERCENT, Upload, csv_columns, csv_problem, intro
 from xentcore.app.race.sections import controls, figure, model_for, say
 from xentcore.app.race.state import SCHEMA
 from xentcore.app.ui import fmt, fmt_percent, page_setup, t
@@ -74,7 +74,7 @@ results = [
         t("race.col.loss"): fmt(row.loss),
         t("race.col.train"): fmt_percent(row.train_accuracy),
         t("race.col.test"): fmt_percent(row.test_accuracy),
-        t("race.col.epochs90", target=fmt_percent(TARGET, 0)): t("race.never")
+        t("race.col.epochs90", target=TARGET_PERCENT): t("race.never")
         if row.epochs_to_target is None
         else str(row.epochs_to_target),
         t("race.col.status"): t("race.status.done")
@@ -89,7 +89,7 @@ for alert in model.alerts:
     getattr(st, alert.kind)(say(alert.phrase), icon=ICONS[alert.kind])
 with st.expander(t("race.why")):
     for paragraph in model.why:
-        st.markdown(" ".join(say(p) for p in paragraph))
+        st.markdown(say(paragraph))
 
 st.markdown(f"**{t('race.confusion', part=t(f'race.confusion.{model.confusion_part}'))}**")
 for col, row in zip(st.columns(len(model.rows)), model.rows, strict=True):

@@ -220,9 +220,9 @@ def read_csv(data: bytes, *, max_bytes: int = 1_000_000) -> CsvTable:
     """Read CSV bytes into a :class:`CsvTable`: the one header parser, used by :func:`dataset_from_csv` and by
     anything that offers the file's columns to choose from.
 
-    UTF-8 with or without a byte-order mark; quoted fields as :mod:`csv` reads them, also after a space. Raises :class:`CsvError`
-    for a file that is too big, binary, not UTF-8, not CSV or empty, and for a header with fewer than two,
-    more than :data:`MAX_CSV_COLUMNS`, unnamed or repeated column names.
+    UTF-8 with or without a byte-order mark; quoted fields as :mod:`csv` reads them, also after a space.
+    Raises :class:`CsvError` for a file that is too big, binary, not UTF-8, not CSV or empty, and for a header
+    with fewer than two, more than :data:`MAX_CSV_COLUMNS`, unnamed or repeated column names.
 
     >>> read_csv('\\ufeff"len","kind"\\n1,a\\n'.encode()).columns
     ('len', 'kind')

@@ -13,7 +13,7 @@ from apptest_support import english_left, figure, open_app, visible_texts
 
 from xentcore.app.race.data import DATA
 from xentcore.app.race.model import (
-    TARGET,
+    TARGET_PERCENT,
     Phrase,
     Upload,
     UserText,
@@ -70,7 +70,7 @@ def check_page(at, model, lang="en"):
     rows = results(at)
     assert len(rows) == len(model.rows) == 3
     col = {k: TABLE[f"race.col.{k}"][i] for k in ("run", "loss", "train", "test", "status")}
-    col["epochs"] = TABLE["race.col.epochs90"][i].format(target=fmt_percent(TARGET, 0))
+    col["epochs"] = TABLE["race.col.epochs90"][i].format(target=TARGET_PERCENT)
     for shown, row in zip(rows, model.rows, strict=True):
         assert shown[col["run"]] == said(row.title, lang)
         assert shown[col["loss"]] == fmt(row.loss)
@@ -91,7 +91,7 @@ def check_page(at, model, lang="en"):
         assert said(alert.phrase, lang) in boxes
     markdown = [m.value for m in at.markdown]
     for paragraph in model.why:
-        assert " ".join(said(p, lang) for p in paragraph) in markdown
+        assert said(paragraph, lang) in markdown
     assert said(intro(model.mse_lr_scale), lang) in markdown
     assert at.code[0].value == model.script.rstrip("\n")  # st.code drops the final newline
 
@@ -257,9 +257,11 @@ def test_the_mse_learning_rate_multiplier():
     for key in ("logistic_ce", "softmax_ce"):  # only the MSE run changes
         np.testing.assert_array_equal(model.result.runs[key].history["loss"], base.result.runs[key].history["loss"])
     assert "η × 2" in results(at)[2][TABLE["race.col.run"][0]]
-    mse_note = " ".join(said(p) for p in model.why[0])
-    assert "η × 2 = 0.06 against 0.03" in mse_note and "at most 1 × that" in mse_note
+    mse_note = said(model.why[0])
+    assert "η × 2 = 0.06 against 0.03" in mse_note and "makes up exactly that factor 2" in mse_note
     assert "except the MSE run at η × 2" in at.markdown[0].value
+    at.select_slider(key="race.mlr").set_value(8.0).run()
+    assert "is at most 4 × that on the logistic" in said(page_model(at).why[0])
     assert run(mlr="8").session_state[STORE]["race"]["mlr"] == 8.0
 
 
@@ -277,7 +279,7 @@ def test_the_softmax_note_says_what_this_setting_makes_true(params, expected):
     assert not at.exception
     model = page_model(at)
     check_page(at, model)
-    note = " ".join(said(p) for p in model.why[1])
+    note = said(model.why[1])
     for text in expected:
         assert text in note
     assert ("λ/2" in note) == ("l2" in params)

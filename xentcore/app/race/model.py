@@ -22,7 +22,7 @@ from xentcore.app.race.export import race_script, script_csv_name
 from xentcore.app.race.geometry import RacePicture, race_picture
 from xentcore.app.race.state import TEST_FRACTION
 from xentcore.app.settings import LANGUAGES, UNIT_BASE
-from xentcore.app.ui.format import fmt, fmt_percent
+from xentcore.app.ui.format import fmt
 from xentcore.datasets import (
     MAX_CSV_CLASSES,
     CsvError,
@@ -37,6 +37,7 @@ from xentcore.training import Race, TrainConfig, confusion_matrix, race
 CSV_MAX_BYTES = 1_000_000
 CSV_MAX_ROWS = 5000
 TARGET = 0.9  # the training accuracy whose first epoch the results table reports
+TARGET_PERCENT = f"{100 * TARGET:g}"
 GROWING = 10.0  # a final loss this many times the starting one: the run is heading the wrong way
 USER_TEXT_KEYS = ("column", "cell", "columns")  # the values of a CsvError that come from the file
 
@@ -118,7 +119,7 @@ class RaceModel:
     figure_caption: Phrase
     loss_caption: Phrase
     alerts: tuple[Alert, ...]
-    why: tuple[tuple[Phrase, ...], ...]
+    why: tuple[Phrase, ...]  # paragraphs
     confusion_part: str
     script: str
     script_csv: str | None  # the file name the script reads, for an upload
@@ -205,7 +206,7 @@ def build(state: Mapping[str, Any], unit: str, uploaded: Upload | None = None, *
     proj = picture.projection
     if proj.method == "pca":
         axes = (PC_NAMES[0][i], PC_NAMES[1][i])
-        projection_note = Phrase.of("race.projection.pca", d=ds.d, share=fmt_percent(sum(proj.explained), 0))
+        projection_note = Phrase.of("race.projection.pca", d=ds.d, share=fmt(100 * sum(proj.explained), 0))
     elif proj.method == "features":
         axes = (features[drawn[0]], features[drawn[1]])
         projection_note = Phrase.of("race.projection.features", d=ds.d, a=UserText(axes[0]), b=UserText(axes[1]))
@@ -343,23 +344,37 @@ def alerts(rows: tuple[RunRow, ...], config: TrainConfig) -> tuple[Alert, ...]:
     return tuple(out)
 
 
-def mse_note(n_classes: int, config: TrainConfig, mse_lr_scale: float) -> tuple[Phrase, ...]:
+def sentences(*phrases: Phrase) -> Phrase:
+    """Phrases said one after the other (a space between sentences in English, none in Chinese)."""
+    out = phrases[0]
+    for phrase in phrases[1:]:
+        out = Phrase.of("race.join", a=out, b=phrase)
+    return out
+
+
+def mse_note(n_classes: int, config: TrainConfig, mse_lr_scale: float) -> Phrase:
     """Why the MSE run lags: its push per point is at most half cross-entropy's (two classes) or never longer
     (more), and fades where the model is confidently wrong; then the learning rates of this race."""
     first = Phrase("race.mse.note.multi" if n_classes > 2 else "race.mse.note")
     if mse_lr_scale == 1.0:
-        return first, Phrase.of("race.mse.same_lr", lr=fmt_rate(config.lr))
-    key = "race.mse.scaled_lr.multi" if n_classes > 2 else "race.mse.scaled_lr"
-    return first, Phrase.of(
-        key,
-        m=_times(mse_lr_scale),
-        lr=fmt_rate(config.lr),
-        mse_lr=fmt_rate(config.lr * mse_lr_scale),
-        ratio=fmt(mse_lr_scale / 2, 0 if mse_lr_scale % 2 == 0 else 1),
+        return sentences(first, Phrase.of("race.mse.same_lr", lr=fmt_rate(config.lr)))
+    if n_classes > 2:
+        key = "race.mse.scaled_lr.multi"
+    else:
+        key = "race.mse.matched_lr" if mse_lr_scale == 2.0 else "race.mse.scaled_lr"
+    return sentences(
+        first,
+        Phrase.of(
+            key,
+            m=_times(mse_lr_scale),
+            lr=fmt_rate(config.lr),
+            mse_lr=fmt_rate(config.lr * mse_lr_scale),
+            ratio=fmt_rate(mse_lr_scale / 2),
+        ),
     )
 
 
-def softmax_note(config: TrainConfig) -> tuple[Phrase, ...]:
+def softmax_note(config: TrainConfig) -> Phrase:
     """Two classes: softmax at (η, λ) takes the steps of logistic regression at (2η, λ/2), with the same momentum
     and the same mini-batches; exactly, unless class weights and label smoothing are both on."""
     exact = not (config.class_weight is not None and config.label_smoothing > 0)
@@ -378,7 +393,7 @@ def softmax_note(config: TrainConfig) -> tuple[Phrase, ...]:
         second = Phrase.of("race.softmax.l2", **values, l2=fmt_rate(config.l2), l2half=fmt_rate(config.l2 / 2))
     else:
         second = Phrase.of("race.softmax.same", **values)
-    return (Phrase("race.softmax.note"), second, *([] if exact else [Phrase("race.softmax.approx")]))
+    return sentences(Phrase("race.softmax.note"), second, *([] if exact else [Phrase("race.softmax.approx")]))
 
 
 def fmt_rate(x: float) -> str:

@@ -205,10 +205,10 @@ TEXT = {
     ),
     "race.projection.pca": (
         "This data has {d} features, so the panels show the plane of its first two principal components "
-        "(fitted on the training set; together {share} of the variance), through the mean. The regions are the "
+        "(fitted on the training set; together {share} % of the variance), through the mean. The regions are the "
         "model on that plane; a point may sit in a region it is not assigned to, because its other coordinates "
         "count too.",
-        "这份数据有 {d} 个特征，所以各面板画的是训练集前两个主成分构成、经过均值的平面（两者合计解释 {share} 的方差）。"
+        "这份数据有 {d} 个特征，所以各面板画的是训练集前两个主成分构成、经过均值的平面（两者合计解释 {share}% 的方差）。"
         "区域表示模型在这个平面上的判断；某个点可能落在与它的预测不同的区域里，因为它在其他方向上的坐标也起作用。",
     ),
     "race.projection.features": (
@@ -249,7 +249,7 @@ TEXT = {
     "race.col.loss": ("Final loss", "最终损失"),
     "race.col.train": ("Train accuracy", "训练准确率"),
     "race.col.test": ("Test accuracy", "测试准确率"),
-    "race.col.epochs90": ("Epochs to {target} (train)", "训练准确率达 {target} 的轮数"),
+    "race.col.epochs90": ("Epochs to {target} % (train)", "训练准确率达 {target}% 的轮数"),
     "race.col.status": ("Status", "状态"),
     "race.status.done": ("finished", "完成"),
     "race.status.diverged": ("diverged at epoch {epoch}", "在第 {epoch} 轮发散"),
@@ -331,6 +331,7 @@ TEXT = {
         "这里只是近似：同时使用类别权重和标签平滑时，softmax 的损失（PyTorch 的约定）用所有类别的权重"
         "给每个点的平滑项加权，而逻辑回归只用该点自己类别的权重。",
     ),
+    "race.join": ("{a} {b}", "{a}{b}"),
     "race.why": ("Why do the runs differ?", "为什么三组结果不同？"),
     "race.mse.note": (
         "**Why the MSE run lags.** Per point, cross-entropy pushes the logit with ∂CE/∂z = ŷ − t, squared error "
@@ -358,8 +359,15 @@ TEXT = {
         "恰恰是交叉熵推得最用力的地方。",
     ),
     "race.mse.same_lr": (
-        "Here all three runs use η = {lr}; the “MSE run's learning rate” control scales the MSE run's alone.",
+        "Here all three runs use η = {lr}; the “MSE run's learning rate” control changes the MSE run's rate alone.",
         "这里三组都用 η = {lr}；“MSE 那一组的学习率”控件只放大 MSE 那一组的学习率。",
+    ),
+    "race.mse.matched_lr": (
+        "Here the MSE run uses η × 2 = {mse_lr} against {lr} for the others, which makes up exactly that factor 2: "
+        "each point's push on it, times its learning rate, is at most that on the logistic cross-entropy run, "
+        "equal only where ŷ = 1/2. Wherever it still lags, saturation is why.",
+        "这里 MSE 那一组用 η × 2 = {mse_lr}，其他两组用 {lr}，正好补上这个因子 2：每个点对它的推动乘以学习率，"
+        "最多与对逻辑回归交叉熵那一组的相等，只在 ŷ = 1/2 处取等。它仍然落后的地方，原因就是饱和。",
     ),
     "race.mse.scaled_lr": (
         "Here the MSE run uses η × {m} = {mse_lr} against {lr} for the others, so each point's push on it, "
