@@ -239,7 +239,7 @@ def test_divergence_is_reported_per_run_while_the_others_go_on():
         assert any(f"diverged at epoch {row.diverged_at}" in e.value for e in at.error)
     status = [row[TABLE["race.col.status"][0]] for row in results(at)]
     assert sum(s.startswith("diverged at epoch") for s in status) == len(diverged)
-    assert any("(1 − ηλ) = " + fmt(1 - 3.0, 3) in i.value for i in at.info)
+    assert any("(1 − ηλ) = 1 − 10 × 0.3 = " + fmt(1 - 3.0, 3) in i.value for i in at.info)
 
 
 def test_the_mse_learning_rate_multiplier():
@@ -443,3 +443,20 @@ def test_a_feature_pick_the_data_cannot_have_falls_back():
     state = {**DEFAULTS, "data": "csv", "proj": "features", "f1": 5, "f2": 9}
     model = build(state, "nats", Upload("x.csv", content, "label"))
     assert model.feature_pick == (0, 1) and model.axis_names == ("a", "b")
+
+
+def test_a_rising_loss_is_blamed_on_what_caused_it():
+    # ηλ = 3 < 2(1 + μ) = 3.8: the penalty alone is stable, the data step overshoots; no overflow is promised.
+    model = build({**DEFAULTS, "data": "overlap", "lr": 10.0, "mom": 0.9, "l2": 0.3}, "nats")
+    growing = [a.phrase for a in model.alerts if a.kind == "warning"]
+    assert growing and {p.key for p in growing} == {"race.growing"}
+    assert not [a for a in model.alerts if a.kind == "info"]
+    # The MSE run at η × 8 = 24 with λ = 0.1: its penalty factor 1 − 2.4 < −1 blows it up; the others are fine.
+    model = build({**DEFAULTS, "data": "overlap", "lr": 3.0, "mlr": 8.0, "l2": 0.1}, "nats")
+    assert [(a.kind, a.phrase.key) for a in model.alerts] == [
+        ("warning", "race.growing.overflow"),
+        ("info", "race.join"),
+    ]
+    why = said(model.alerts[1].phrase)
+    assert "For Logistic + MSE (η × 8): (1 − ηλ) = 1 − 24 × 0.1 = −1.400." in why
+    assert "Logistic + CE" not in why

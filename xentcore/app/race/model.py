@@ -324,23 +324,28 @@ def alerts(rows: tuple[RunRow, ...], config: TrainConfig) -> tuple[Alert, ...]:
         elif row.growing:
             key = "race.growing.overflow" if penalty_unstable(row.lr, config) else "race.growing"
             out.append(Alert("warning", Phrase.of(key, run=row.title, start=fmt(row.start_loss), end=fmt(row.loss))))
-    bad = [row for row in rows if row.diverged_at is not None or row.growing]
-    if config.l2 > 0 and bad:
-        momentum = Phrase("race.diverged.momentum") if config.momentum else ""
-        out.append(
-            Alert(
-                "info",
-                Phrase.of("race.diverged.why", factor=fmt(1.0 - config.lr * config.l2, 3), momentum=momentum),
+    unstable = [
+        row for row in rows if (row.diverged_at is not None or row.growing) and penalty_unstable(row.lr, config)
+    ]
+    if unstable:
+        momentum = (
+            Phrase.of(
+                "race.diverged.momentum", mu=fmt_rate(config.momentum), threshold=fmt_rate(2 * (1 + config.momentum))
             )
+            if config.momentum
+            else ""
         )
-        for row in bad:
-            if row.lr != config.lr:
-                out.append(
-                    Alert(
-                        "info",
-                        Phrase.of("race.diverged.why.own", run=row.title, factor=fmt(1.0 - row.lr * config.l2, 3)),
-                    )
-                )
+        factors = (
+            Phrase.of(
+                "race.diverged.factor",
+                run=row.title,
+                lr=fmt_rate(row.lr),
+                l2=fmt_rate(config.l2),
+                factor=fmt(1.0 - row.lr * config.l2, 3),
+            )
+            for row in unstable
+        )
+        out.append(Alert("info", sentences(Phrase.of("race.diverged.why", momentum=momentum), *factors)))
     return tuple(out)
 
 
@@ -393,7 +398,10 @@ def softmax_note(config: TrainConfig) -> Phrase:
         second = Phrase.of("race.softmax.l2", **values, l2=fmt_rate(config.l2), l2half=fmt_rate(config.l2 / 2))
     else:
         second = Phrase.of("race.softmax.same", **values)
-    return sentences(Phrase("race.softmax.note"), second, *([] if exact else [Phrase("race.softmax.approx")]))
+    last = Phrase("race.softmax.same_minimum") if config.l2 == 0 else None
+    if not exact:
+        last = Phrase("race.softmax.approx")
+    return sentences(Phrase("race.softmax.note"), second, *([last] if last else []))
 
 
 def fmt_rate(x: float) -> str:

@@ -278,18 +278,22 @@ TEXT = {
         "再多训练几轮就会发散。",
     ),
     "race.diverged.why": (
-        "Why: with L2, each step multiplies the weights by (1 − ηλ) = {factor} before the data pulls on them. "
-        "When that factor is below −1 (ηλ > 2{momentum}), the weights flip sign and grow every step until they "
-        "overflow. Without L2 a linear model cannot blow up this way: the gradient of CE or MSE is bounded, so the "
-        "weights grow at most linearly and a too-large step only makes the loss oscillate.",
-        "原因：有 L2 时，每一步先把权重乘以 (1 − ηλ) = {factor}，数据的梯度再起作用。"
-        "当这个因子小于 −1（ηλ > 2{momentum}）时，权重每一步都会变号并变大，直到溢出。"
+        "Why: with L2, each step multiplies the weights by (1 − ηλ) before the data pulls on them, η being the "
+        "run's own learning rate. Without momentum, when that factor is below −1 (ηλ > 2), the weights flip sign "
+        "and grow every step until they overflow{momentum}. Without L2 a linear model cannot blow up this way: the "
+        "gradient of CE or MSE is bounded, so the weights grow at most linearly and a too-large step only makes "
+        "the loss oscillate.",
+        "原因：有 L2 时，每一步先把权重乘以 (1 − ηλ)，数据的梯度再起作用，其中 η 是该组自己的学习率。"
+        "没有动量时，当这个因子小于 −1（ηλ > 2），权重每一步都会变号并变大，直到溢出{momentum}。"
         "没有 L2 时，线性模型不会这样爆炸：交叉熵和 MSE 的梯度是有界的，权重最多线性增长，步长过大只会让损失来回振荡。",
     ),
-    "race.diverged.momentum": (" (1 + μ) with momentum", "·(1 + μ)（有动量时）"),
-    "race.diverged.why.own": (
-        "For {run}, at its own learning rate, the factor is {factor}.",
-        "对 {run} 而言，按它自己的学习率，这个因子是 {factor}。",
+    "race.diverged.momentum": (
+        "; with momentum μ = {mu} the threshold moves to ηλ > 2(1 + μ) = {threshold}",
+        "；有动量 μ = {mu} 时，这个界限变为 ηλ > 2(1 + μ) = {threshold}",
+    ),
+    "race.diverged.factor": (
+        "For {run}: (1 − ηλ) = 1 − {lr} × {l2} = {factor}.",
+        "对 {run}：(1 − ηλ) = 1 − {lr} × {l2} = {factor}。",
     ),
     "race.softmax.note": (
         "**Softmax and logistic regression with two classes.** Softmax has a weight vector per class, and only "
@@ -300,10 +304,14 @@ TEXT = {
     ),
     "race.softmax.same": (
         "So softmax at learning rate η = {lr} takes {how} the steps of logistic regression at 2η = {lr2}{extras}: "
-        "the same path to the same minimum, in steps twice as long. That puts it ahead while the steps are "
-        "small, and makes it unstable sooner when they are large; it is not a better loss.",
+        "steps twice as long as the logistic run's. That puts it ahead while the steps are small, and makes it "
+        "unstable sooner when they are large; it is not a better loss.",
         "所以学习率 η = {lr} 的 softmax {how}走的是学习率 2η = {lr2} 的逻辑回归的步子{extras}："
-        "同一条路径、同一个最小值，只是步长加倍。步长小时它因此领先，步长大时它也更早失稳；这并不是更好的损失。",
+        "步长是逻辑回归那一组的两倍。步长小时它因此领先，步长大时它也更早失稳；这并不是更好的损失。",
+    ),
+    "race.softmax.same_minimum": (
+        "Both runs minimise the same objective.",
+        "两组最小化的是同一个目标。",
     ),
     "race.softmax.l2": (
         "With the L2 penalty the match changes. The two weight vectors start opposite and stay opposite, so "
