@@ -306,7 +306,7 @@ TEXT = {
         "So softmax at learning rate η = {lr} takes {how} the steps of logistic regression at 2η = {lr2}{extras}: "
         "steps twice as long as the logistic run's. That puts it ahead while the steps are small, and makes it "
         "unstable sooner when they are large; it is not a better loss.",
-        "所以学习率 η = {lr} 的 softmax {how}走的是学习率 2η = {lr2} 的逻辑回归的步子{extras}："
+        "因此，学习率 η = {lr} 的 softmax {how}走的是学习率 2η = {lr2} 的逻辑回归的步子{extras}："
         "步长是逻辑回归那一组的两倍。步长小时它因此领先，步长大时它也更早失稳；这并不是更好的损失。",
     ),
     "race.softmax.same_minimum": (
@@ -368,7 +368,7 @@ TEXT = {
     ),
     "race.mse.same_lr": (
         "Here all three runs use η = {lr}; the “MSE run's learning rate” control changes the MSE run's rate alone.",
-        "这里三组都用 η = {lr}；“MSE 那一组的学习率”控件只放大 MSE 那一组的学习率。",
+        "这里三组都用 η = {lr}；“MSE 那一组的学习率”控件只改变 MSE 那一组的学习率。",
     ),
     "race.mse.matched_lr": (
         "Here the MSE run uses η × 2 = {mse_lr} against {lr} for the others, which makes up exactly that factor 2: "
