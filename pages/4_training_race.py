@@ -107,6 +107,7 @@ d1.download_button(
     file_name="xent_race_history.csv",
     mime="text/csv",
     icon=":material/download:",
+    help=t("race.download.history.help"),
     key="race.download_history",
 )
 d2.download_button(
@@ -118,7 +119,7 @@ d2.download_button(
     key="race.download_script",
 )
 with st.expander(t("race.script")):
-    st.caption(t("race.script.caption"))
+    st.caption(say(model.script_caption))
     if model.script_csv:
         st.caption(say(model.script_csv_note))
     st.code(model.script, language="python")

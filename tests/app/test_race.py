@@ -146,6 +146,7 @@ def test_unit_bits_converts_only_the_cross_entropy_runs():
         assert row.loss == pytest.approx(row_nats.loss * factor, rel=1e-12)
         assert row_nats.loss == float(run_.final["loss"])
     assert TABLE["unit.short.bits"][0] in said(model.loss_caption)
+    assert said(model.script_caption) in [c.value for c in at.caption] and "ln 2" in said(model.script_caption)
 
 
 def test_share_link_opens_the_view():

@@ -122,6 +122,7 @@ class RaceModel:
     why: tuple[Phrase, ...]  # paragraphs
     confusion_part: str
     script: str
+    script_caption: Phrase
     script_csv: str | None  # the file name the script reads, for an upload
 
     @property
@@ -280,6 +281,7 @@ def build(state: Mapping[str, Any], unit: str, uploaded: Upload | None = None, *
         why=(mse_note(ds.n_classes, config, scale), *([softmax_note(config)] if ds.n_classes == 2 else [])),
         confusion_part="test" if test_set.n else "train",
         script=script,
+        script_caption=Phrase("race.script.caption" if unit == "nats" else "race.script.caption.bits"),
         script_csv=script_csv,
     )
 

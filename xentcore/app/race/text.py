@@ -398,11 +398,21 @@ TEXT = {
         "行：真实类别；列：预测类别。",
     ),
     "race.download.history": ("Download the history (CSV)", "下载训练历史（CSV）"),
+    "race.download.history.help": (
+        "Every epoch of the three runs; losses in nats, as xentcore records them.",
+        "三组训练的每一轮；损失以 nat 为单位，与 xentcore 的记录一致。",
+    ),
     "race.download.script": ("Download as a Python script", "下载为 Python 脚本"),
     "race.script": ("Export as a Python script", "导出为 Python 脚本"),
     "race.script.caption": (
         "This script rebuilds the data, the split and the three runs with xentcore and prints the same numbers.",
         "这个脚本用 xentcore 重建数据、划分和三组训练，并输出相同的数字。",
+    ),
+    "race.script.caption.bits": (
+        "This script rebuilds the data, the split and the three runs with xentcore and prints the same numbers, "
+        "with cross-entropy in nats as xentcore records it (divide by ln 2 for bits).",
+        "这个脚本用 xentcore 重建数据、划分和三组训练，并输出相同的数字；其中交叉熵以 nat 为单位，"
+        "与 xentcore 的记录一致（除以 ln 2 即为 bit）。",
     ),
     "race.script.csv": (
         "Put your CSV file beside the script under the name {name}.",
