@@ -169,48 +169,106 @@ def train_test_split(ds: Dataset, *, test_fraction: float = 0.25, seed: int = 0)
     return ds.subset(~test), ds.subset(test)
 
 
-def _csv_rows(data: bytes, max_bytes: int) -> list[list[str]]:
+CSV_ERRORS = {
+    "too_big": "the file is {size:,} bytes; the limit is {limit:,}",
+    "binary": "this does not look like a text CSV file (it contains binary data)",
+    "not_utf8": "the file is not UTF-8 text",
+    "not_csv": "the file is not valid CSV",
+    "empty": "the file is empty",
+    "few_columns": "need at least two columns: one or more numeric features and a label column",
+    "many_columns": "too many columns ({count}); the limit is {limit}",
+    "unnamed_column": "every column needs a name in the first row",
+    "duplicate_columns": "column names in the first row must be different",
+    "no_rows": "the file has a header row but no data rows",
+    "many_rows": "too many rows ({count:,}); the limit is {limit:,}",
+    "ragged": "row {row} has {fields} fields; the header has {columns}",
+    "no_column": "no column named {column!r}; the columns are {columns}",
+    "not_number": "column {column!r} row {row}: {cell!r} is not a number",
+    "not_finite": "column {column!r} row {row}: missing, NaN or infinite values are not allowed",
+    "empty_label": "label column {column!r} row {row} is empty",
+    "one_class": "label column {column!r} has only one class; need at least two",
+    "many_classes": "label column {column!r} has {count} classes; the limit is {limit}",
+}
+"""What :class:`CsvError` says for each ``kind``, filled from its ``values``."""
+
+
+class CsvError(ValueError):
+    """A CSV file that cannot become a :class:`Dataset`.
+
+    ``kind`` is a key of :data:`CSV_ERRORS` and ``values`` fills its message, so an application can say the
+    same thing in another language: row numbers count the file's lines from 1 (the header), ``column`` and
+    ``cell`` are the file's own text, ``columns`` the header's names joined by ", ".
+    """
+
+    def __init__(self, kind: str, **values: object) -> None:
+        self.kind = kind
+        self.values = values
+        super().__init__(CSV_ERRORS[kind].format(**values))
+
+
+@dataclass(frozen=True)
+class CsvTable:
+    """A CSV file read as text: the header's column names (stripped), the data rows (blank lines dropped) and
+    the file line on which each data row starts."""
+
+    columns: tuple[str, ...]
+    rows: tuple[list[str], ...]
+    lines: tuple[int, ...]
+
+
+def read_csv(data: bytes, *, max_bytes: int = 1_000_000) -> CsvTable:
+    """Read CSV bytes into a :class:`CsvTable`: the one header parser, used by :func:`dataset_from_csv` and by
+    anything that offers the file's columns to choose from.
+
+    UTF-8 with or without a byte-order mark; quoted fields as :mod:`csv` reads them, also after a space.
+    Raises :class:`CsvError` for a file that is too big, binary, not UTF-8, not CSV or empty, and for a header
+    with fewer than two, more than :data:`MAX_CSV_COLUMNS`, unnamed or repeated column names.
+
+    >>> read_csv('\\ufeff"len","kind"\\n1,a\\n'.encode()).columns
+    ('len', 'kind')
+    """
     if len(data) > max_bytes:
-        raise ValueError(f"the file is {len(data):,} bytes; the limit is {max_bytes:,}")
+        raise CsvError("too_big", size=len(data), limit=max_bytes)
     if b"\x00" in data:
-        raise ValueError("this does not look like a text CSV file (it contains binary data)")
+        raise CsvError("binary")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ValueError("the file is not UTF-8 text") from None
+        raise CsvError("not_utf8") from None
+    reader = csv.reader(io.StringIO(text), skipinitialspace=True)  # `a, "b c"`: b c is quoted
+    rows, lines = [], []
     try:
-        rows = [row for row in csv.reader(io.StringIO(text)) if any(cell.strip() for cell in row)]
-    except csv.Error as err:
-        raise ValueError(f"the file is not valid CSV: {err}") from None
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                rows.append(row)
+                lines.append(reader.line_num)
+    except csv.Error:
+        raise CsvError("not_csv") from None
     if not rows:
-        raise ValueError("the file is empty")
-    return rows
-
-
-def _header(rows: list[list[str]]) -> list[str]:
-    header = [cell.strip() for cell in rows[0]]
+        raise CsvError("empty")
+    header = tuple(cell.strip() for cell in rows[0])
     if len(header) < 2:
-        raise ValueError("need at least two columns: one or more numeric features and a label column")
+        raise CsvError("few_columns")
     if len(header) > MAX_CSV_COLUMNS:
-        raise ValueError(f"too many columns ({len(header)}); the limit is {MAX_CSV_COLUMNS}")
+        raise CsvError("many_columns", count=len(header), limit=MAX_CSV_COLUMNS)
     if any(not h for h in header):
-        raise ValueError("every column needs a name in the first row")
+        raise CsvError("unnamed_column")
     if len(set(header)) != len(header):
-        raise ValueError("column names in the first row must be different")
-    return header
+        raise CsvError("duplicate_columns")
+    return CsvTable(header, tuple(rows[1:]), tuple(lines[1:]))
 
 
-def _feature_matrix(columns: list[list[str]], names: list[str]) -> np.ndarray:
+def _feature_matrix(columns: list[list[str]], names: list[str], lines: tuple[int, ...]) -> np.ndarray:
     X = np.empty((len(columns[0]), len(columns)))
     for j, (col, name) in enumerate(zip(columns, names, strict=True)):
         for i, cell in enumerate(col):
             try:
                 X[i, j] = float(cell)
             except ValueError:
-                raise ValueError(f"column {name!r} row {i + 2}: {cell[:20]!r} is not a number") from None
+                raise CsvError("not_number", column=name, row=lines[i], cell=cell[:20]) from None
     if not np.isfinite(X).all():
         i, j = np.argwhere(~np.isfinite(X))[0]
-        raise ValueError(f"column {names[j]!r} row {i + 2}: missing, NaN or infinite values are not allowed")
+        raise CsvError("not_finite", column=names[j], row=lines[i])
     return X
 
 
@@ -221,43 +279,46 @@ def dataset_from_csv(
 
     Every column except the label column must be numeric; the label column (default: the last) may hold any
     text or numbers, and its distinct values, sorted, become classes 0..K-1 (2 <= K <= 10). Raises
-    ``ValueError`` with a message a person can act on for anything else: too big, empty, not UTF-8, ragged
-    rows, non-numeric or missing feature values, a single class.
+    :class:`CsvError` (a ``ValueError``) with a message a person can act on for anything else: too big, empty,
+    not UTF-8, ragged rows, non-numeric or missing feature values, a single class. The header is read by
+    :func:`read_csv`.
+
+    Names are kept as written, for display (:func:`display_name`): a class name with nothing printable in it
+    is left empty, for the caller to label; such a feature name becomes ``x1``, ``x2``, ...
 
     >>> ds = dataset_from_csv(b"a,b,label\\n1,2,cat\\n2,1,dog\\n3,3,cat\\n0,1,dog\\n")
     >>> ds.X.shape, ds.class_names, ds.y.tolist()
     ((4, 2), ('cat', 'dog'), [0, 1, 0, 1])
     """
-    rows = _csv_rows(data, max_bytes)
-    header = _header(rows)
-    body = rows[1:]
+    table = read_csv(data, max_bytes=max_bytes)
+    header, body, lines = table.columns, table.rows, table.lines
     if not body:
-        raise ValueError("the file has a header row but no data rows")
+        raise CsvError("no_rows")
     if len(body) > max_rows:
-        raise ValueError(f"too many rows ({len(body):,}); the limit is {max_rows:,}")
+        raise CsvError("many_rows", count=len(body), limit=max_rows)
     for i, row in enumerate(body):
         if len(row) != len(header):
-            raise ValueError(f"row {i + 2} has {len(row)} fields; the header has {len(header)}")
+            raise CsvError("ragged", row=lines[i], fields=len(row), columns=len(header))
     label = header[-1] if label_column is None else label_column
     if label not in header:
-        raise ValueError(f"no column named {label!r}; the columns are {', '.join(header)}")
+        raise CsvError("no_column", column=label, columns=", ".join(header))
     j_label = header.index(label)
     feature_names = [h for j, h in enumerate(header) if j != j_label]
     columns = [[row[j].strip() for row in body] for j in range(len(header)) if j != j_label]
-    X = _feature_matrix(columns, feature_names)
+    X = _feature_matrix(columns, feature_names, lines)
     labels = [row[j_label].strip() for row in body]
     if any(not v for v in labels):
         i = next(i for i, v in enumerate(labels) if not v)
-        raise ValueError(f"label column {label!r} row {i + 2} is empty")
+        raise CsvError("empty_label", column=label, row=lines[i])
     classes = sorted(set(labels), key=_label_sort_key)
     if len(classes) < 2:
-        raise ValueError(f"label column {label!r} has only one class; need at least two")
+        raise CsvError("one_class", column=label)
     if len(classes) > MAX_CSV_CLASSES:
-        raise ValueError(f"label column {label!r} has {len(classes)} classes; the limit is {MAX_CSV_CLASSES}")
+        raise CsvError("many_classes", column=label, count=len(classes), limit=MAX_CSV_CLASSES)
     index = {c: k for k, c in enumerate(classes)}
     y = np.array([index[v] for v in labels], dtype=np.int64)
-    shown = tuple(clean_name(c) or f"class {k}" for k, c in enumerate(classes))
-    features = tuple(clean_name(f) or f"x{j + 1}" for j, f in enumerate(feature_names))
+    shown = _unique([display_name(c) for c in classes])
+    features = _unique([display_name(f) or f"x{j + 1}" for j, f in enumerate(feature_names)])
     return Dataset(standardise(X), y, len(classes), features, shown, "csv")
 
 
@@ -267,6 +328,29 @@ def _label_sort_key(value: str) -> tuple[int, float, str]:
     except ValueError:
         return (1, 0.0, value)
     return (0, x, value) if np.isfinite(x) else (1, 0.0, value)
+
+
+def display_name(raw: str, max_chars: int = 32) -> str:
+    """A name from a file, for display: NFC-normalised, without control or other unprintable characters,
+    trimmed, at most ``max_chars`` characters (cut with "…"). Every printable character stays, ``<``, ``$``
+    and ``*`` included: whoever shows the name escapes it for the medium (markdown, HTML, a plot label).
+
+    >>> display_name("  <b>x</b>\\u200b\\t "), display_name("a" * 40, 8)
+    ('<b>x</b>', 'aaaaaaa…')
+    """
+    text = "".join(ch for ch in unicodedata.normalize("NFC", raw) if ch.isprintable()).strip()
+    return text if len(text) <= max_chars else text[: max_chars - 1].rstrip() + "…"
+
+
+def _unique(names: list[str]) -> tuple[str, ...]:
+    """Names made distinct (a cut can make two equal) by appending " (2)", " (3)", ... to repeats."""
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        count = seen.get(name, 0) + 1
+        seen[name] = count
+        out.append(name if count == 1 or not name else f"{name} ({count})")
+    return tuple(out)
 
 
 _NAME_BAD = re.compile(r"[,<>&\"'`\\]")

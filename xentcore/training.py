@@ -10,7 +10,7 @@ same settings. Everything is deterministic for a seed (``np.random.default_rng``
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from typing import NamedTuple
 
 import numpy as np
@@ -362,19 +362,35 @@ def race_contenders(n_classes: int) -> dict[str, tuple[ModelName, LossName]]:
     }
 
 
-def race(train_set: Dataset, test_set: Dataset | None = None, **settings) -> Race:
-    """Train the three :data:`RACE_RUNS` on ``train_set`` with the same ``settings`` (keyword arguments of
-    :func:`train`: ``lr``, ``epochs``, ``seed``, ``init``, ``l2``, ``label_smoothing``, ``class_weight``,
-    ``batch_size``, ``momentum``, ``snapshot_every``), each evaluated on ``test_set``.
+def race(
+    train_set: Dataset,
+    test_set: Dataset | None = None,
+    config: TrainConfig | None = None,
+    *,
+    mse_lr_scale: float = 1.0,
+    **settings,
+) -> Race:
+    """Train the three :data:`RACE_RUNS` on ``train_set`` with the same settings, each evaluated on ``test_set``.
+
+    The settings are a :class:`TrainConfig` or its fields as keyword arguments (those of :func:`train`:
+    ``lr``, ``epochs``, ``seed``, ``init``, ``l2``, ``label_smoothing``, ``class_weight``, ``batch_size``,
+    ``momentum``, ``snapshot_every``), not both. ``mse_lr_scale`` multiplies the MSE run's learning rate
+    (1 by default: every run at the same rate); each run's ``config`` records the rate it used.
 
     >>> from xentcore.datasets import make_dataset, train_test_split
     >>> tr, te = train_test_split(make_dataset("blobs", n=80))
-    >>> result = race(tr, te, lr=0.5, epochs=40)
-    >>> [row["run"] for row in result.summary()]
-    ['logistic_ce', 'softmax_ce', 'mse']
+    >>> result = race(tr, te, lr=0.5, epochs=40, mse_lr_scale=2)
+    >>> [row["run"] for row in result.summary()], result.runs["mse"].config.lr
+    (['logistic_ce', 'softmax_ce', 'mse'], 1.0)
     """
+    if config is not None and settings:
+        raise ValueError("give the settings as a TrainConfig or as keyword arguments, not both")
+    if not (math.isfinite(mse_lr_scale) and mse_lr_scale > 0):
+        raise ValueError(f"mse_lr_scale must be a positive finite number, got {mse_lr_scale}")
+    config = TrainConfig(**settings) if config is None else config
     runs = {}
     for key, (model, loss) in race_contenders(train_set.n_classes).items():
+        run_config = replace(config, lr=config.lr * mse_lr_scale) if loss == "mse" else config
         runs[key] = train(
             model,
             loss,
@@ -383,9 +399,14 @@ def race(train_set: Dataset, test_set: Dataset | None = None, **settings) -> Rac
             train_set.n_classes,
             X_test=None if test_set is None else test_set.X,
             y_test=None if test_set is None else test_set.y,
-            **settings,
+            **config_kwargs(run_config),
         )
     return Race(runs, train_set.n_classes)
+
+
+def config_kwargs(config: TrainConfig) -> dict:
+    """The fields of ``config`` as keyword arguments of :func:`train` and :func:`race`."""
+    return {f.name: getattr(config, f.name) for f in fields(config)}
 
 
 def confusion_matrix(y, y_pred, n_classes: int) -> np.ndarray:

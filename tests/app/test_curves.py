@@ -7,7 +7,7 @@ import pytest
 from apptest_support import array, figure, open_app
 
 from xentcore import probes
-from xentcore.app.ui.format import fmt
+from xentcore.app.format import fmt
 from xentcore.app.ui.text import TABLE
 
 PAGE = "pages/2_loss_curves.py"

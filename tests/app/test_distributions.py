@@ -12,8 +12,8 @@ from apptest_support import array, figure, open_app
 from streamlit.testing.v1 import AppTest
 
 from xentcore.app.distributions.state import SCHEMA
+from xentcore.app.format import fmt
 from xentcore.app.share import parse
-from xentcore.app.ui.format import fmt
 from xentcore.app.ui.text import TABLE
 from xentcore.distributions import apply_preset, rescale, resize, summarize
 from xentcore.kl_fit import fit_gaussian, support, two_peaks

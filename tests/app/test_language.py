@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 from apptest_support import array, figure, open_app
 
+from xentcore.app.format import fmt
 from xentcore.app.language import model as lm
 from xentcore.app.language.sections import FLASH, OWN_FULL
 from xentcore.app.language.state import LINK_CHARS, MAX_CHARS, SCHEMA
-from xentcore.app.ui.format import fmt
 from xentcore.app.ui.session import STORE
 from xentcore.app.ui.text import TABLE
 

@@ -1,19 +1,34 @@
-"""The training-race page through AppTest: renders in both languages, shows xentcore's numbers, reacts to widgets,
-opens from share links, warns on bad ones, handles CSV uploads' absence, and reports divergence."""
+"""The training-race page through AppTest: renders in both languages and shows its model's numbers and sentences,
+reacts to widgets, opens from share links, warns on bad ones, handles CSV uploads (a BOM, quoted headers, hostile
+names, errors in both languages), and reports divergence. What the page shows is compared with the model built
+from the page's own state (``xentcore.app.race.model.build``), never with a re-derivation of its settings."""
 
+import ast
 import math
+import re
 
 import numpy as np
 import pytest
-from apptest_support import figure, open_app
+from apptest_support import english_left, figure, open_app, visible_texts
 
-from xentcore.app.race.export import race_script
-from xentcore.app.race.state import SCHEMA, TEST_FRACTION
-from xentcore.app.ui.format import fmt, fmt_percent
+from xentcore.app.format import fmt, fmt_percent, md_escape, plotly_escape
+from xentcore.app.race.data import DATA
+from xentcore.app.race.model import (
+    TARGET_PERCENT,
+    Phrase,
+    Upload,
+    UserText,
+    build,
+    csv_columns,
+    intro,
+    train_config,
+)
+from xentcore.app.race.state import SCHEMA
+from xentcore.app.settings import LANGUAGES
 from xentcore.app.ui.session import STORE
 from xentcore.app.ui.text import TABLE
-from xentcore.datasets import make_dataset, train_test_split
-from xentcore.training import race
+from xentcore.datasets import DATASETS, dataset_from_csv, make_dataset
+from xentcore.training import TrainConfig
 
 PAGE = "pages/4_training_race.py"
 DEFAULTS = SCHEMA.defaults()
@@ -23,10 +38,25 @@ def run(**params):
     return open_app(PAGE, **params)
 
 
-def expected(data="blobs", n=200, noise=0.0, seed=0, lr=0.03, ep=300, init="normal", ls=0.0, l2=0.0, cw=None):
-    ds = make_dataset(data, n=n, noise=noise, seed=seed)
-    tr, te = train_test_split(ds, test_fraction=TEST_FRACTION, seed=seed)
-    return race(tr, te, lr=lr, epochs=int(ep), seed=seed, init=init, l2=l2, label_smoothing=ls, class_weight=cw)
+def said(phrase: Phrase, lang: str = "en", escape=md_escape) -> str:
+    """What the page says for ``phrase`` (the page's ``say``, without a Streamlit session)."""
+
+    def value(v):
+        if isinstance(v, Phrase):
+            return said(v, lang, escape)
+        if isinstance(v, tuple):
+            return "".join(value(x) for x in v)
+        return escape(v) if isinstance(v, UserText) else v
+
+    text = TABLE[phrase.key][LANGUAGES.index(lang)]
+    return text.format(**{k: value(v) for k, v in phrase.values}) if phrase.values else text  # as t() does
+
+
+def page_model(at, upload=None):
+    """The model of what the page holds: its state, unit and language as stored in the session."""
+    store = at.session_state[STORE]
+    settings = store["settings"]
+    return build(store["race"], settings["unit"], upload, lang=settings["lang"])
 
 
 def results(at):
@@ -34,17 +64,36 @@ def results(at):
     return at.dataframe[0].value.to_dict("records")
 
 
-def check_numbers(at, result, lang=0, base=math.e):
+def check_page(at, model, lang="en"):
+    """The results table, the confusion matrices, the captions and the messages are the model's."""
+    i = LANGUAGES.index(lang)
     rows = results(at)
-    assert len(rows) == 3
-    col = {k: TABLE[f"race.col.{k}"][lang] for k in ("loss", "train", "test", "epochs90", "status")}
-    for row, run in zip(rows, result.runs.values(), strict=True):
-        factor = 1 / math.log(base) if run.loss == "ce" else 1.0
-        assert row[col["loss"]] == fmt(run.final_loss * factor)
-        assert row[col["train"]] == fmt_percent(run.final["train_accuracy"], lang=("en", "zh")[lang])
-        assert row[col["test"]] == fmt_percent(run.final["test_accuracy"], lang=("en", "zh")[lang])
-        reached = run.epochs_to_accuracy(0.9)
-        assert row[col["epochs90"]] == (TABLE["race.never"][lang] if reached is None else str(reached))
+    assert len(rows) == len(model.rows) == 3
+    col = {k: TABLE[f"race.col.{k}"][i] for k in ("run", "loss", "train", "test", "status")}
+    col["epochs"] = TABLE["race.col.epochs90"][i].format(target=TARGET_PERCENT)
+    for shown, row in zip(rows, model.rows, strict=True):
+        assert shown[col["run"]] == said(row.title, lang)
+        assert shown[col["loss"]] == fmt(row.loss)
+        assert shown[col["train"]] == fmt_percent(row.train_accuracy, lang=("en", "zh")[i])
+        assert shown[col["test"]] == fmt_percent(row.test_accuracy, lang=("en", "zh")[i])
+        never = TABLE["race.never"][i]
+        assert shown[col["epochs"]] == (never if row.epochs_to_target is None else str(row.epochs_to_target))
+    for table, row in zip(at.dataframe[1:4], model.rows, strict=True):
+        np.testing.assert_array_equal(table.value.to_numpy(), row.confusion)
+        assert list(table.value.index) == list(model.class_names)
+    captions = [c.value for c in at.caption]
+    assert said(model.loss_caption, lang) in captions
+    assert said(model.figure_caption, lang) in captions
+    if model.projection_note:
+        assert said(model.projection_note, lang) in captions
+    boxes = [e.value for e in at.error] + [w.value for w in at.warning] + [n.value for n in at.info]
+    for alert in model.alerts:
+        assert said(alert.phrase, lang) in boxes
+    markdown = [m.value for m in at.markdown]
+    for paragraph in model.why:
+        assert said(paragraph, lang) in markdown
+    assert said(intro(model.mse_lr_scale), lang) in markdown
+    assert at.code[0].value == model.script.rstrip("\n")  # st.code drops the final newline
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -52,19 +101,19 @@ def test_defaults_render_in_both_languages(lang):
     at = run(lang=lang)
     assert not at.exception
     assert not at.warning
-    i = ("en", "zh").index(lang)
+    i = LANGUAGES.index(lang)
     assert at.title[0].value == TABLE["nav.race"][i]
-    check_numbers(at, expected(), lang=i)
+    model = page_model(at)
+    assert model.config == train_config(DEFAULTS) and model.mse_lr_scale == 1.0
+    check_page(at, model, lang)
     fig = figure(at, 0)
     assert len(fig["frames"]) == 101
     assert fig["layout"]["updatemenus"][0]["buttons"][0]["label"].endswith(TABLE["race.fig.play"][i])
     assert len(fig["layout"]["sliders"][0]["steps"]) == 101
     # Confusion matrices: one per run, rows summing to the test set's class counts.
-    ds = make_dataset("blobs")
-    _, te = train_test_split(ds, test_fraction=TEST_FRACTION)
-    for table in at.dataframe[1:4]:
-        np.testing.assert_array_equal(table.value.to_numpy().sum(axis=1), np.bincount(te.y))
-    assert any(TABLE["race.note.blobs"][i] == info.value for info in at.info)
+    for row in model.rows:
+        np.testing.assert_array_equal(row.confusion.sum(axis=1), np.bincount(model.test_set.y))
+    assert said(model.data_note, lang) in [info.value for info in at.info]
 
 
 def test_changing_widgets_changes_the_numbers():
@@ -73,40 +122,73 @@ def test_changing_widgets_changes_the_numbers():
     at.select_slider(key="race.ep").set_value(100.0).run()
     at.selectbox(key="race.data").set_value("overlap").run()
     assert not at.exception
-    check_numbers(at, expected(data="overlap", lr=0.3, ep=100))
+    model = page_model(at)
+    assert (model.config.lr, model.config.epochs, model.dataset.name) == (0.3, 100, "overlap")
+    check_page(at, model)
     assert at.session_state[STORE]["race"]["data"] == "overlap"
     assert at.query_params["data"] == "overlap"
     assert at.query_params["lr"] == "0.3"
     at.selectbox(key="race.init").set_value("zeros").run()
     at.slider(key="race.ls").set_value(0.1).run()
-    check_numbers(at, expected(data="overlap", lr=0.3, ep=100, init="zeros", ls=0.1))
+    model = page_model(at)
+    assert (model.config.init, model.config.label_smoothing) == ("zeros", 0.1)
+    check_page(at, model)
 
 
 def test_unit_bits_converts_only_the_cross_entropy_runs():
     at = run(unit="bits", data="overlap", ep="100")
     assert not at.exception
-    check_numbers(at, expected(data="overlap", ep=100), base=2.0)
+    model = page_model(at)
+    check_page(at, model)
+    nats = build(at.session_state[STORE]["race"], "nats")
+    for row, row_nats, run_ in zip(model.rows, nats.rows, model.result.runs.values(), strict=True):
+        factor = 1 / math.log(2) if run_.loss == "ce" else 1.0
+        assert row.loss == pytest.approx(row_nats.loss * factor, rel=1e-12)
+        assert row_nats.loss == float(run_.final["loss"])
+    assert TABLE["unit.short.bits"][0] in said(model.loss_caption)
+    assert said(model.script_caption) in [c.value for c in at.caption] and "ln 2" in said(model.script_caption)
 
 
 def test_share_link_opens_the_view():
     at = run(data="iris", lr="0.1", ep="200", init="small", seed="3", l2="0.001", proj="features", f1="2", f2="3")
     assert not at.exception
     assert not at.warning
-    check_numbers(at, expected(data="iris", lr=0.1, ep=200, init="small", seed=3, l2=0.001))
+    model = page_model(at)
+    assert model.config == TrainConfig(lr=0.1, epochs=200, seed=3, init="small", l2=0.001)
+    check_page(at, model)
     fig = figure(at, 0)
-    assert fig["layout"]["xaxis"]["title"]["text"] == make_dataset("iris").feature_names[2]
-    assert fig["layout"]["yaxis"]["title"]["text"] == make_dataset("iris").feature_names[3]
+    names = make_dataset("iris").feature_names
+    assert (fig["layout"]["xaxis"]["title"]["text"], fig["layout"]["yaxis"]["title"]["text"]) == names[2:4]
+    assert model.axis_names == names[2:4]
     assert at.radio(key="race.proj").value == "features"
-    # Three classes: the captions say one-vs-rest and the regions are class polygons.
+    # Three classes: the captions say one-vs-rest and softmax + MSE; no two-class softmax note.
     assert results(at)[0][TABLE["race.col.run"][0]] == TABLE["race.run.logistic_ce.multi"][0]
+    assert results(at)[2][TABLE["race.col.run"][0]] == TABLE["race.run.mse.multi"][0]
+    assert len(model.why) == 1
 
 
 def test_pca_is_announced_for_many_features():
     at = run(data="cancer", ep="50")
     assert not at.exception
+    model = page_model(at)
+    check_page(at, model)
     captions = " ".join(c.value for c in at.caption)
     assert "30 features" in captions and "principal components" in captions
     assert figure(at, 0)["layout"]["xaxis"]["title"]["text"] == "PC1"
+
+
+def test_chinese_names_for_the_real_data_sets():
+    at = run(data="cancer", ep="50", lang="zh", proj="features", f1="0", f2="20")
+    assert not at.exception
+    model = page_model(at)
+    assert model.class_names == ("恶性", "良性") and model.axis_names == ("半径均值", "半径最差值")
+    fig = figure(at, 0)
+    legend = {tr.get("name") for tr in fig["data"]}
+    assert TABLE["race.fig.train"][1].format(name="恶性") in legend
+    assert fig["layout"]["xaxis"]["title"]["text"] == "半径均值"
+    at = run(data="iris", ep="50", lang="zh")
+    assert figure(at, 0)["layout"]["xaxis"]["title"]["text"] == "主成分 1"
+    assert not english_left(visible_texts(at))
 
 
 @pytest.mark.parametrize(
@@ -118,6 +200,7 @@ def test_pca_is_announced_for_many_features():
         ({"n": "1e9"}, "n"),
         ({"ls": "nan"}, "ls"),
         ({"data": "iris", "f1": "40"}, "f1"),
+        ({"mlr": "3"}, "mlr"),
         ({"zzz": "1"}, "zzz"),
     ],
 )
@@ -131,31 +214,76 @@ def test_bad_links_warn_and_fall_back(params, key):
 def test_article_says_there_is_nothing_to_learn():
     at = run(data="article", ep="100")
     assert not at.exception
-    assert any(TABLE["race.note.article"][0] == info.value for info in at.info)
-    for row in results(at):
-        test_acc = float(row[TABLE["race.col.test"][0]].rstrip(" %")) / 100
-        assert abs(test_acc - 0.5) <= 0.25
+    model = page_model(at)
+    check_page(at, model)
+    assert said(model.data_note) in [info.value for info in at.info]
+    assert "100 standard-normal points" in said(model.data_note)
+    for row in model.rows:
+        assert abs(row.test_accuracy - 0.5) <= 0.25
     assert at.slider(key="race.n").disabled
 
 
-def test_xor_says_no_line_can_separate_it():
+def test_xor_says_it_is_not_linearly_separable():
     at = run(data="xor", ep="100")
-    assert any("No linear model can separate XOR" in info.value for info in at.info)
+    assert any("XOR is not linearly separable" in info.value for info in at.info)
 
 
 def test_divergence_is_reported_per_run_while_the_others_go_on():
     at = run(data="overlap", lr="10", l2="0.3", ep="1000")
     assert not at.exception
-    result = expected(data="overlap", lr=10.0, l2=0.3, ep=1000)
-    diverged = {k: r.diverged_at for k, r in result.runs.items() if r.diverged_at is not None}
+    model = page_model(at)
+    check_page(at, model)
+    diverged = [row for row in model.rows if row.diverged_at is not None]
     assert diverged
-    errors = [e.value for e in at.error]
-    assert len(errors) == len(diverged)
-    for k in diverged.values():
-        assert any(f"diverged at epoch {k}" in e for e in errors)
+    assert len(at.error) == len(diverged)
+    for row in diverged:
+        assert any(f"diverged at epoch {row.diverged_at}" in e.value for e in at.error)
     status = [row[TABLE["race.col.status"][0]] for row in results(at)]
     assert sum(s.startswith("diverged at epoch") for s in status) == len(diverged)
-    assert any("(1 − ηλ) = " + fmt(1 - 3.0, 3) in i.value for i in at.info)
+    assert any("(1 − ηλ) = 1 − 10 × 0.3 = " + fmt(1 - 3.0, 3) in i.value for i in at.info)
+
+
+def test_the_mse_learning_rate_multiplier():
+    at = run(data="overlap", ep="100")
+    assert "mlr" not in at.query_params  # the default stays out of links
+    base = page_model(at)
+    assert {run_.config.lr for run_ in base.result.runs.values()} == {0.03}
+    at.select_slider(key="race.mlr").set_value(2.0).run()
+    assert not at.exception
+    assert at.query_params["mlr"] == "2"
+    model = page_model(at)
+    check_page(at, model)
+    assert model.result.runs["mse"].config.lr == pytest.approx(0.06)
+    assert model.result.runs["logistic_ce"].config.lr == 0.03
+    for key in ("logistic_ce", "softmax_ce"):  # only the MSE run changes
+        np.testing.assert_array_equal(model.result.runs[key].history["loss"], base.result.runs[key].history["loss"])
+    assert "η × 2" in results(at)[2][TABLE["race.col.run"][0]]
+    mse_note = said(model.why[0])
+    assert "η × 2 = 0.06 against 0.03" in mse_note and "makes up exactly that factor 2" in mse_note
+    assert "except the MSE run at η × 2" in at.markdown[0].value
+    at.select_slider(key="race.mlr").set_value(8.0).run()
+    assert "is at most 4 × that on the logistic" in said(page_model(at).why[0])
+    assert run(mlr="8").session_state[STORE]["race"]["mlr"] == 8.0
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({}, ["at learning rate η = 0.03 takes exactly", "2η = 0.06:"]),
+        ({"l2": "0.1"}, ["(η, λ) = (0.03, 0.1)", "(2η, λ/2) = (0.06, 0.05), not at (2η, λ) = (0.06, 0.1)"]),
+        ({"mom": "0.5", "bs": "32"}, ["same momentum μ = 0.5", "same mini-batches"]),
+        ({"cw": "balanced", "ls": "0.1"}, ["takes nearly the steps", "Only nearly, here"]),
+    ],
+)
+def test_the_softmax_note_says_what_this_setting_makes_true(params, expected):
+    at = run(data="overlap", ep="50", **params)
+    assert not at.exception
+    model = page_model(at)
+    check_page(at, model)
+    note = said(model.why[1])
+    for text in expected:
+        assert text in note
+    assert ("λ/2" in note) == ("l2" in params)
 
 
 def test_csv_choice_waits_for_an_upload():
@@ -165,26 +293,114 @@ def test_csv_choice_waits_for_an_upload():
     assert not at.get("plotly_chart")
 
 
+def upload(at, name: str, content: bytes):
+    at.file_uploader(key="race.csv").set_value((name, content, "text/csv")).run()
+    return at
+
+
+def test_csv_with_a_byte_order_mark_and_quoted_headers():
+    rows = "\n".join(f'{i / 7:.3f},{(i * 5 % 11) / 3:.3f},"{"a" if i % 3 else "b"}"' for i in range(40))
+    content = ('\ufeff"len","width","kind"\n' + rows + "\n").encode()
+    at = upload(run(data="csv"), "flowers.csv", content)
+    assert not at.exception
+    picker = at.selectbox(key="race.csv_label")
+    assert list(picker.options) == ["len", "width", "kind"] == list(csv_columns(content))
+    assert picker.value == "kind"
+    model = page_model(at, Upload("flowers.csv", content, "kind"))
+    loaded = dataset_from_csv(content, label_column="kind")
+    assert model.dataset.feature_names == loaded.feature_names == ("len", "width")
+    np.testing.assert_array_equal(model.dataset.X, loaded.X)
+    np.testing.assert_array_equal(model.dataset.y, loaded.y)
+    check_page(at, model)
+    picker.set_value("len").run()
+    assert not at.exception
+    assert at.error and "“kind”" in at.error[0].value  # with len as the label, kind must be a number: it is not
+    picker = at.selectbox(key="race.csv_label")
+    assert picker.value == "len"
+
+
+def test_hostile_names_show_literally_in_every_sink(tmp_path):
+    rng = np.random.default_rng(0)
+    classes = ("<b>yes</b> $1$ _u_ ^c ~s~", "{no} & *no* %{y} #h [l](u)")  # markdown, LaTeX, HTML, plotly
+    lines = [f"{a:.4f},{b:.4f},{classes[int(a + b > 0)]}" for a, b in rng.normal(size=(40, 2))]
+    header = '"<i>f_1</i> $x$","[f2](http://x) :red[z] #3","label \' """ \\ import os"'
+    content = (header + "\n" + "\n".join(lines) + "\n").encode()
+    name = "evil'); import os #.csv"
+    at = upload(run(data="csv"), name, content)
+    assert not at.exception
+    label = at.selectbox(key="race.csv_label").value
+    model = page_model(at, Upload(name, content, label))
+    check_page(at, model)
+    assert set(model.class_names) == set(classes)
+    assert label == csv_columns(content)[-1] and "import os" in label
+    # markdown: the loaded caption and the figure caption carry the names escaped
+    captions = [c.value for c in at.caption]
+    assert said(model.data_note) in captions and md_escape(model.class_names[0]) in said(model.data_note)
+    assert "\\<b\\>yes\\</b\\> \\$1\\$ \\_u\\_ \\^c \\~s\\~" in " ".join(captions)
+    assert "\\{no\\} \\& \\*no\\* \\%\\{y\\} \\#h \\[l\\]\\(u\\)" in said(model.figure_caption)
+    # plotly: legend names, hover text and axis titles escaped; nothing in a hover template but our own
+    fig = figure(at, 0)
+    legend = [tr["name"] for tr in fig["data"] if tr.get("legendgroup", "").startswith("train")]
+    assert legend == [TABLE["race.fig.train"][0].format(name=plotly_escape(c)) for c in model.class_names]
+    assert all("<b>" not in tr.get("meta", "") for tr in fig["data"] if isinstance(tr.get("meta"), str))
+    for tr in fig["data"]:
+        if "hovertemplate" in tr:
+            assert not set(re.findall(r"%\{(\w+)", tr["hovertemplate"])) - {"meta", "x", "y"}
+    assert fig["layout"]["xaxis"]["title"]["text"] == "&lt;i&gt;f_1&lt;/i&gt; &#36;x&#36;"
+    # the exported script: only literals, and it reproduces the page's race from the file beside it
+    script = model.script
+    tree = ast.parse(script)
+    assert {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)} <= {
+        "Path", "__file__", "dataset_from_csv", "train_test_split", "race", "data", "train_set", "test_set",
+        "result", "__name__", "pd", "print",
+    }  # fmt: skip
+    assert md_escape(model.script_csv) in " ".join(captions)
+    (tmp_path / model.script_csv).write_bytes(content)
+    scope = {"__name__": "exported", "__file__": str(tmp_path / "xent_race.py")}
+    exec(compile(script, "xent_race.py", "exec"), scope)
+    assert scope["result"].runs["mse"].final_loss == model.result.runs["mse"].final_loss
+
+
+def test_unprintable_class_names_get_a_translated_placeholder():
+    content = "a,b,label\n1,2,\u200b\n2,1,y\n3,1,\u200b\n0,2,y\n".encode()
+    at = upload(run(data="csv", lang="zh"), "z.csv", content)
+    assert not at.exception
+    model = page_model(at, Upload("z.csv", content, "label"))
+    assert model.class_names == ("y", "类别 1")  # "y" sorts before the zero-width space
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(
+    ("content", "kind"),
+    [
+        (b"\x00\x01\x02 not a table \xff", "binary"),
+        (b"", "empty"),
+        (b"a,b,label\nx,y,1\nz,w,0\n", "not_number"),
+        (b"a\n1\n", "few_columns"),
+        (b"a,b\n1,0\n\n2\n", "ragged"),
+    ],
+)
+def test_csv_errors_are_said_in_the_readers_language(lang, content, kind):
+    at = upload(run(data="csv", lang=lang), "bad.csv", content)
+    assert not at.exception
+    assert len(at.error) == 1
+    i = LANGUAGES.index(lang)
+    assert at.error[0].value.startswith(TABLE["race.csv.error"][i].split("{")[0])
+    if lang == "zh":
+        assert not english_left([at.error[0].value])
+    if kind == "ragged":
+        assert "4" in at.error[0].value  # the file's own line number, blank lines counted
+    if kind == "not_number":
+        assert "“x”" in at.error[0].value
+
+
 def test_script_export_matches_the_page():
     at = run(ep="50")
     assert not at.exception
+    model = page_model(at)
     shown = [c.value for c in at.code if "from xentcore.training import race" in c.value]
-    assert len(shown) == 1
-    settings = {
-        "lr": 0.03,
-        "epochs": 50,
-        "seed": 0,
-        "init": "normal",
-        "l2": 0.0,
-        "label_smoothing": 0.0,
-        "class_weight": None,
-        "batch_size": None,
-        "momentum": 0.0,
-    }
-    assert (
-        shown[0].strip()
-        == race_script("blobs", n=200, noise=0.0, data_seed=0, test_fraction=TEST_FRACTION, **settings).strip()
-    )
+    assert shown == [model.script.rstrip("\n")]
+    assert "mse_lr_scale" not in model.script
     scope = {"__name__": "exported"}
     exec(compile(shown[0], "exported.py", "exec"), scope)
     loss = results(at)[0][TABLE["race.col.loss"][0]]
@@ -195,3 +411,53 @@ def test_reset_returns_to_the_defaults():
     at = run(data="moons", lr="1")
     at.button[0].click().run()
     assert at.session_state[STORE]["race"] == DEFAULTS
+
+
+# --- the model, without Streamlit ----------------------------------------------------------------------------------
+
+
+def test_each_data_set_is_described_once_and_matches_the_library():
+    assert tuple(DATA) == (*DATASETS, "csv")
+    for key in DATASETS:
+        ds = make_dataset(key)
+        info = DATA[key]
+        assert info.d == ds.d
+        assert tuple(en for en, _ in info.features) == ds.feature_names
+        assert tuple(en for en, _ in info.classes) == ds.class_names
+        assert all(zh for _, zh in info.features + info.classes)
+    assert TABLE["race.data.cancer"] == DATA["cancer"].title
+
+
+def test_the_model_builds_the_config_in_one_place():
+    state = {**DEFAULTS, "cw": "balanced", "bs": "32", "mom": 0.5, "ls": 0.1, "l2": 0.01, "mlr": 4.0}
+    model = build(state, "nats")
+    assert model.config == TrainConfig(
+        lr=0.03, epochs=300, seed=0, init="normal", l2=0.01, label_smoothing=0.1, class_weight="balanced",
+        batch_size=32, momentum=0.5,
+    )  # fmt: skip
+    assert model.result.runs["mse"].config.lr == pytest.approx(0.12)
+    assert "mse_lr_scale=4.0" in model.script and "batch_size=32" in model.script
+
+
+def test_a_feature_pick_the_data_cannot_have_falls_back():
+    content = b"a,b,c,label\n" + b"".join(b"%d,%d,%d,%d\n" % (i, i * i % 7, i % 3, i % 2) for i in range(30))
+    state = {**DEFAULTS, "data": "csv", "proj": "features", "f1": 5, "f2": 9}
+    model = build(state, "nats", Upload("x.csv", content, "label"))
+    assert model.feature_pick == (0, 1) and model.axis_names == ("a", "b")
+
+
+def test_a_rising_loss_is_blamed_on_what_caused_it():
+    # ηλ = 3 < 2(1 + μ) = 3.8: the penalty alone is stable, the data step overshoots; no overflow is promised.
+    model = build({**DEFAULTS, "data": "overlap", "lr": 10.0, "mom": 0.9, "l2": 0.3}, "nats")
+    growing = [a.phrase for a in model.alerts if a.kind == "warning"]
+    assert growing and {p.key for p in growing} == {"race.growing"}
+    assert not [a for a in model.alerts if a.kind == "info"]
+    # The MSE run at η × 8 = 24 with λ = 0.1: its penalty factor 1 − 2.4 < −1 blows it up; the others are fine.
+    model = build({**DEFAULTS, "data": "overlap", "lr": 3.0, "mlr": 8.0, "l2": 0.1}, "nats")
+    assert [(a.kind, a.phrase.key) for a in model.alerts] == [
+        ("warning", "race.growing.overflow"),
+        ("info", "race.join"),
+    ]
+    why = said(model.alerts[1].phrase)
+    assert "For Logistic + MSE (η × 8): (1 − ηλ) = 1 − 24 × 0.1 = −1.400." in why
+    assert "Logistic + CE" not in why

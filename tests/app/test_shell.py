@@ -7,8 +7,8 @@ from apptest_support import open_app as run
 from streamlit.testing.v1 import AppTest
 
 from xentcore import cross_entropy, entropy, kl_divergence
+from xentcore.app.format import fmt
 from xentcore.app.pages import PAGES
-from xentcore.app.ui.format import fmt
 from xentcore.app.ui.text import TABLE
 
 

@@ -7,7 +7,7 @@ import pytest
 from apptest_support import array, figure, open_app
 
 from xentcore import surface as sf
-from xentcore.app.ui.format import fmt
+from xentcore.app.format import fmt
 from xentcore.app.ui.text import TABLE
 from xentcore.datasets import make_dataset
 from xentcore.surface import MAX_GRID

@@ -13,11 +13,11 @@ from apptest_support import open_app
 from streamlit.testing.v1 import AppTest
 
 from xentcore import article
+from xentcore.app.format import fmt, fmt_percent
 from xentcore.app.tutorial import claims
 from xentcore.app.tutorial.model import TutorialModel, build
 from xentcore.app.tutorial.sections import VERDICT, VERDICTS, fmt_power, fmt_tuple
 from xentcore.app.tutorial.state import SCHEMA
-from xentcore.app.ui.format import fmt, fmt_percent
 from xentcore.app.ui.session import STORE
 from xentcore.app.ui.text import TABLE
 from xentcore.distributions import rescale

@@ -7,7 +7,18 @@ from hypothesis import strategies as st
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import cross_val_score
 
-from xentcore.datasets import DATASETS, Dataset, dataset_from_csv, make_dataset, standardise, train_test_split
+from xentcore.datasets import (
+    CSV_ERRORS,
+    DATASETS,
+    CsvError,
+    Dataset,
+    dataset_from_csv,
+    display_name,
+    make_dataset,
+    read_csv,
+    standardise,
+    train_test_split,
+)
 
 
 def test_article_reproduces_the_tutorials_global_seed_draws():
@@ -143,9 +154,26 @@ def test_csv_label_column_can_be_chosen_and_numeric_labels_sort_numerically():
     np.testing.assert_array_equal(ds.y, [1, 0, 1, 0])
 
 
-def test_csv_names_are_cleaned_for_display():
-    ds = dataset_from_csv(b"a,b,label\n1,2,<b>x</b>\n2,1,y\n")
-    assert ds.class_names == ("bx/b", "y")
+def test_csv_names_are_kept_as_written_for_display():
+    # Every printable character stays (each sink escapes for its medium); unprintable ones go, long names are cut
+    # and a class name with nothing printable is left empty for the caller to label.
+    data = "a$,{b}_1,label\n1,2,<b>x</b>\n2,1,y\u200b\n3,3,\u200b\n".encode()
+    ds = dataset_from_csv(data)
+    assert ds.feature_names == ("a$", "{b}_1")
+    assert ds.class_names == ("<b>x</b>", "y", "")
+    long = "n" * 40
+    ds = dataset_from_csv(f"{long}1,{long}2,label\n1,2,a\n2,1,b\n".encode())
+    assert ds.feature_names == (display_name(long + "1"), display_name(long + "2") + " (2)")
+    assert len(ds.feature_names[0]) == 32 and ds.feature_names[0].endswith("…")
+
+
+def test_read_csv_is_the_loaders_header_parser():
+    data = '\ufeff"len", "kind of thing" ,"x,y"\n1,a,2\n\n2,b,3\n'.encode()
+    table = read_csv(data)
+    assert table.columns == ("len", "kind of thing", "x,y")
+    assert table.rows == (["1", "a", "2"], ["2", "b", "3"]) and table.lines == (2, 4)
+    ds = dataset_from_csv(data, label_column="kind of thing")
+    assert ds.feature_names == ("len", "x,y") and ds.class_names == ("a", "b")
 
 
 @pytest.mark.parametrize(
@@ -174,8 +202,20 @@ def test_csv_names_are_cleaned_for_display():
     ],
 )
 def test_csv_errors_are_clear(data, kwargs, match):
-    with pytest.raises(ValueError, match=match):
+    with pytest.raises(CsvError, match=match) as caught:
         dataset_from_csv(data, **kwargs)
+    err = caught.value
+    assert isinstance(err, ValueError) and str(err) == CSV_ERRORS[err.kind].format(**err.values)
+
+
+def test_csv_errors_have_a_kind_and_the_files_own_line_numbers():
+    with pytest.raises(CsvError) as caught:
+        dataset_from_csv(b"a,b\n1,0\n\n\nx,1\n")
+    assert caught.value.kind == "not_number"
+    assert caught.value.values == {"column": "a", "row": 5, "cell": "x"}
+    with pytest.raises(CsvError) as caught:
+        dataset_from_csv(b"a,b\n1,0\n2,0\n", label_column="b")
+    assert caught.value.kind == "one_class" and caught.value.values == {"column": "b"}
 
 
 def test_csv_with_bom_and_blank_lines():

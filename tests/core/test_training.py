@@ -11,11 +11,12 @@ from hypothesis import strategies as st
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import log_loss
 
-from xentcore.app.race.export import race_script
+from xentcore.app.race.export import race_script, script_csv_name
 from xentcore.datasets import Dataset, make_dataset, train_test_split
 from xentcore.losses import finite_difference, sigmoid, softmax
 from xentcore.models import (
     class_weights,
+    data_loss_and_grad_logits,
     init_params,
     objective,
     objective_and_grad,
@@ -173,6 +174,100 @@ def test_softmax_k2_is_logistic_with_twice_the_learning_rate(overlap):
     soft = train("softmax", "ce", overlap.X, overlap.y, 2, lr=0.3, epochs=50, init="normal")
     np.testing.assert_allclose(soft.W[:, 1] - soft.W[:, 0], log.W[:, 0], rtol=1e-10)
     np.testing.assert_allclose(soft.history["loss"], log.history["loss"], rtol=1e-10)
+
+
+def _decision(run) -> tuple[np.ndarray, float]:
+    """The logit of class 1 as (w, c): the one column of logistic regression, the column difference of softmax."""
+    if run.W.shape[1] == 1:
+        return run.W[:, 0], float(run.b[0])
+    return run.W[:, 1] - run.W[:, 0], float(run.b[1] - run.b[0])
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"l2": 0.1},
+        {"l2": 0.3, "momentum": 0.8},
+        {"l2": 0.1, "batch_size": 32},  # the same seed gives both runs the same mini-batches
+        {"l2": 0.1, "label_smoothing": 0.1},
+        {"l2": 0.1, "class_weight": "balanced"},
+    ],
+)
+def test_softmax_with_l2_is_logistic_at_twice_the_rate_and_half_the_penalty(overlap, kwargs):
+    # The columns start opposite, [-w/2, w/2], and the penalty's gradient keeps their sum at 0, so
+    # (λ/2)(‖w₀‖² + ‖w₁‖²) = (λ/4)‖w₁ − w₀‖²: softmax at (η, λ) is logistic regression at (2η, λ/2).
+    kwargs = dict(kwargs)
+    lam = kwargs.pop("l2")
+    X, y = overlap.X, overlap.y
+    soft = train("softmax", "ce", X, y, 2, lr=0.3, l2=lam, epochs=200, init="normal", **kwargs)
+    half = train("logistic", "ce", X, y, 2, lr=0.6, l2=lam / 2, epochs=200, init="normal", **kwargs)
+    full = train("logistic", "ce", X, y, 2, lr=0.6, l2=lam, epochs=200, init="normal", **kwargs)
+    (ws, cs), (wh, ch), wf = _decision(soft), _decision(half), _decision(full)[0]
+    np.testing.assert_allclose(ws, wh, atol=1e-12)
+    assert cs == pytest.approx(ch, abs=1e-12)
+    np.testing.assert_allclose(soft.history["loss"], half.history["loss"], rtol=1e-12)
+    np.testing.assert_allclose(soft.W.sum(axis=1), 0.0, atol=1e-12)
+    # ... and not logistic regression at (2η, λ): a different objective, a different minimum, smaller weights
+    assert np.abs(ws - wf).max() > 0.05
+    assert np.linalg.norm(wf) < np.linalg.norm(ws)
+    np.testing.assert_array_equal(predict(X, soft.W, soft.b), predict(X, half.W, half.b))
+
+
+def test_softmax_is_only_nearly_logistic_with_class_weights_and_label_smoothing(overlap):
+    # PyTorch's convention weighs a point's smoothing term by every class's weight; the logistic loss by the
+    # point's own class weight: the page says "nearly" for this combination.
+    idx = np.r_[np.flatnonzero(overlap.y == 0)[:60], np.flatnonzero(overlap.y == 1)]
+    X, y = overlap.X[idx], overlap.y[idx]
+    kw = {"epochs": 200, "init": "normal", "class_weight": "balanced", "label_smoothing": 0.2}
+    soft = train("softmax", "ce", X, y, 2, lr=0.3, **kw)
+    log = train("logistic", "ce", X, y, 2, lr=0.6, **kw)
+    gap = np.abs(_decision(soft)[0] - _decision(log)[0]).max()
+    assert 1e-3 < gap < 0.5
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 10_000), st.floats(0.0, 0.3))
+def test_mse_pushes_each_logit_at_most_half_as_hard_as_ce(seed, smoothing):
+    # Binary: ∂CE/∂z = ŷ - t and ∂MSE/∂z = 2(ŷ - t)ŷ(1 - ŷ), so their ratio 1/(2ŷ(1 - ŷ)) is at least 2.
+    rng = np.random.default_rng(seed)
+    y = rng.integers(0, 2, 50)
+    Z = rng.normal(scale=4.0, size=(50, 1))
+    _, g_ce = data_loss_and_grad_logits("logistic", "ce", Z, y, 2, label_smoothing=smoothing)
+    _, g_mse = data_loss_and_grad_logits("logistic", "mse", Z, y, 2, label_smoothing=smoothing)
+    p = sigmoid(Z[:, 0])
+    moving = np.abs(g_ce[:, 0]) > 1e-12
+    np.testing.assert_allclose(g_ce[moving, 0] / g_mse[moving, 0], 1 / (2 * p * (1 - p))[moving], rtol=1e-9)
+    assert np.all(np.abs(g_mse[:, 0]) <= 0.5 * np.abs(g_ce[:, 0]) + 1e-15)
+    assert np.all(g_mse[:, 0] * g_ce[:, 0] >= 0)  # the same direction
+    # K classes (the race's MSE run uses softmax): ∂MSE/∂z = 2J(ŷ - t) with J's eigenvalues in [0, 1/2],
+    # so the push is never longer than cross-entropy's.
+    k = int(rng.integers(3, 7))
+    y = rng.integers(0, k, 50)
+    Z = rng.normal(scale=4.0, size=(50, k))
+    _, g_ce = data_loss_and_grad_logits("softmax", "ce", Z, y, k, label_smoothing=smoothing)
+    _, g_mse = data_loss_and_grad_logits("softmax", "mse", Z, y, k, label_smoothing=smoothing)
+    assert np.all(np.linalg.norm(g_mse, axis=1) <= np.linalg.norm(g_ce, axis=1) + 1e-15)
+    P = softmax(Z, axis=1)
+    J = np.einsum("ij,jk->ijk", P, np.eye(k)) - np.einsum("ij,ik->ijk", P, P)
+    assert np.linalg.eigvalsh(J).max() <= 0.5 + 1e-12
+
+
+def test_race_scales_the_mse_runs_learning_rate_only(overlap):
+    tr, te = train_test_split(overlap, seed=1)
+    base = race(tr, te, lr=0.1, epochs=30)
+    same = race(tr, te, TrainConfig(lr=0.1, epochs=30), mse_lr_scale=1.0)
+    scaled = race(tr, te, lr=0.1, epochs=30, mse_lr_scale=4)
+    for key in RACE_RUNS:
+        assert_same_history(same.runs[key].history, base.runs[key].history)
+    assert scaled.runs["mse"].config.lr == pytest.approx(0.4)
+    assert_same_history(scaled.runs["mse"].history, train("logistic", "mse", tr.X, tr.y, 2, lr=0.4, epochs=30,
+                                                          X_test=te.X, y_test=te.y).history)  # fmt: skip
+    for key in ("logistic_ce", "softmax_ce"):
+        assert_same_history(scaled.runs[key].history, base.runs[key].history)
+    with pytest.raises(ValueError, match="mse_lr_scale"):
+        race(tr, te, lr=0.1, mse_lr_scale=0.0)
+    with pytest.raises(ValueError, match="not both"):
+        race(tr, te, TrainConfig(), lr=0.1)
 
 
 def test_softmax_three_classes_reaches_scikit_learns_multinomial_optimum():
@@ -419,6 +514,31 @@ def test_exported_script_for_a_csv_file(tmp_path):
     scope = {"__name__": "exported", "__file__": str(tmp_path / "script.py")}
     exec(compile(source, "exported.py", "exec"), scope)
     assert scope["result"].runs["mse"].history["epoch"][-1] == 20
+
+
+def test_exported_script_keeps_user_text_in_literals(tmp_path):
+    label = "y'); import os; os.system('x') #\"\"\" {a} $b$"
+    rng = np.random.default_rng(1)
+    rows = "\n".join(f"{a:.4f},{b:.4f},{'p' if a > b else 'q'}" for a, b in rng.standard_normal((40, 2)))
+    content = ('a,b,"' + label.replace('"', '""') + '"\n' + rows + "\n").encode()
+    name = script_csv_name("my file's <data>.csv")
+    (tmp_path / name).write_bytes(content)
+    source = race_script(
+        "csv", csv_file="my file's <data>.csv", label_column=label, lr=0.5, epochs=20, mse_lr_scale=2.0
+    )
+    tree = ast.parse(source)
+    strings = {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+    assert label in strings and name in strings
+    calls = {
+        n.func.attr if isinstance(n.func, ast.Attribute) else n.func.id
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Call)
+    }
+    assert calls <= {"dataset_from_csv", "with_name", "Path", "read_bytes", "train_test_split", "race", "print",
+                     "to_string", "DataFrame", "summary", "to_csv", "history"}  # fmt: skip
+    scope = {"__name__": "exported", "__file__": str(tmp_path / "script.py")}
+    exec(compile(source, "exported.py", "exec"), scope)
+    assert scope["result"].runs["mse"].config.lr == 1.0
 
 
 def test_export_refuses_anything_but_plain_settings():

@@ -8,9 +8,9 @@ import pytest
 from browser_support import SHOTS, wait_settled
 
 from xentcore import cross_entropy, entropy, kl_divergence, self_information
+from xentcore.app.format import fmt
 from xentcore.app.home.state import HOME
 from xentcore.app.pages import PAGES
-from xentcore.app.ui.format import fmt
 
 pytestmark = pytest.mark.usefixtures("browser_or_skip")
 

@@ -6,9 +6,9 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from browser_support import wait_settled
 
+from xentcore.app.format import fmt
 from xentcore.app.language.model import build
 from xentcore.app.language.state import SCHEMA
-from xentcore.app.ui.format import fmt
 
 pytestmark = pytest.mark.usefixtures("browser_or_skip")
 

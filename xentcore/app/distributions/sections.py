@@ -17,8 +17,8 @@ import streamlit as st
 from xentcore import cross_entropy, kl_divergence, normalize
 from xentcore.app.distributions import figures as figs
 from xentcore.app.distributions.state import SCHEMA, SIMPLEX_MEASURES
+from xentcore.app.format import fmt
 from xentcore.app.share import clean_name
-from xentcore.app.ui.format import fmt
 from xentcore.app.ui.i18n import t
 from xentcore.app.ui.session import PageState
 from xentcore.app.ui.shell import fragment

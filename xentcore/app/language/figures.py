@@ -11,8 +11,8 @@ import numpy as np
 import plotly.graph_objects as go
 
 from xentcore.app.figures import PALETTE, base_layout, f32
+from xentcore.app.format import fmt
 from xentcore.app.language.model import OTHER, Curve, Drawn, NextChar, Sizes
-from xentcore.app.ui.format import fmt
 from xentcore.language import BOUNDARY, UNKNOWN, display_symbol
 
 GRID_WIDTH = 40  # characters per row of the surprisal grid

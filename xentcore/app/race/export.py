@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import math
+from dataclasses import fields
 from typing import Any
 
 from xentcore.app.share import clean_name
 from xentcore.datasets import DATASETS
-from xentcore.training import TrainConfig
-
-SETTING_NAMES = ("lr", "epochs", "seed", "init", "l2", "label_smoothing", "class_weight", "batch_size", "momentum")
+from xentcore.training import TrainConfig, config_kwargs
 
 
 def _literal(value: Any) -> str:
@@ -23,6 +22,11 @@ def _literal(value: Any) -> str:
     raise ValueError(f"cannot write {type(value).__name__} into a script")
 
 
+def script_csv_name(csv_file: str | None) -> str:
+    """The file name the exported script reads for an uploaded ``csv_file``: what the page tells the reader."""
+    return clean_name(csv_file or "data.csv", max_chars=80).replace("/", "_") or "data.csv"
+
+
 def race_script(
     dataset: str,
     *,
@@ -32,26 +36,36 @@ def race_script(
     test_fraction: float = 0.25,
     csv_file: str | None = None,
     label_column: str | None = None,
+    config: TrainConfig | None = None,
+    mse_lr_scale: float = 1.0,
     **settings: Any,
 ) -> str:
     """Source text of a script that rebuilds the data, splits it and runs :func:`xentcore.training.race`.
 
     ``dataset`` is one of :data:`~xentcore.datasets.DATASETS`, or ``"csv"`` with ``csv_file`` naming the file
-    the script reads (it must sit beside the script). ``settings`` are :func:`~xentcore.training.train`'s
-    keyword arguments; they are validated here, so the script never holds anything but plain literals. Run
-    as a program, the script prints the summary and writes the history to ``xent_race_history.csv``; exec'd
-    or imported, it leaves ``result`` (a :class:`~xentcore.training.Race`) behind.
+    the script reads (it must sit beside the script, under :func:`script_csv_name`). The training settings are a
+    :class:`~xentcore.training.TrainConfig` or its fields as keyword arguments, and ``mse_lr_scale`` the MSE
+    run's learning-rate multiplier; they are validated here, and every value, user text included, is written
+    as a ``repr`` literal, so the script never holds anything but plain literals. Run as a program, the script
+    prints the summary and writes the history to ``xent_race_history.csv``; exec'd or imported, it leaves
+    ``result`` (a :class:`~xentcore.training.Race`) behind.
     """
-    unknown = set(settings) - set(SETTING_NAMES)
+    if config is not None and settings:
+        raise ValueError("give the settings as a TrainConfig or as keyword arguments, not both")
+    known = {f.name for f in fields(TrainConfig)}
+    unknown = set(settings) - known
     if unknown:
         raise ValueError(f"unknown settings: {', '.join(sorted(unknown))}")
-    TrainConfig(**{k: tuple(v) if isinstance(v, list) else v for k, v in settings.items()})
-    args = ", ".join(f"{k}={_literal(settings[k])}" for k in SETTING_NAMES if k in settings)
+    if config is None:
+        config = TrainConfig(**{k: tuple(v) if isinstance(v, list) else v for k, v in settings.items()})
+    values = {k: v for k, v in config_kwargs(config).items() if not (k == "snapshot_every" and v is None)}
+    if float(mse_lr_scale) != 1.0:
+        values["mse_lr_scale"] = float(mse_lr_scale)
+    args = ", ".join(f"{k}={_literal(v)}" for k, v in values.items())
     if dataset == "csv":
-        name = clean_name(csv_file or "data.csv", max_chars=80).replace("/", "_") or "data.csv"
         load = (
             "data = dataset_from_csv(Path(__file__).with_name("
-            f"{name!r}).read_bytes(), label_column={_literal(label_column)})"
+            f"{script_csv_name(csv_file)!r}).read_bytes(), label_column={_literal(label_column)})"
         )
         imports = "from pathlib import Path\n\nfrom xentcore.datasets import dataset_from_csv, train_test_split\n"
     elif dataset in DATASETS:

@@ -15,6 +15,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from xentcore.app.figures import CLASS_COLOURS, FONT_FAMILY, OUTLINE, PALETTE, rgba
+from xentcore.app.format import plotly_escape
 from xentcore.app.race.geometry import RaceAnimation
 
 RUN_COLOURS = {"logistic_ce": PALETTE["ce"], "softmax_ce": PALETTE["softmax"], "mse": PALETTE["mse"]}
@@ -88,6 +89,7 @@ def race_figure(
     class_names: Sequence[str],
     labels: Mapping[str, str],
     loss_factors: Mapping[str, float] | None = None,
+    axis_names: Sequence[str] | None = None,
     height: int = 760,
 ) -> go.Figure:
     """The animated race.
@@ -102,12 +104,16 @@ def race_figure(
     run_titles : mapping
         Panel title per run key (translated).
     class_names : sequence of str
+        Shown literally, whatever characters they hold (escaped here for plotly's HTML-like labels), as are
+        ``run_titles`` and ``axis_names``.
     labels : mapping
         Translated texts for :data:`LABEL_KEYS`: axis titles, buttons, ``status`` (with ``{epoch}``,
         ``{loss}``, ``{accuracy}``), ``diverged`` (with ``{epoch}``), legend entries ``train``/``test``
         (with ``{name}``).
     loss_factors : mapping, optional
         Multiplies each run's loss for display (e.g. ``1 / ln 2`` to show a cross-entropy in bits).
+    axis_names : pair of str, optional
+        Titles of the drawing plane's axes (default: the projection's own names).
     height : int
         Pixels.
 
@@ -121,6 +127,8 @@ def race_figure(
     if missing:
         raise ValueError(f"labels missing: {', '.join(sorted(missing))}")
     keys = list(anim.runs)
+    titles = {k: plotly_escape(run_titles[k]) for k in keys}
+    axes = [plotly_escape(a) for a in (axis_names or anim.projection.axis_names)]
     factors = {k: (loss_factors or {}).get(k, 1.0) for k in keys}
     x0, x1, y0, y1 = anim.box
     width = x1 - x0
@@ -138,7 +146,7 @@ def race_figure(
             "showticklabels": False,
             "showgrid": False,
             "zeroline": False,
-            "title": {"text": anim.projection.axis_names[0], "standoff": 4},
+            "title": {"text": axes[0], "standoff": 4},
             "anchor": "y",
         },
         "yaxis": {
@@ -146,12 +154,12 @@ def race_figure(
             "range": [y0, y1],
             "zeroline": False,
             "showgrid": False,
-            "title": {"text": anim.projection.axis_names[1]},
+            "title": {"text": axes[1]},
             "anchor": "x",
         },
         "annotations": [
             {
-                "text": f"<b>{run_titles[key]}</b>",
+                "text": f"<b>{titles[key]}</b>",
                 "xref": "x",
                 "yref": "paper",
                 "x": offsets[i] + (x0 + x1) / 2,
@@ -220,7 +228,7 @@ def race_figure(
             for f in range(n_frames)
         ],
     )
-    _add_curves(layout, add_animated, anim, keys, run_titles, labels, factors)
+    _add_curves(layout, add_animated, anim, keys, titles, labels, factors)
     names = [str(int(e)) for e in anim.frame_epochs]
     layout["updatemenus"] = [_buttons(labels)]
     layout["sliders"] = [_slider(names, labels)]
@@ -229,7 +237,8 @@ def race_figure(
 
 
 def _add_points(data, train_uv, train_y, test_uv, test_y, offsets, class_names, labels) -> None:
-    for c, name in enumerate(class_names):
+    for c, raw in enumerate(class_names):
+        name = plotly_escape(raw)
         colour = CLASS_COLOURS[c % len(CLASS_COLOURS)]
         for part, uv, yy in (("train", train_uv, train_y), ("test", test_uv, test_y)):
             if uv is None or not np.any(yy == c):
@@ -251,7 +260,9 @@ def _add_points(data, train_uv, train_y, test_uv, test_y, offsets, class_names, 
                     },
                     "name": labels[part].format(name=name),
                     "legendgroup": f"{part}{c}",
-                    "hovertemplate": f"{name}<extra></extra>",
+                    # the name goes in as meta, not into the template, where "%{...}" in it would be substituted
+                    "meta": name,
+                    "hovertemplate": "%{meta}<extra></extra>",
                 }
             )
 
@@ -291,7 +302,8 @@ def _add_curves(layout, add_animated, anim: RaceAnimation, keys, run_titles, lab
                     "name": run_titles[key],
                     "legendgroup": key,
                     "showlegend": j == 0,
-                    "hovertemplate": f"{run_titles[key]}<br>%{{x}}: %{{y:.4g}}<extra></extra>",
+                    "meta": run_titles[key],
+                    "hovertemplate": "%{meta}<br>%{x}: %{y:.4g}<extra></extra>",
                     "xaxis": f"x{ax}",
                     "yaxis": f"y{ax}",
                 },

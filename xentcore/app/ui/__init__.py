@@ -1,6 +1,6 @@
 """The Streamlit glue every page shares."""
 
-from xentcore.app.ui.format import fmt
+from xentcore.app.format import fmt
 from xentcore.app.ui.i18n import percent as fmt_percent
 from xentcore.app.ui.i18n import t
 from xentcore.app.ui.lesson import tour_cards

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from xentcore.app.format import fmt_percent
 from xentcore.app.settings import SETTINGS
-from xentcore.app.ui.format import fmt_percent
 from xentcore.app.ui.session import STORE
 from xentcore.app.ui.text import LANGUAGES, TABLE
 
@@ -26,5 +26,5 @@ def t(key: str, /, **values: object) -> str:
 
 
 def percent(x: float, digits: int = 1) -> str:
-    """:func:`~xentcore.app.ui.format.fmt_percent` in the current language."""
+    """:func:`~xentcore.app.format.fmt_percent` in the current language."""
     return fmt_percent(x, digits, lang=current_lang())

@@ -32,3 +32,29 @@ def fmt_percent(x: float, digits: int = 1, *, lang: str = "en") -> str:
     if math.isnan(float(x)):
         return "—"
     return f"{100 * float(x):.{digits}f}" + ("%" if lang == "zh" else " %")
+
+
+_MD_SPECIAL = frozenset("\\`*_{}[]()<>#+-.!|~^$%&:=\"'")
+
+
+def md_escape(text: str) -> str:
+    """``text`` for a Streamlit markdown sink, shown literally: every markdown, LaTeX (``$``) and Streamlit
+    directive character (``:red[...]``, ``:material/...:``) is backslash-escaped, which CommonMark allows for
+    any ASCII punctuation; line breaks become spaces.
+
+    >>> md_escape("a*b_{c}$ [x](y) :red[z]")
+    'a\\\\*b\\\\_\\\\{c\\\\}\\\\$ \\\\[x\\\\]\\\\(y\\\\) \\\\:red\\\\[z\\\\]'
+    """
+    text = " ".join(str(text).splitlines())
+    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in text)
+
+
+def plotly_escape(text: str) -> str:
+    """``text`` for a plotly label (title, legend entry, annotation, hover text), shown literally: plotly reads a
+    subset of HTML (``<b>``, ``<br>``, entities) in labels, and a label between ``$`` signs as LaTeX, so ``&``,
+    ``<``, ``>`` and ``$`` become character references, which plotly turns back into the characters.
+
+    >>> plotly_escape("<b>a & b</b> $x$")
+    '&lt;b&gt;a &amp; b&lt;/b&gt; &#36;x&#36;'
+    """
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("$", "&#36;")

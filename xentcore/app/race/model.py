@@ -1,0 +1,411 @@
+"""The training-race page's model: ``build(state, unit, uploaded) -> RaceModel``, every number, table, picture
+and sentence the page shows, computed once from the page's state and testable without Streamlit.
+
+Sentences are :class:`Phrase` s, a translation key and its values, so that the model decides *what* is said
+(generated from the numbers beside it) and the page only puts it into the reader's language. Text from an
+uploaded file travels as :class:`UserText`, which every sink shows literally (escaped for its medium).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from xentcore.app.format import fmt
+from xentcore.app.race.data import CLASS_FALLBACK, DATA, PC_NAMES, DataInfo
+from xentcore.app.race.export import race_script, script_csv_name
+from xentcore.app.race.geometry import RacePicture, race_picture
+from xentcore.app.race.state import TEST_FRACTION
+from xentcore.app.settings import LANGUAGES, UNIT_BASE
+from xentcore.datasets import (
+    MAX_CSV_CLASSES,
+    CsvError,
+    Dataset,
+    dataset_from_csv,
+    make_dataset,
+    read_csv,
+    train_test_split,
+)
+from xentcore.training import Race, TrainConfig, confusion_matrix, race
+
+CSV_MAX_BYTES = 1_000_000
+CSV_MAX_ROWS = 5000
+TARGET = 0.9  # the training accuracy whose first epoch the results table reports
+TARGET_PERCENT = f"{100 * TARGET:g}"
+GROWING = 10.0  # a final loss this many times the starting one: the run is heading the wrong way
+USER_TEXT_KEYS = ("column", "cell", "columns")  # the values of a CsvError that come from the file
+
+
+class UserText(str):
+    """Text from the reader's file: shown literally, escaped by each sink for its medium."""
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A sentence to say: the translation ``key`` and its values (plain strings, :class:`UserText`, or nested
+    phrases, said in the same language)."""
+
+    key: str
+    values: tuple[tuple[str, Any], ...] = ()
+
+    @classmethod
+    def of(cls, key: str, **values: Any) -> Phrase:
+        return cls(key, tuple(values.items()))
+
+
+CSV_HELP = Phrase.of("race.csv.help", rows=CSV_MAX_ROWS, kb=CSV_MAX_BYTES // 1000, classes=MAX_CSV_CLASSES)
+
+
+@dataclass(frozen=True)
+class Alert:
+    """A message box: ``kind`` is ``"error"``, ``"warning"`` or ``"info"``."""
+
+    kind: str
+    phrase: Phrase
+
+
+@dataclass(frozen=True)
+class Upload:
+    """An uploaded CSV file and the column the reader picked as the label."""
+
+    name: str
+    data: bytes
+    label_column: str | None = None
+
+
+@dataclass(frozen=True)
+class RunRow:
+    """One run as the results table and the messages show it; losses in the reader's unit."""
+
+    key: str
+    title: Phrase
+    lr: float
+    loss: float
+    start_loss: float
+    train_accuracy: float
+    test_accuracy: float
+    epochs_to_target: int | None
+    diverged_at: int | None
+    growing: bool
+    confusion: np.ndarray  # rows: true class, columns: predicted, on the test set (the training set if empty)
+
+
+@dataclass(frozen=True)
+class RaceModel:
+    """Everything the race page shows (see :func:`build`)."""
+
+    info: DataInfo
+    dataset: Dataset
+    train_set: Dataset
+    test_set: Dataset
+    config: TrainConfig
+    mse_lr_scale: float
+    result: Race
+    picture: RacePicture
+    loss_factors: dict[str, float]
+    class_names: tuple[str, ...]
+    feature_names: tuple[str, ...]
+    axis_names: tuple[str, str]
+    feature_pick: tuple[int, int]
+    rows: tuple[RunRow, ...]
+    data_note: Phrase
+    projection_note: Phrase | None
+    figure_caption: Phrase
+    loss_caption: Phrase
+    alerts: tuple[Alert, ...]
+    why: tuple[Phrase, ...]  # paragraphs
+    confusion_part: str
+    script: str
+    script_caption: Phrase
+    script_csv: str | None  # the file name the script reads, for an upload
+
+    @property
+    def multi(self) -> bool:
+        return self.dataset.n_classes > 2
+
+    @property
+    def script_csv_note(self) -> Phrase:
+        return Phrase.of("race.script.csv", name=UserText(self.script_csv or ""))
+
+    @cached_property
+    def history_csv(self) -> bytes:
+        """The three histories as one CSV table (losses in nats, as recorded)."""
+        return pd.DataFrame(self.result.history()).to_csv(index=False).encode()
+
+
+def train_config(state: Mapping[str, Any]) -> TrainConfig:
+    """The one mapping from the page's state to the training settings every run shares."""
+    return TrainConfig(
+        lr=float(state["lr"]),
+        epochs=int(state["ep"]),
+        seed=int(state["seed"]),
+        init=state["init"],
+        l2=float(state["l2"]),
+        label_smoothing=float(state["ls"]),
+        class_weight=None if state["cw"] == "none" else state["cw"],
+        batch_size=None if state["bs"] == "full" else int(state["bs"]),
+        momentum=float(state["mom"]),
+    )
+
+
+def csv_columns(data: bytes) -> tuple[str, ...]:
+    """The columns of an uploaded file, read by the loader's own header parser (raises :class:`CsvError`)."""
+    return read_csv(data, max_bytes=CSV_MAX_BYTES).columns
+
+
+def csv_problem(err: CsvError) -> Phrase:
+    """What to tell the reader about a file that cannot be used, in their language."""
+    values = {k: UserText(v) if k in USER_TEXT_KEYS else v for k, v in err.values.items()}
+    return Phrase.of("race.csv.error", error=Phrase.of(f"race.csv.error.{err.kind}", **values))
+
+
+def load(state: Mapping[str, Any], uploaded: Upload | None = None) -> Dataset:
+    """The data the state asks for: a built-in set, or the uploaded file (raises :class:`CsvError`)."""
+    if DATA[state["data"]].uploaded:
+        if uploaded is None:
+            raise ValueError("data=csv needs an uploaded file")
+        return dataset_from_csv(
+            uploaded.data, label_column=uploaded.label_column, max_bytes=CSV_MAX_BYTES, max_rows=CSV_MAX_ROWS
+        )
+    return make_dataset(state["data"], n=int(state["n"]), noise=float(state["noise"]), seed=int(state["seed"]))
+
+
+def _names(pairs, fallback: tuple[str, ...], i: int) -> tuple[str, ...]:
+    return tuple(p[i] for p in pairs) if pairs else fallback
+
+
+def build(state: Mapping[str, Any], unit: str, uploaded: Upload | None = None, *, lang: str = "en") -> RaceModel:
+    """The race page for ``state`` (the page's URL state), in ``unit`` (``"nats"`` or ``"bits"``) and ``lang``.
+
+    Splits the data, trains the three runs with the settings of :func:`train_config` (the MSE run's rate times
+    ``state["mlr"]``), draws them on the plane of :func:`~xentcore.app.race.geometry.race_picture`, and says
+    what the numbers show. Cross-entropy losses are converted once, from nats to ``unit``; MSE has no unit.
+    """
+    info = DATA[state["data"]]
+    i = LANGUAGES.index(lang)
+    ds = load(state, uploaded)
+    train_set, test_set = train_test_split(ds, test_fraction=TEST_FRACTION, seed=int(state["seed"]))
+    config = train_config(state)
+    scale = float(state["mlr"])
+    result = race(train_set, test_set if test_set.n else None, config, mse_lr_scale=scale)
+
+    pick = (int(state["f1"]), int(state["f2"]))
+    if max(pick) >= ds.d or pick[0] == pick[1]:
+        pick = (0, 1)  # an uploaded file can have fewer features than the link assumed
+    drawn = pick if ds.d > 2 and state["proj"] == "features" else None
+    picture = race_picture(result, train_set, test_set, drawn)
+
+    sep = ("、", ", ")[i == 0]
+    classes = tuple(n or CLASS_FALLBACK[i].format(k=k) for k, n in enumerate(_names(info.classes, ds.class_names, i)))
+    features = _names(info.features, ds.feature_names, i)
+    proj = picture.projection
+    if proj.method == "pca":
+        axes = (PC_NAMES[0][i], PC_NAMES[1][i])
+        projection_note = Phrase.of("race.projection.pca", d=ds.d, share=fmt(100 * sum(proj.explained), 0))
+    elif proj.method == "features":
+        axes = (features[drawn[0]], features[drawn[1]])
+        projection_note = Phrase.of("race.projection.features", d=ds.d, a=UserText(axes[0]), b=UserText(axes[1]))
+    else:
+        axes = (features[0], features[1])
+        projection_note = None
+
+    factor = 1.0 / math.log(UNIT_BASE[unit])
+    loss_factors = {k: factor if run.loss == "ce" else 1.0 for k, run in result.runs.items()}
+    evaluated = test_set if test_set.n else train_set
+    titles = run_titles(ds.n_classes, scale)
+    rows = tuple(
+        RunRow(
+            key=key,
+            title=titles[key],
+            lr=run.config.lr,
+            loss=float(run.final["loss"]) * loss_factors[key],
+            start_loss=float(run.history["loss"][0]) * loss_factors[key],
+            train_accuracy=float(run.final["train_accuracy"]),
+            test_accuracy=float(run.final["test_accuracy"]),
+            epochs_to_target=run.epochs_to_accuracy(TARGET),
+            diverged_at=run.diverged_at,
+            growing=run.diverged_at is None and run.final_loss > GROWING * run.history["loss"][0],
+            confusion=confusion_matrix(evaluated.y, run.predict(evaluated.X), ds.n_classes),
+        )
+        for key, run in result.runs.items()
+    )
+    script_csv = script_csv_name(uploaded.name) if info.uploaded and uploaded else None
+    script = race_script(
+        state["data"],
+        n=int(state["n"]),
+        noise=float(state["noise"]),
+        data_seed=int(state["seed"]),
+        test_fraction=TEST_FRACTION,
+        csv_file=script_csv,
+        label_column=uploaded.label_column if script_csv else None,
+        config=config,
+        mse_lr_scale=scale,
+    )
+    if info.uploaded:
+        data_note = Phrase.of("race.csv.loaded", n=ds.n, d=ds.d, classes=UserText(sep.join(classes)))
+    else:
+        data_note = Phrase.of(f"race.note.{state['data']}", n=ds.n, d=ds.d)
+    figure_caption = (
+        Phrase("race.figure.caption.multi")
+        if ds.n_classes > 2
+        else Phrase.of("race.figure.caption", c1=UserText(classes[1]))
+    )
+    return RaceModel(
+        info=info,
+        dataset=ds,
+        train_set=train_set,
+        test_set=test_set,
+        config=config,
+        mse_lr_scale=scale,
+        result=result,
+        picture=picture,
+        loss_factors=loss_factors,
+        class_names=classes,
+        feature_names=features,
+        axis_names=axes,
+        feature_pick=pick,
+        rows=rows,
+        data_note=data_note,
+        projection_note=projection_note,
+        figure_caption=figure_caption,
+        loss_caption=Phrase.of(
+            "race.loss.caption", unit=Phrase(f"unit.short.{unit}"), train=train_set.n, test=test_set.n
+        ),
+        alerts=alerts(rows, config),
+        why=(mse_note(ds.n_classes, config, scale), *([softmax_note(config)] if ds.n_classes == 2 else [])),
+        confusion_part="test" if test_set.n else "train",
+        script=script,
+        script_caption=Phrase("race.script.caption" if unit == "nats" else "race.script.caption.bits"),
+        script_csv=script_csv,
+    )
+
+
+def _times(scale: float) -> str:
+    return fmt(scale, 0)
+
+
+def run_titles(n_classes: int, mse_lr_scale: float) -> dict[str, Phrase]:
+    """Each run's name: the MSE run says which model it trains, and its learning rate when it differs."""
+    mse = Phrase("race.run.mse.multi" if n_classes > 2 else "race.run.mse")
+    if mse_lr_scale != 1.0:
+        mse = Phrase.of("race.run.scaled", run=mse, m=_times(mse_lr_scale))
+    return {
+        "logistic_ce": Phrase("race.run.logistic_ce.multi" if n_classes > 2 else "race.run.logistic_ce"),
+        "softmax_ce": Phrase("race.run.softmax_ce"),
+        "mse": mse,
+    }
+
+
+def intro(mse_lr_scale: float) -> Phrase:
+    """The page's first paragraph: which learning rates the runs share."""
+    rate = (
+        Phrase("race.intro.same_lr")
+        if mse_lr_scale == 1.0
+        else Phrase.of("race.intro.scaled_lr", m=_times(mse_lr_scale))
+    )
+    return Phrase.of("race.intro", rate=rate)
+
+
+def penalty_unstable(lr: float, config: TrainConfig) -> bool:
+    """Whether the L2 term alone makes heavy-ball steps grow: ``ηλ > 2 (1 + μ)``."""
+    return lr * config.l2 > 2.0 * (1.0 + config.momentum)
+
+
+def alerts(rows: tuple[RunRow, ...], config: TrainConfig) -> tuple[Alert, ...]:
+    """A diverged run is an error, a run whose loss grew tenfold a warning; with L2, why."""
+    out = []
+    for row in rows:
+        if row.diverged_at is not None:
+            out.append(Alert("error", Phrase.of("race.diverged", run=row.title, epoch=row.diverged_at)))
+        elif row.growing:
+            key = "race.growing.overflow" if penalty_unstable(row.lr, config) else "race.growing"
+            out.append(Alert("warning", Phrase.of(key, run=row.title, start=fmt(row.start_loss), end=fmt(row.loss))))
+    unstable = [
+        row for row in rows if (row.diverged_at is not None or row.growing) and penalty_unstable(row.lr, config)
+    ]
+    if unstable:
+        momentum = (
+            Phrase.of(
+                "race.diverged.momentum", mu=fmt_rate(config.momentum), threshold=fmt_rate(2 * (1 + config.momentum))
+            )
+            if config.momentum
+            else ""
+        )
+        factors = (
+            Phrase.of(
+                "race.diverged.factor",
+                run=row.title,
+                lr=fmt_rate(row.lr),
+                l2=fmt_rate(config.l2),
+                factor=fmt(1.0 - row.lr * config.l2, 3),
+            )
+            for row in unstable
+        )
+        out.append(Alert("info", sentences(Phrase.of("race.diverged.why", momentum=momentum), *factors)))
+    return tuple(out)
+
+
+def sentences(*phrases: Phrase) -> Phrase:
+    """Phrases said one after the other (a space between sentences in English, none in Chinese)."""
+    out = phrases[0]
+    for phrase in phrases[1:]:
+        out = Phrase.of("race.join", a=out, b=phrase)
+    return out
+
+
+def mse_note(n_classes: int, config: TrainConfig, mse_lr_scale: float) -> Phrase:
+    """Why the MSE run lags: its push per point is at most half cross-entropy's (two classes) or never longer
+    (more), and fades where the model is confidently wrong; then the learning rates of this race."""
+    first = Phrase("race.mse.note.multi" if n_classes > 2 else "race.mse.note")
+    if mse_lr_scale == 1.0:
+        return sentences(first, Phrase.of("race.mse.same_lr", lr=fmt_rate(config.lr)))
+    if n_classes > 2:
+        key = "race.mse.scaled_lr.multi"
+    else:
+        key = "race.mse.matched_lr" if mse_lr_scale == 2.0 else "race.mse.scaled_lr"
+    return sentences(
+        first,
+        Phrase.of(
+            key,
+            m=_times(mse_lr_scale),
+            lr=fmt_rate(config.lr),
+            mse_lr=fmt_rate(config.lr * mse_lr_scale),
+            ratio=fmt_rate(mse_lr_scale / 2),
+        ),
+    )
+
+
+def softmax_note(config: TrainConfig) -> Phrase:
+    """Two classes: softmax at (η, λ) takes the steps of logistic regression at (2η, λ/2), with the same momentum
+    and the same mini-batches; exactly, unless class weights and label smoothing are both on."""
+    exact = not (config.class_weight is not None and config.label_smoothing > 0)
+    extras = []
+    if config.momentum:
+        extras.append(Phrase.of("race.softmax.momentum", mu=fmt_rate(config.momentum)))
+    if config.batch_size is not None:
+        extras.append(Phrase("race.softmax.batches"))
+    values = {
+        "how": Phrase("race.softmax.exactly" if exact else "race.softmax.nearly"),
+        "lr": fmt_rate(config.lr),
+        "lr2": fmt_rate(2 * config.lr),
+        "extras": tuple(extras),
+    }
+    if config.l2 > 0:
+        second = Phrase.of("race.softmax.l2", **values, l2=fmt_rate(config.l2), l2half=fmt_rate(config.l2 / 2))
+    else:
+        second = Phrase.of("race.softmax.same", **values)
+    last = Phrase("race.softmax.same_minimum") if config.l2 == 0 else None
+    if not exact:
+        last = Phrase("race.softmax.approx")
+    return sentences(Phrase("race.softmax.note"), second, *([last] if last else []))
+
+
+def fmt_rate(x: float) -> str:
+    """A learning rate, penalty or momentum as the controls write it, never in powers of ten (``0.00005``)."""
+    return np.format_float_positional(round(float(x), 10), trim="-")
