@@ -211,8 +211,8 @@ class Separation:
 
     ``strict``: every margin ``s_i d·x_i`` is positive, so the line ``d·x = 0`` through the origin separates
     the classes and the cross-entropy tends to 0 as ``w = t d``, ``t → ∞`` (whatever the bias). Otherwise
-    some points lie on that line and only the others' loss vanishes. ``margin`` is the smallest
-    ``s_i d·x_i``."""
+    some points lie on that line (or at the origin) and only the others' loss vanishes. ``margin`` is the
+    smallest ``s_i d·x_i`` (0 when not strict)."""
 
     direction: np.ndarray
     strict: bool
@@ -264,7 +264,8 @@ def separation(X, y, *, atol: float = 1e-12) -> Separation | None:
     margins = a @ d
     if margins.min() < -tol or margins.max() <= tol:
         return None
-    return Separation(d, bool(margins.min() > tol), float(margins.min()))
+    strict = bool(margins.min() > tol and a.shape[0] == size.size)  # a point at the origin keeps its loss
+    return Separation(d, strict, float(margins.min()) if strict else 0.0)
 
 
 @dataclass(frozen=True)
@@ -317,7 +318,11 @@ def ce_minimum(X, y, b: float = 0.0, *, base: float = math.e, max_iter: int = 10
         H = (X.T * (p * (1.0 - p))) @ X / n
         step = np.linalg.solve(H, g)
         decrement = float(g @ step)  # the squared Newton decrement: f falls by about half of it
-        if decrement <= 1e-24:
+        if decrement <= 1e-12:
+            # close enough for Newton's quadratic convergence: one full step leaves a decrement of order 1e-24,
+            # a fall of f that rounding cannot resolve (so a line search there would only see noise)
+            w = w - step
+            f = ce(w)
             break
         t = 1.0
         while t > 1e-12:

@@ -217,8 +217,7 @@ TEXT = {
         "仅标签平滑一项就足以如此：它给每个类别至少 ε/K = {x} 的权重。",
     ),
     "curves.temp.plot": (
-        "On the plot (T from {t0} to {t1}) the loss runs from {a} to {b} {unit}, lowest at T = {tm} "
-        "({vm} {unit}).",
+        "On the plot (T from {t0} to {t1}) the loss runs from {a} to {b} {unit}, lowest at T = {tm} ({vm} {unit}).",
         "图中（T 从 {t0} 到 {t1}）损失从 {a} 变到 {b} {unit}，在 T = {tm} 处最低（{vm} {unit}）。",
     ),
     "curves.tfig.min": ("H(ỹ) = {h}", "H(ỹ) = {h}"),
