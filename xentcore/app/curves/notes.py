@@ -7,6 +7,7 @@ number is true for the setting it is shown with.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from xentcore.app.curves.model import RIGHT_ABOVE, WRONG_BELOW, BinaryModel, MulticlassModel
@@ -90,7 +91,7 @@ def temperature_text(m: MulticlassModel, t: Say = app_t) -> str:
             unit=unit,
         )
     )
-    return t("curves.join").join(parts)
+    return functools.reduce(lambda a, b: t("curves.join", a=a, b=b), parts)
 
 
 # --- figure labels ---------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ passes a lookup in one language)."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from xentcore.app.surfaces.model import Descent, SurfacesModel
@@ -18,7 +19,7 @@ def unit_name(m: SurfacesModel, t: Say = app_t) -> str:
 
 
 def _join(parts: list[str], t: Say) -> str:
-    return t("surfaces.join").join(parts)
+    return functools.reduce(lambda a, b: t("surfaces.join", a=a, b=b), parts)
 
 
 def _point(w) -> dict[str, str]:
