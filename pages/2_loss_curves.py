@@ -129,8 +129,10 @@ def multiclass() -> None:
     cols[1].metric(t("curves.metric.min"), f"{fmt(pr.min_ce)} {unit}", help=t("curves.metric.min.help"))
     cols[2].metric(notes.uniform_label(m), f"{fmt(pr.uniform_ce)} {unit}", help=t("curves.metric.uniform.help"))
     names = [class_name(i) for i in range(k)]
-    fig = multiclass_figure(pr, names, notes.multiclass_labels())
+    fig = multiclass_figure(pr, names, notes.multiclass_labels(m))
     st.plotly_chart(fig, key="curves.multi_fig", config={"displayModeBar": False})
+    if ctx.unit != "nats":
+        st.caption(t("curves.bits.note.multi"))
     table = pd.DataFrame(
         {
             "z": [fmt(v) for v in pr.z],

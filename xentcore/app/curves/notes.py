@@ -108,9 +108,13 @@ def binary_labels(m: BinaryModel, log: bool, t: Say = app_t) -> dict[str, str]:
     }
 
 
-def multiclass_labels(t: Say = app_t) -> dict[str, str]:
-    keys = ("probs", "grad_z", "grad_p", "y_hat", "target", "grad_z_bar", "grad_p_bar", "fd")
-    return {k: t(f"curves.mfig.{k}") for k in keys}
+def multiclass_labels(m: MulticlassModel, t: Say = app_t) -> dict[str, str]:
+    keys = ("probs", "y_hat", "target", "grad_z_bar", "grad_p_bar", "fd")
+    return {
+        **{k: t(f"curves.mfig.{k}") for k in keys},
+        "grad_z": t(f"curves.mfig.grad_z.{m.unit}"),  # the formula of the numbers drawn, in their unit
+        "grad_p": t(f"curves.mfig.grad_p.{m.unit}"),
+    }
 
 
 def temperature_labels(m: MulticlassModel, t: Say = app_t) -> dict[str, str]:

@@ -116,11 +116,12 @@ TEXT = {
     ),
     "curves.tutorial.callout": (
         "**The tutorial is wrong here.** It calls ŷ − y the gradient with respect to the probabilities ŷ. "
-        "It is the gradient with respect to the **logits** z (at T = 1 without smoothing; in general "
+        "It is the gradient with respect to the **logits** z (in nats, at T = 1 without smoothing; in general "
         "(ŷ − ỹ)/T: compare the green bars with their finite-difference crosses). With respect to the "
         "probabilities the gradient is −ỹ/ŷ (purple).",
         "**教程在这里出错了。** 它把 ŷ − y 称为对概率 ŷ 的梯度。实际上它是对 **logit** z 的梯度"
-        "（T = 1 且无标签平滑时如此；一般为 (ŷ − ỹ)/T：对比绿色柱形与有限差分的叉号）。对概率 ŷ 的梯度是 −ỹ/ŷ（紫色）。",
+        "（以 nat 为单位、T = 1 且无标签平滑时如此；一般为 (ŷ − ỹ)/T：对比绿色柱形与有限差分的叉号）。"
+        "对概率 ŷ 的梯度是 −ỹ/ŷ（紫色）。",
     ),
     "curves.class": ("class {k}", "类别 {k}"),
     "curves.k": ("Number of classes K", "类别数 K"),
@@ -146,7 +147,7 @@ TEXT = {
         "目标变为 (1 − ε) y + ε / K：每个类别都分到一点概率。",
     ),
     "curves.metric.mce": ("Cross-entropy L", "交叉熵 L"),
-    "curves.metric.min": ("Smallest possible L = H(ỹ)", "L 的最小可能值 = H(ỹ)"),
+    "curves.metric.min": ("Lower bound of L: H(ỹ)", "L 的下界：H(ỹ)"),
     "curves.metric.min.help": (
         "No logits can do better than predicting the target itself, which costs its entropy. With a one-hot "
         "target that is 0; with smoothing ε > 0 it is above 0.",
@@ -162,8 +163,16 @@ TEXT = {
     "curves.log.nats": ("ln", "ln"),
     "curves.log.bits": ("log₂", "log₂"),
     "curves.mfig.probs": ("Prediction ŷ and target ỹ", "预测 ŷ 与目标 ỹ"),
-    "curves.mfig.grad_z": ("∂L/∂z = (ŷ − ỹ)/T", "∂L/∂z = (ŷ − ỹ)/T"),
-    "curves.mfig.grad_p": ("∂L/∂ŷ = −ỹ/ŷ", "∂L/∂ŷ = −ỹ/ŷ"),
+    "curves.mfig.grad_z.nats": ("∂L/∂z = (ŷ − ỹ)/T", "∂L/∂z = (ŷ − ỹ)/T"),
+    "curves.mfig.grad_p.nats": ("∂L/∂ŷ = −ỹ/ŷ", "∂L/∂ŷ = −ỹ/ŷ"),
+    "curves.mfig.grad_z.bits": ("∂L/∂z = (ŷ − ỹ)/(T ln 2)", "∂L/∂z = (ŷ − ỹ)/(T ln 2)"),
+    "curves.mfig.grad_p.bits": ("∂L/∂ŷ = −ỹ/(ŷ ln 2)", "∂L/∂ŷ = −ỹ/(ŷ ln 2)"),
+    "curves.bits.note.multi": (
+        "In bits the loss and its gradients are the nats values divided by ln 2: the formulas above are in "
+        "nats, so here ∂L/∂z = (ŷ − ỹ)/(T ln 2) and ∂L/∂ŷ = −ỹ/(ŷ ln 2).",
+        "以 bit 为单位时，损失及其梯度等于 nat 数值除以 ln 2：上面的公式以 nat 为单位，"
+        "因此这里 ∂L/∂z = (ŷ − ỹ)/(T ln 2)，∂L/∂ŷ = −ỹ/(ŷ ln 2)。",
+    ),
     "curves.mfig.y_hat": ("prediction ŷ", "预测 ŷ"),
     "curves.mfig.target": ("target ỹ", "目标 ỹ"),
     "curves.mfig.grad_z_bar": ("∂L/∂z (formula)", "∂L/∂z（公式）"),

@@ -72,9 +72,9 @@ class Descent:
     ``ce`` and ``mse`` are both losses along the path (``ce`` in the reader's unit); ``values`` is its own.
     ``trend``: ``"flat"`` when its own loss fell by less than :data:`FLAT` of its start at every step going
     down; ``"rose"`` when it ended higher; else ``"fell"``. ``rises`` counts the steps that raised the loss
-    (a step that overshoots: gradient descent with a small enough step never rises). ``max_grad`` and
-    ``end_grad`` are gradient norms of its own loss (cross-entropy's in the reader's unit); ``length`` the
-    distance travelled along the path; ``inside``: whether it ends inside the plotted square;
+    (a step that overshoots: gradient descent with a small enough step never rises). ``max_step`` is the
+    longest step; ``end_grad`` the gradient norm of its own loss at the end (cross-entropy's in the reader's
+    unit); ``length`` the distance travelled along the path; ``inside``: whether it ends inside the plotted square;
     ``to_minimum``: the distance from the end to the cross-entropy minimum, for a cross-entropy path when
     there is one."""
 
@@ -84,7 +84,7 @@ class Descent:
     mse: np.ndarray
     trend: Trend
     rises: int
-    max_grad: float
+    max_step: float
     end_grad: float
     length: float
     inside: bool
@@ -106,7 +106,7 @@ class Descent:
         return float(np.linalg.norm(self.path[-1] - self.path[0]))
 
 
-def _descent(ds: Dataset, path: np.ndarray, loss: str, b: float, lr: float, r: float, base: float, minimum) -> Descent:
+def _descent(ds: Dataset, path: np.ndarray, loss: str, b: float, r: float, base: float, minimum) -> Descent:
     ce, mse = sf.path_losses(ds.X, ds.y, path, b, base=base)
     values = ce if loss == "ce" else mse
     scale = 1.0 / math.log(base) if loss == "ce" else 1.0
@@ -130,7 +130,7 @@ def _descent(ds: Dataset, path: np.ndarray, loss: str, b: float, lr: float, r: f
         mse=mse,
         trend=trend,
         rises=rises,
-        max_grad=max(float(steps.max(initial=0.0)) / lr * scale, end_grad),
+        max_step=float(steps.max(initial=0.0)),
         end_grad=end_grad,
         length=float(steps.sum()),
         inside=bool(np.all(np.abs(path[-1]) <= r)),
@@ -201,9 +201,7 @@ def build(state: State, unit: str) -> SurfacesModel:
     start = (float(state["w1"]), float(state["w2"]))
     surf = _surface(key, grid, r, b, base)
     separation, minimum = _landscape(key, b, base)
-    paths = {
-        loss: _descent(ds, _path(key, b, start, lr, steps, loss), loss, b, lr, r, base, minimum) for loss in LOSSES
-    }
+    paths = {loss: _descent(ds, _path(key, b, start, lr, steps, loss), loss, b, r, base, minimum) for loss in LOSSES}
     i, j = np.unravel_index(np.argmin(surf.ce), surf.ce.shape)
     return SurfacesModel(
         unit=unit,

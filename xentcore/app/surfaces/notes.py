@@ -51,7 +51,7 @@ def descent(m: SurfacesModel, loss: str, t: Say = app_t) -> str:
     p: Descent = m.paths[loss]
     u = f" {unit_name(m, t)}" if loss == "ce" else ""
     v = p.values
-    parts = [t(f"surfaces.path.{p.trend}", a=fmt(v[0]), b=fmt(v[-1]), u=u, g=fmt(p.max_grad))]
+    parts = [t(f"surfaces.path.{p.trend}", a=fmt(v[0]), b=fmt(v[-1]), u=u, s=fmt(p.max_step))]
     if p.rises and p.trend != "rose":
         parts.append(t("surfaces.path.rises", n=p.rises, s=m.steps))
     end = _point(p.path[-1])

@@ -119,8 +119,8 @@ TEXT = {
     "surfaces.metric.mse": ("MSE after descent on MSE", "MSE（按 MSE 下降后）"),
     "surfaces.metric.help": (
         "Each model's own loss at the end of its path. The two losses have different scales; compare how "
-        "far each fell and how far each moved.",
-        "每个模型在其路径终点处自身的损失。两种损失的量纲不同；请比较各自下降了多少、移动了多远。",
+        "far each fell (the note below each number).",
+        "每个模型在其路径终点处自身的损失。两种损失的量纲不同；请比较各自下降了多少（见各数字下方的说明）。",
     ),
     "surfaces.path.fell": ("The loss fell from {a} to {b}{u}.", "损失从 {a} 降到 {b}{u}。"),
     "surfaces.path.rose": (
@@ -128,9 +128,9 @@ TEXT = {
         "损失从 {a} 升到 {b}{u}：步子迈过了头，这里的学习率太大。",
     ),
     "surfaces.path.flat": (
-        "The loss hardly changed ({a} → {b}{u}): each step is the learning rate times a gradient that was at "
-        "most {g} along the path.",
-        "损失几乎没变（{a} → {b}{u}）：每一步等于学习率乘以梯度，而沿途梯度最大只有 {g}。",
+        "The loss hardly changed ({a} → {b}{u}): no step moved w by more than {s} (a step is the learning "
+        "rate times the gradient).",
+        "损失几乎没变（{a} → {b}{u}）：没有哪一步让 w 移动超过 {s}（每一步等于学习率乘以梯度）。",
     ),
     "surfaces.path.rises": (
         "It rose at {n} of its {s} steps, where a step overshot.",

@@ -18,9 +18,10 @@ TEXT = {
     ),
     "nav.surfaces": ("Loss surfaces", "损失曲面"),
     "nav.surfaces.blurb": (
-        "The loss over two weights of a logistic regression: cross-entropy's convex bowl "
-        "against MSE's plateaus, with gradient-descent paths.",
-        "逻辑回归两个权重上的损失：交叉熵的凸碗形与 MSE 的平台区对比，并绘制梯度下降路径。",
+        "The loss over two weights of a logistic regression: cross-entropy, convex, against MSE, not convex "
+        "and with plateaus; when cross-entropy has a minimum and when it has none; gradient-descent paths.",
+        "逻辑回归两个权重上的损失：凸的交叉熵与不凸、带高原的 MSE 对比；交叉熵何时有最小值、何时没有；"
+        "并绘制梯度下降路径。",
     ),
     "nav.race": ("Training race", "训练竞赛"),
     "nav.race.blurb": (
@@ -83,9 +84,18 @@ TEXT = {
     "detail.repeated": ("{n} values, used the last", "共 {n} 个值，已使用最后一个"),
     "detail.more": ("… and {n} more", "……另有 {n} 项"),
     "detail.q_length": ("has {n} entries but p has {k}; using a uniform q", "有 {n} 项，而 p 有 {k} 项；改用均匀的 q"),
-    "detail.names_length": ("{n} names for {k} classes; using the default names", "{k} 个类别却有 {n} 个名称；改用默认名称"),
-    "detail.no_class": ("class {c} does not exist with {k} logits; using {last}", "只有 {k} 个 logit，不存在类别 {c}；改用 {last}"),
-    "detail.ty_length": ("has {n} entries but there are {k} logits; resized", "有 {n} 项，而 logit 有 {k} 个；已调整长度"),
+    "detail.names_length": (
+        "{n} names for {k} classes; using the default names",
+        "{k} 个类别却有 {n} 个名称；改用默认名称",
+    ),
+    "detail.no_class": (
+        "class {c} does not exist with {k} logits; using {last}",
+        "只有 {k} 个 logit，不存在类别 {c}；改用 {last}",
+    ),
+    "detail.ty_length": (
+        "has {n} entries but there are {k} logits; resized",
+        "有 {n} 项，而 logit 有 {k} 个；已调整长度",
+    ),
     "detail.few_features": ("{data} has {d} features; set to {last}", "{data} 只有 {d} 个特征；已改为 {last}"),
     "detail.same_features": ("the two features must differ", "两个特征必须不同"),
     "footer": (
