@@ -84,18 +84,9 @@ TEXT = {
     "detail.repeated": ("{n} values, used the last", "共 {n} 个值，已使用最后一个"),
     "detail.more": ("… and {n} more", "……另有 {n} 项"),
     "detail.q_length": ("has {n} entries but p has {k}; using a uniform q", "有 {n} 项，而 p 有 {k} 项；改用均匀的 q"),
-    "detail.names_length": (
-        "{n} names for {k} classes; using the default names",
-        "{k} 个类别却有 {n} 个名称；改用默认名称",
-    ),
-    "detail.no_class": (
-        "class {c} does not exist with {k} logits; using {last}",
-        "只有 {k} 个 logit，不存在类别 {c}；改用 {last}",
-    ),
-    "detail.ty_length": (
-        "has {n} entries but there are {k} logits; resized",
-        "有 {n} 项，而 logit 有 {k} 个；已调整长度",
-    ),
+    "detail.names_length": ("{n} names for {k} classes; using the default names", "{k} 个类别却有 {n} 个名称；改用默认名称"),
+    "detail.no_class": ("class {c} does not exist with {k} logits; using {last}", "只有 {k} 个 logit，不存在类别 {c}；改用 {last}"),
+    "detail.ty_length": ("has {n} entries but there are {k} logits; resized", "有 {n} 项，而 logit 有 {k} 个；已调整长度"),
     "detail.few_features": ("{data} has {d} features; set to {last}", "{data} 只有 {d} 个特征；已改为 {last}"),
     "detail.same_features": ("the two features must differ", "两个特征必须不同"),
     "footer": (
