@@ -54,12 +54,6 @@ def _landscape(key: DataKey, b: float, base: float) -> tuple[sf.Separation | Non
 
 
 @functools.lru_cache(maxsize=32)
-def _path(key: DataKey, b: float, start: tuple[float, float], lr: float, steps: int, loss: str) -> np.ndarray:
-    ds = _dataset(key)
-    return sf.gradient_descent(ds.X, ds.y, start, b, loss=loss, lr=lr, steps=steps)
-
-
-@functools.lru_cache(maxsize=32)
 def _slice(key: DataKey, b: float, angle: float, r: float, base: float) -> sf.Slice:
     ds = _dataset(key)
     return sf.loss_slice(ds.X, ds.y, b, angle=angle, half_length=r, base=base)
@@ -70,8 +64,8 @@ class Descent:
     """One gradient-descent path on ``loss`` and what it did.
 
     ``ce`` and ``mse`` are both losses along the path (``ce`` in the reader's unit); ``values`` is its own.
-    ``trend``: ``"flat"`` when its own loss fell by less than :data:`FLAT` of its start at every step going
-    down; ``"rose"`` when it ended higher; else ``"fell"``. ``rises`` counts the steps that raised the loss
+    ``trend``: ``"flat"`` when its own loss never rose and fell by less than :data:`FLAT` of its start;
+    ``"rose"`` when it ended higher; else ``"fell"``. ``rises`` counts the steps that raised the loss
     (a step that overshoots: gradient descent with a small enough step never rises). ``max_step`` is the
     longest step; ``end_grad`` the gradient norm of its own loss at the end (cross-entropy's in the reader's
     unit); ``length`` the distance travelled along the path; ``inside``: whether it ends inside the plotted square;
@@ -106,7 +100,13 @@ class Descent:
         return float(np.linalg.norm(self.path[-1] - self.path[0]))
 
 
-def _descent(ds: Dataset, path: np.ndarray, loss: str, b: float, r: float, base: float, minimum) -> Descent:
+@functools.lru_cache(maxsize=32)
+def _descent(
+    key: DataKey, b: float, start: tuple[float, float], lr: float, steps: int, loss: str, r: float, base: float
+) -> Descent:
+    ds = _dataset(key)
+    _, minimum = _landscape(key, b, base)
+    path = sf.gradient_descent(ds.X, ds.y, start, b, loss=loss, lr=lr, steps=steps)
     ce, mse = sf.path_losses(ds.X, ds.y, path, b, base=base)
     values = ce if loss == "ce" else mse
     scale = 1.0 / math.log(base) if loss == "ce" else 1.0
@@ -201,7 +201,7 @@ def build(state: State, unit: str) -> SurfacesModel:
     start = (float(state["w1"]), float(state["w2"]))
     surf = _surface(key, grid, r, b, base)
     separation, minimum = _landscape(key, b, base)
-    paths = {loss: _descent(ds, _path(key, b, start, lr, steps, loss), loss, b, r, base, minimum) for loss in LOSSES}
+    paths = {loss: _descent(key, b, start, lr, steps, loss, r, base) for loss in LOSSES}
     i, j = np.unravel_index(np.argmin(surf.ce), surf.ce.shape)
     return SurfacesModel(
         unit=unit,
