@@ -353,3 +353,69 @@ def temperature_sweep(z, target, temperatures, *, smoothing: float = 0.0, base: 
     logits = z[None, :] / temps[:, None]
     targets = np.broadcast_to(y, logits.shape)
     return losses.categorical_cross_entropy(targets, logits, reduction="none") / _unit(base)
+
+
+@dataclass(frozen=True)
+class TemperatureLimits:
+    """What the cross-entropy of ``softmax(z / T)`` against a target ``ỹ`` does at the two ends of ``T``.
+
+    With ``m = max_j z_j`` and ``top`` the classes whose logit equals ``m``,
+
+    - as ``T → 0``: ``L(T) = rate / T + ln |top| + o(1)`` with ``rate = Σ_j ỹ_j (m - z_j) >= 0``. The loss
+      grows without bound (like ``rate / T``) as soon as the target gives any weight (``off_top > 0``) to a
+      class outside ``top``; otherwise it tends to ``ln |top|``, which is 0 only for a single largest logit
+      holding the whole target (a one-hot target on the argmax);
+    - as ``T → ∞``: ``softmax(z / T)`` tends to uniform and ``L`` to ``ln K`` (``hot``);
+    - ``constant``: all logits equal, so ``L = ln K`` at every ``T``.
+
+    ``cold``, ``rate`` and ``hot`` are in the unit of ``base`` (``cold`` is ``inf`` when unbounded).
+    """
+
+    top: tuple[int, ...]
+    off_top: float
+    rate: float
+    cold: float
+    hot: float
+    constant: bool
+
+
+def temperature_limits(z, target, *, smoothing: float = 0.0, base: float = math.e) -> TemperatureLimits:
+    """The limits of :func:`temperature_sweep` as ``T → 0`` and ``T → ∞`` (see :class:`TemperatureLimits`).
+
+    Logits count as tied only when exactly equal: the limit is a statement about ``T → 0``, where any
+    gap, however small, eventually dominates.
+
+    Examples
+    --------
+    One-hot on the largest logit: the loss vanishes; on another class, or with smoothing, it explodes:
+
+    >>> temperature_limits([2.0, 1.0, 0.1], 0).cold
+    0.0
+    >>> lim = temperature_limits([2.0, 1.0, 0.1], 1)
+    >>> lim.cold, lim.rate
+    (inf, 1.0)
+    >>> temperature_limits([2.0, 1.0, 0.1], 0, smoothing=0.3).cold
+    inf
+
+    Two tied largest logits sharing the target: ln 2.
+
+    >>> round(temperature_limits([1.0, 1.0, 0.0], [0.5, 0.5, 0.0]).cold, 4)
+    0.6931
+    """
+    z = _check_logits(z, 1.0)
+    y = smoothed_target(target, z.size, smoothing)
+    scale = 1.0 / _unit(base)
+    m = float(z.max())
+    on_top = z == m
+    off_top = float(y[~on_top].sum())
+    rate = float(np.dot(y, m - z))
+    ties = int(on_top.sum())
+    cold = math.inf if off_top > 0 else math.log(ties) * scale
+    return TemperatureLimits(
+        top=tuple(int(i) for i in np.flatnonzero(on_top)),
+        off_top=off_top,
+        rate=rate * scale,
+        cold=cold,
+        hot=math.log(z.size) * scale,
+        constant=ties == z.size,
+    )

@@ -5,7 +5,15 @@ The bias ``b`` is held fixed, so each loss is a function of ``w = (w₁, w₂)``
 - cross-entropy ``CE(w) = (1/N) Σ_i [softplus(z_i) - y_i z_i]`` with ``z_i = w·x_i + b``: convex in ``w``
   (a sum of convex functions of a linear map);
 - squared error ``MSE(w) = (1/N) Σ_i (σ(z_i) - y_i)²``: bounded by 1, flat (plateaus) where the sigmoid
-  saturates, and not convex in general.
+  saturates, and never convex over the whole plane (a convex function bounded above on the plane is constant,
+  and MSE is not, unless every x_i is 0).
+
+Whether cross-entropy has a minimum depends on the data (:func:`ce_minimum`). With ``s_i = 2 y_i - 1``, the
+loss of a point falls as its margin ``s_i (w·x_i + b)`` grows. If a direction ``d`` has ``s_i d·x_i >= 0``
+for every point (and ``> 0`` for some), moving ``w`` out along ``d`` lowers the loss at every step and there
+is no minimum: the data are separated by the line ``d·x = 0`` through the origin (the bias is fixed, so the
+boundary ``w·x + b = 0`` tends to that line as ``w`` grows). Otherwise the loss grows in every direction
+and, the features spanning the plane, has a single minimum.
 
 Every grid is evaluated at once as the matrix ``Z = X W + b`` of shape (N, G), in column blocks sized so a
 block stays in the processor's cache; there is no Python loop over grid points. Gradient descent moves
@@ -195,6 +203,137 @@ class Slice:
     points: np.ndarray
     ce: np.ndarray
     mse: np.ndarray
+
+
+@dataclass(frozen=True)
+class Separation:
+    """A direction ``d`` (unit vector) with ``s_i d·x_i >= 0`` for every point, ``s_i = 2 y_i - 1``.
+
+    ``strict``: every margin ``s_i d·x_i`` is positive, so the line ``d·x = 0`` through the origin separates
+    the classes and the cross-entropy tends to 0 as ``w = t d``, ``t → ∞`` (whatever the bias). Otherwise
+    some points lie on that line (or at the origin) and only the others' loss vanishes. ``margin`` is the
+    smallest ``s_i d·x_i`` (0 when not strict)."""
+
+    direction: np.ndarray
+    strict: bool
+    margin: float
+
+
+def separation(X, y, *, atol: float = 1e-12) -> Separation | None:
+    """The direction along which cross-entropy falls without end, with the bias fixed, or None if there is none.
+
+    In the plane this is exact geometry, no optimiser: a direction ``d`` with ``a_i·d >= 0`` for every
+    ``a_i = s_i x_i`` exists exactly when all the ``a_i`` lie in a closed half-plane, that is when the widest
+    angular gap between consecutive ``a_i`` (sorted by angle, wrapping round) is at least π. ``d`` is then
+    the bisector of the arc that holds them. Margins within ``atol`` times the largest ``|a_i|`` of 0 count
+    as 0; points at the origin (``a_i = 0``) do not depend on ``w`` and are left out.
+
+    Examples
+    --------
+    >>> X, y = np.array([[1.0, 1.0], [-1.0, -2.0], [2.0, 0.5]]), np.array([1, 0, 1])
+    >>> sep = separation(X, y)
+    >>> sep.strict, bool(np.all((2 * y - 1) * (X @ sep.direction) > 0))
+    (True, True)
+
+    A class-0 point beyond a class-1 point on the w₁ axis: only a direction along w₂ helps, and it leaves those
+    two on the line d·x = 0 (not strict); a fourth point below closes that way too.
+
+    >>> X = [[1.0, 0.0], [2.0, 0.0], [0.0, 1.0]]
+    >>> sep = separation(X, [1, 0, 1])
+    >>> sep.strict, sep.direction.round(6).tolist()
+    (False, [0.0, 1.0])
+    >>> separation(X + [[0.0, -1.0]], [1, 0, 1, 1]) is None
+    True
+    """
+    X, y = _data(X, y)
+    a = (2.0 * y - 1.0)[:, None] * X
+    size = np.hypot(a[:, 0], a[:, 1])
+    a = a[size > 0]
+    if a.shape[0] == 0:
+        return None
+    tol = atol * float(size.max())
+    angle = np.sort(np.arctan2(a[:, 1], a[:, 0]))
+    gaps = np.diff(np.concatenate([angle, [angle[0] + 2 * math.pi]]))
+    k = int(np.argmax(gaps))
+    if gaps[k] < math.pi - 1e-9:
+        return None
+    # the a_i fill the arc from angle[k + 1] round to angle[k] + 2π, of length 2π - gap <= π
+    first = angle[(k + 1) % angle.size]
+    theta = first + (2 * math.pi - gaps[k]) / 2
+    d = np.array([math.cos(theta), math.sin(theta)])
+    margins = a @ d
+    if margins.min() < -tol or margins.max() <= tol:
+        return None
+    strict = bool(margins.min() > tol and a.shape[0] == size.size)  # a point at the origin keeps its loss
+    return Separation(d, strict, float(margins.min()) if strict else 0.0)
+
+
+@dataclass(frozen=True)
+class Minimum:
+    """The single minimum of mean cross-entropy over ``w`` with the bias fixed: ``w``, the loss there (unit of
+    ``base``), and the Newton iterations it took."""
+
+    w: np.ndarray
+    ce: float
+    iterations: int
+
+
+def ce_minimum(X, y, b: float = 0.0, *, base: float = math.e, max_iter: int = 100) -> Minimum | None:
+    """Where the mean cross-entropy of ``σ(X w + b)`` is lowest, or None when it has no minimum (the data are
+    separated as in :func:`separation`: the loss keeps falling along a direction).
+
+    Otherwise the loss is strictly convex (its Hessian ``Xᵀ diag(σ(1 - σ)) X / N`` is positive definite once
+    the features span the plane) and grows in every direction, so the minimum exists and is unique; it is
+    found by Newton's method from ``w = 0`` with a backtracking line search, which converges from anywhere
+    on such a function.
+
+    Examples
+    --------
+    XOR on four points: no line through the origin separates them, and by symmetry the minimum is at 0,
+    where every prediction is 1/2 and the loss ln 2.
+
+    >>> m = ce_minimum([[1.0, 1.0], [-1.0, -1.0], [1.0, -1.0], [-1.0, 1.0]], [1, 1, 0, 0])
+    >>> np.abs(m.w).round(6).tolist(), round(m.ce, 4)
+    ([0.0, 0.0], 0.6931)
+    """
+    X, y = _data(X, y)
+    if not math.isfinite(b):
+        raise ValueError(f"b must be finite, got {b}")
+    if np.linalg.matrix_rank(X) < 2:
+        raise ValueError("the features lie on a line through the origin: the minimum is not unique")
+    if separation(X, y) is not None:
+        return None
+    n = X.shape[0]
+    w = np.zeros(2)
+
+    def ce(v: np.ndarray) -> float:
+        return float(mean_losses(X, y, v[:, None], b)[0][0])
+
+    f = ce(w)
+    iterations = 0
+    while iterations < max_iter:
+        iterations += 1
+        p = losses.sigmoid(X @ w + b)
+        g = X.T @ (p - y) / n
+        H = (X.T * (p * (1.0 - p))) @ X / n
+        step = np.linalg.solve(H, g)
+        decrement = float(g @ step)  # the squared Newton decrement: f falls by about half of it
+        if decrement <= 1e-12:
+            # close enough for Newton's quadratic convergence: one full step leaves a decrement of order 1e-24,
+            # a fall of f that rounding cannot resolve (so a line search there would only see noise)
+            w = w - step
+            f = ce(w)
+            break
+        t = 1.0
+        while t > 1e-12:
+            f_new = ce(w - t * step)
+            if f_new <= f - 0.25 * t * decrement:
+                break
+            t /= 2
+        else:  # no descent left at working precision: w is the minimum to rounding
+            break
+        w, f = w - t * step, f_new
+    return Minimum(w, f / _unit(base), iterations)
 
 
 def loss_slice(

@@ -7,14 +7,32 @@ import pytest
 from apptest_support import array, figure, open_app
 
 from xentcore import probes
+from xentcore.app.curves import notes
+from xentcore.app.curves.model import build
+from xentcore.app.curves.state import SCHEMA
 from xentcore.app.format import fmt
-from xentcore.app.ui.text import TABLE
+from xentcore.app.ui.text import LANGUAGES, TABLE
 
 PAGE = "pages/2_loss_curves.py"
 
 
 def run(**params):
     return open_app(PAGE, **params)
+
+
+def say(lang: str):
+    """``t`` in one language, outside a Streamlit run."""
+    i = LANGUAGES.index(lang)
+    return lambda key, **values: TABLE[key][i].format(**values) if values else TABLE[key][i]
+
+
+def model_of(unit="nats", **params):
+    """The page model for link parameters given as their typed values."""
+    return build({**SCHEMA.defaults(), **params}, unit)
+
+
+def markdown(at) -> list[str]:
+    return [e.value for e in at.markdown]
 
 
 def binary_table(at):
@@ -44,10 +62,13 @@ def check_multi(at, zs, target, temp=1.0, ls=0.0, base=math.e, lang="en") -> Non
     assert table.iloc[:, 3].tolist() == [fmt(v) for v in pr.grad_z]
     assert table.iloc[:, 4].tolist() == [fmt(v) for v in pr.grad_z_fd]
     assert table.iloc[:, 5].tolist() == [fmt(v) for v in pr.grad_p]
-    unit = TABLE[f"unit.short.{ {math.e: 'nats', 2.0: 'bits'}[base] }"][("en", "zh").index(lang)]
+    unit_key = {math.e: "nats", 2.0: "bits"}[base]
+    unit = TABLE[f"unit.short.{unit_key}"][("en", "zh").index(lang)]
     assert at.metric[3].value == f"{fmt(pr.ce)} {unit}"
     assert at.metric[4].value == f"{fmt(pr.min_ce)} {unit}"
     assert at.metric[5].value == f"{fmt(pr.uniform_ce)} {unit}"
+    log = TABLE[f"curves.log.{unit_key}"][0]
+    assert at.metric[5].label.endswith(f"{log} {len(zs)}")  # ln K in nats, log₂ K in bits
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -146,3 +167,90 @@ def test_bad_link_values_warn_and_fall_back(params, key):
     assert not at.exception
     assert len(at.warning) == 1 and f"`{key}`" in at.warning[0].value
     assert len(at.table) == 2
+
+
+# --- the generated sentences, checked against the model -------------------------------------------------------
+
+# one link per case of the temperature text: the limit as T → 0 depends on the target, not only on the class
+TEMPERATURE_CASES = {
+    "one-hot right": ({}, {}, "curves.temp.cold.zero"),
+    "one-hot wrong": ({"c": "2"}, {"c": 2}, "curves.temp.cold.inf"),
+    "smoothed": ({"ls": "0.2"}, {"ls": 0.2}, "curves.temp.cold.inf"),
+    "soft target": ({"soft": "1"}, {"soft": True}, "curves.temp.cold.inf"),
+    "tied, target on them": (
+        {"zs": "1,1,0", "soft": "1", "ty": "0.5,0.5,0"},
+        {"zs": (1.0, 1.0, 0.0), "soft": True, "ty": (0.5, 0.5, 0.0)},
+        "curves.temp.cold.tied",
+    ),
+    "tied, one-hot on one": ({"zs": "1,1,0"}, {"zs": (1.0, 1.0, 0.0)}, "curves.temp.cold.tied"),
+    "tied, target elsewhere": ({"zs": "1,1,0", "c": "2"}, {"zs": (1.0, 1.0, 0.0), "c": 2}, "curves.temp.cold.inf_tied"),
+    "all equal": ({"zs": "0.5,0.5,0.5", "ls": "0.1"}, {"zs": (0.5, 0.5, 0.5), "ls": 0.1}, "curves.temp.constant"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("case", list(TEMPERATURE_CASES))
+def test_temperature_text_matches_the_sweep(case, lang):
+    link, params, key = TEMPERATURE_CASES[case]
+    at = run(lang=lang, **link)
+    assert not at.exception and not at.warning
+    m = model_of(**params).multiclass
+    text = notes.temperature_text(m, say(lang))
+    assert text in markdown(at)
+    lead = TABLE[key][LANGUAGES.index(lang)].split("{")[0]
+    assert lead in text
+    lim = m.limits
+    # what the chosen sentence says is what the sweep does: at the coldest plotted T (0.1) and colder still
+    cold = probes.temperature_sweep(m.probe.z, m.target, [1e-3], smoothing=m.smoothing)[0]
+    if key == "curves.temp.cold.zero":
+        assert lim.cold == 0.0 and cold < 1e-12 and m.sweep[0] < m.sweep[-1]
+    elif key in ("curves.temp.cold.inf", "curves.temp.cold.inf_tied"):
+        assert math.isinf(lim.cold) and cold > 100 and fmt(lim.rate) in text
+    elif key == "curves.temp.cold.tied":
+        assert cold == pytest.approx(math.log(len(lim.top))) and fmt(lim.cold) in text
+    else:
+        np.testing.assert_allclose(m.sweep, math.log(m.k))
+    if key != "curves.temp.constant":
+        assert fmt(m.sweep[0]) in text and fmt(m.sweep[-1]) in text and fmt(lim.hot) in text
+    smoothing_note = TABLE["curves.temp.smoothing"][LANGUAGES.index(lang)].split("{")[0]
+    assert (smoothing_note in text) == (m.smoothing > 0 and math.isinf(lim.cold))
+
+
+def test_temperature_text_in_bits_uses_log2():
+    at = run(unit="bits", ls="0.2")
+    m = model_of(unit="bits", ls=0.2).multiclass
+    text = notes.temperature_text(m, say("en"))
+    assert text in markdown(at)
+    assert f"log₂ 3 = {fmt(math.log2(3))} bits" in text
+    assert fmt(m.limits.rate) == fmt(probes.temperature_limits(m.probe.z, 0, smoothing=0.2).rate / math.log(2))
+
+
+@pytest.mark.parametrize(
+    ("link", "params", "regime"),
+    [
+        ({}, {}, "wrong"),
+        ({"z": "0.5"}, {"z": 0.5}, "middle"),
+        ({"z": "3"}, {"z": 3.0}, "right"),
+        ({"y": "0", "z": "3"}, {"y": 0, "z": 3.0}, "wrong"),
+        ({"y": "0", "z": "-1"}, {"y": 0, "z": -1.0}, "middle"),
+    ],
+)
+def test_binary_callout_follows_the_probe(link, params, regime):
+    at = run(**link)
+    m = model_of(**params).binary
+    assert m.regime == regime
+    p = m.probe.p_true
+    assert {"wrong": p < 0.1, "middle": 0.1 <= p <= 0.9, "right": p > 0.9}[regime]
+    assert at.info[0].value == notes.binary_callout(m, say("en"))
+    assert fmt(m.probe.dce_dz) in at.info[0].value and f"{m.probe.ratio:.1f}" in at.info[0].value
+
+
+def test_bits_state_the_gradient_limit_and_ratio_in_bits():
+    at = run(unit="bits", z="0.5")
+    m = model_of(unit="bits", z=0.5).binary
+    assert m.grad_limit == pytest.approx(1 / math.log(2))
+    captions = [c.value for c in at.caption]
+    assert notes.gradient_caption(m, say("en")) in captions and "1/ln 2 ≈ 1.44" in captions[0]
+    assert "ln 2)" in at.info[0].value  # the ratio formula in bits
+    # the largest |∂CE/∂z| the figure draws in bits is below that limit
+    assert np.abs(m.curves.dce_dz).max() <= m.grad_limit

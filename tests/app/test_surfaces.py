@@ -8,7 +8,10 @@ from apptest_support import array, figure, open_app
 
 from xentcore import surface as sf
 from xentcore.app.format import fmt
-from xentcore.app.ui.text import TABLE
+from xentcore.app.surfaces import notes
+from xentcore.app.surfaces.model import build
+from xentcore.app.surfaces.state import SCHEMA
+from xentcore.app.ui.text import LANGUAGES, TABLE
 from xentcore.datasets import make_dataset
 from xentcore.surface import MAX_GRID
 
@@ -19,6 +22,16 @@ START, LR, STEPS = (-5.0, -2.0), 1.0, 100
 
 def run(**params):
     return open_app(PAGE, **params)
+
+
+def say(lang: str):
+    """``t`` in one language, outside a Streamlit run."""
+    i = LANGUAGES.index(lang)
+    return lambda key, **values: TABLE[key][i].format(**values) if values else TABLE[key][i]
+
+
+def model_of(unit="nats", **params):
+    return build({**SCHEMA.defaults(), **params}, unit)
 
 
 def contour(fig: dict, i: int) -> np.ndarray:
@@ -41,9 +54,10 @@ def expected(
     return surf, ends
 
 
-def check(at, **kw) -> None:
+def check(at, lang="en", **kw) -> None:
     surf, ends = expected(**kw)
-    assert [m.value for m in at.metric] == [fmt(ends["ce"]), fmt(ends["mse"])]
+    unit = TABLE[f"unit.short.{'bits' if kw.get('base') == 2.0 else 'nats'}"][LANGUAGES.index(lang)]
+    assert [m.value for m in at.metric] == [f"{fmt(ends['ce'])} {unit}", fmt(ends["mse"])]  # MSE has no unit
     fig = figure(at, 1)
     np.testing.assert_allclose(contour(fig, 0), surf.ce.astype(np.float32).ravel(), rtol=1e-6)
     np.testing.assert_allclose(contour(fig, 1), surf.mse.astype(np.float32).ravel(), rtol=1e-6)
@@ -55,7 +69,7 @@ def test_renders_in_both_languages(lang):
     assert not at.exception
     assert not at.warning
     assert at.title[0].value == TABLE["nav.surfaces"][("en", "zh").index(lang)]
-    check(at)
+    check(at, lang)
     assert len(at.get("plotly_chart")) == 3  # data, contours, slice (3-D off by default)
 
 
@@ -66,6 +80,14 @@ def test_default_view_tells_the_story():
     assert ends["mse"] > 0.9 and ends["ce"] < 0.05
     assert TABLE["surfaces.slice.nonconvex"][0].split("{")[0] in at.info[0].value
     assert float(at.metric[1].value) == pytest.approx(ends["mse"], abs=1e-4)
+    # and the text says so: the blobs are separated, so cross-entropy has no minimum and its path cannot settle
+    m = model_of()
+    assert m.separation is not None and m.separation.strict and m.minimum is None
+    assert notes.intro(m, say("en")) == at.markdown[0].value
+    assert "no minimum" in at.markdown[0].value and "convex bowl" not in at.markdown[0].value
+    captions = [c.value for c in at.caption]
+    assert notes.descent(m, "ce", say("en")) in captions and "cannot settle" in notes.descent(m, "ce", say("en"))
+    assert m.paths["mse"].trend == "flat" and "hardly changed" in notes.descent(m, "mse", say("en"))
 
 
 def test_widgets_change_the_surfaces_and_paths():
@@ -118,3 +140,71 @@ def test_grid_too_large_and_nan_are_clamped_or_dropped_with_a_message():
     fig = figure(at, 1)
     assert contour(fig, 0).size == MAX_GRID**2
     check(at, grid=MAX_GRID, steps=1)
+
+
+# --- the generated text, per data set and view -----------------------------------------------------------------
+
+VIEWS = [
+    ({}, {}),
+    ({"data": "overlap"}, {"data": "overlap"}),
+    ({"data": "moons", "r": "1"}, {"data": "moons", "r": 1.0}),
+    ({"data": "article", "lr": "10"}, {"data": "article", "lr": 10.0}),
+    ({"data": "xor", "b": "2"}, {"data": "xor", "b": 2.0}),
+    ({"data": "blobs", "noise": "2"}, {"data": "blobs", "noise": 2.0}),
+    ({"lr": "0.01", "steps": "5", "r": "2"}, {"lr": 0.01, "steps": 5, "r": 2.0}),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(
+    ("link", "params"), VIEWS, ids=lambda v: ",".join(f"{k}={v}" for k, v in v.items()) or "default"
+)
+def test_every_sentence_is_the_models(link, params, lang):
+    at = run(lang=lang, **link)
+    assert not at.exception and not at.warning
+    m = model_of(**params)
+    t = say(lang)
+    assert at.markdown[0].value == notes.intro(m, t)
+    captions = [c.value for c in at.caption]
+    for loss in ("ce", "mse"):
+        assert notes.descent(m, loss, t) in captions
+    assert notes.contour_caption(m, t) in captions
+    assert [i.value for i in at.info] == list(notes.slice_notes(m, t))
+
+
+@pytest.mark.parametrize(
+    ("link", "params"), VIEWS[:6], ids=lambda v: ",".join(f"{k}={v}" for k, v in v.items()) or "default"
+)
+def test_the_intro_is_true_of_the_data(link, params):
+    m = model_of(**params)
+    ds = make_dataset(m.data_name, n=int(m.data.n), noise=float(params.get("noise", 0.0)))
+    X, y = ds.X, ds.y
+    if m.separation is not None:  # no minimum: the loss keeps falling along d, towards 0
+        d = m.separation.direction
+        ce, _ = sf.mean_losses(X, y, np.outer(d, [0.0, 10.0, 100.0, 1000.0]), m.b)
+        assert np.all(np.diff(ce) < 0) and ce[-1] < 1e-6
+        assert np.all(((2 * y - 1) * (X @ d)) > 0)  # the line d·x = 0 separates the classes
+    else:  # a single minimum: zero gradient, lower than anywhere on a grid around it
+        w = m.minimum.w
+        np.testing.assert_allclose(sf.gradient(X, y, w, m.b, "ce"), 0.0, atol=1e-9)
+        around = sf.loss_surface(X, y, w[0] + np.linspace(-1, 1, 9), w[1] + np.linspace(-1, 1, 9), m.b)
+        assert m.minimum.ce <= around.ce.min() + 1e-12
+        assert m.minimum_inside == bool(np.all(np.abs(w) <= m.r))
+    assert m.mse_violations > 0 and m.ce_violations == 0
+
+
+def test_minimum_marked_only_when_inside():
+    at = run(data="overlap")
+    names = [tr.get("name") for tr in figure(at, 1)["data"]]
+    assert TABLE["surfaces.ce_minimum"][0] in names
+    at = run(data="moons", r="1")
+    names = [tr.get("name") for tr in figure(at, 1)["data"]]
+    assert TABLE["surfaces.ce_minimum"][0] not in names
+    assert "outside the plotted square" in at.markdown[0].value
+
+
+def test_descent_that_overshoots_says_so():
+    m = model_of(data="article", lr=10.0)
+    ce = m.paths["ce"]
+    assert ce.rises > 0 and np.count_nonzero(np.diff(ce.ce) > 0) == ce.rises
+    assert f"{ce.rises} of its 100 steps" in notes.descent(m, "ce", say("en"))

@@ -5,14 +5,16 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from scipy.optimize import linprog, minimize
 from sklearn.linear_model import LogisticRegression
 
 from xentcore import losses
 from xentcore.datasets import make_dataset
 from xentcore.surface import (
     MAX_GRID,
+    ce_minimum,
     concave_points,
     gradient,
     gradient_descent,
@@ -21,6 +23,7 @@ from xentcore.surface import (
     mean_losses,
     midpoint_violations,
     path_losses,
+    separation,
     weight_grid,
 )
 
@@ -171,6 +174,108 @@ def test_midpoint_violations_detects_a_concave_function():
     assert midpoint_violations(x**2 + y**2) == 0
     assert midpoint_violations(-(x**2)) > 0
     assert midpoint_violations(np.abs(x - y)) == 0
+
+
+# --- separation and the minimum -----------------------------------------------------------------------------
+
+
+def lp_separates(X, y) -> tuple[bool, bool]:
+    """(some direction d has s_i d·x_i >= 0 for all i and > 0 for some, every s_i d·x_i > 0), by linear
+    programming (SciPy's HiGHS), independent of the angular method under test."""
+    a = (2 * np.asarray(y) - 1)[:, None] * np.asarray(X, dtype=float)
+    box = [(-1, 1), (-1, 1)]
+    # weak: maximise Σ a_i·d subject to a_i·d >= 0
+    weak = linprog(-a.sum(axis=0), A_ub=-a, b_ub=np.zeros(len(a)), bounds=box)
+    # strict: maximise s subject to a_i·d >= s, s <= 1
+    strict = linprog(
+        [0, 0, -1], A_ub=np.column_stack([-a, np.ones(len(a))]), b_ub=np.zeros(len(a)), bounds=[*box, (None, 1)]
+    )
+    return -weak.fun > 1e-9, -strict.fun > 1e-9
+
+
+small_sets = st.integers(3, 12).flatmap(
+    lambda n: st.tuples(
+        st.lists(st.tuples(st.integers(-3, 3), st.integers(-3, 3)), min_size=n, max_size=n),
+        st.lists(st.integers(0, 1), min_size=n, max_size=n),
+    )
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=small_sets)
+def test_separation_agrees_with_linear_programming(data):
+    # integer points: exact ties (points on the separating line, at the origin) are common
+    X, y = np.array(data[0], dtype=float), np.array(data[1])
+    sep = separation(X, y)
+    weak, strict = lp_separates(X, y)
+    assert (sep is not None) == weak
+    if sep is not None:
+        assert sep.strict == strict
+        a = (2 * y - 1)[:, None] * X
+        margins = a @ sep.direction
+        assert margins.min() >= -1e-12 and margins.max() > 0
+        assert np.linalg.norm(sep.direction) == pytest.approx(1.0)
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=small_sets, b=st.floats(-2.0, 2.0))
+def test_cross_entropy_falls_along_the_separating_direction(data, b):
+    X, y = np.array(data[0], dtype=float), np.array(data[1])
+    sep = separation(X, y)
+    assume(sep is not None)
+    ts = np.array([0.0, 1.0, 10.0, 100.0, 1e4])
+    ce, _ = mean_losses(X, y, (ts[:, None] * sep.direction).T, b)
+    # lower at every step out, until rounding (of order eps · |z|, with |z| up to 1e4 · 3) stops it
+    assert ce[1] < ce[0] and np.all(np.diff(ce) <= 1e-14 * ts[1:])
+    if sep.strict:
+        assert ce[-1] < 1e-12  # towards 0
+    else:
+        assert ce[-1] > 1e-3  # the points on the line keep their loss
+    assert ce_minimum(X, y, b) is None if np.linalg.matrix_rank(X) == 2 else True
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=small_sets, b=st.floats(-2.0, 2.0))
+def test_without_separation_the_minimum_is_where_scipy_finds_it(data, b):
+    X, y = np.array(data[0], dtype=float), np.array(data[1])
+    assume(separation(X, y) is None and np.linalg.matrix_rank(X) == 2)
+    m = ce_minimum(X, y, b)
+    assert m is not None and m.iterations < 50
+    np.testing.assert_allclose(gradient(X, y, m.w, b, "ce"), 0.0, atol=1e-9)
+
+    def f(w):
+        return float(mean_losses(X, y, np.asarray(w)[:, None], b)[0][0])
+
+    ref = minimize(f, np.zeros(2), jac=lambda w: gradient(X, y, w, b, "ce"), method="BFGS", tol=1e-12)
+    assert m.ce <= ref.fun + 1e-12
+    np.testing.assert_allclose(m.w, ref.x, atol=1e-4)
+
+
+@pytest.mark.parametrize(("name", "noise"), [("overlap", 0.0), ("moons", 0.0), ("xor", 0.5), ("blobs", 2.0)])
+def test_minimum_on_the_page_data_matches_scikit_learn(name, noise):
+    # b = 0, no intercept, no penalty: scikit-learn minimises exactly this mean cross-entropy
+    ds = make_dataset(name, n=300, noise=noise, seed=3)
+    ref = LogisticRegression(fit_intercept=False, C=np.inf, tol=1e-12, max_iter=10_000).fit(ds.X, ds.y)
+    m = ce_minimum(ds.X, ds.y, 0.0)
+    np.testing.assert_allclose(m.w, ref.coef_[0], atol=1e-4)
+    bits = ce_minimum(ds.X, ds.y, 0.0, base=2)
+    assert bits.ce == pytest.approx(m.ce / math.log(2))
+
+
+def test_page_data_sets_separation():
+    assert separation(*_xy(make_dataset("blobs", n=200))).strict  # the page's default view
+    for name in ("overlap", "article", "moons", "xor"):
+        assert separation(*_xy(make_dataset(name, n=200))) is None, name
+    assert separation(*_xy(make_dataset("blobs", n=200, noise=2.0))) is None
+
+
+def _xy(ds):
+    return ds.X, ds.y
+
+
+def test_ce_minimum_rejects_features_on_a_line():
+    with pytest.raises(ValueError, match="line through the origin"):
+        ce_minimum([[1.0, 2.0], [-2.0, -4.0], [3.0, 6.0]], [1, 1, 0])
 
 
 # --- input checks ------------------------------------------------------------------------------------------------

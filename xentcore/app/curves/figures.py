@@ -12,8 +12,9 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
+from xentcore.app.curves.model import BinaryModel, MulticlassModel
 from xentcore.app.figures import OUTLINE, PALETTE, axis_suffix, band, base_layout, f32, panels, titled
-from xentcore.probes import BinaryCurves, BinaryProbe, MulticlassProbe
+from xentcore.probes import BinaryCurves, MulticlassProbe
 
 WRONG_FILL = "rgba(213,94,0,0.12)"  # a light vermillion band: the confidently wrong region
 WRONG_TEXT = "#D55E00"
@@ -50,15 +51,7 @@ def _line(i: int, x, y, name: str, colour: str, *, show: bool, dash: str | None 
     }
 
 
-def binary_figure(
-    curves: BinaryCurves,
-    probe: BinaryProbe,
-    wrong: tuple[tuple[float, float], tuple[float, float]],
-    labels: Mapping[str, str],
-    *,
-    log: bool = False,
-    height: int = 560,
-) -> go.Figure:
+def binary_figure(model: BinaryModel, labels: Mapping[str, str], *, log: bool = False, height: int = 560) -> go.Figure:
     """Two columns (against ŷ, against z) by two rows (loss, gradient), cross-entropy and MSE in each,
     the confidently wrong region shaded and the probe marked.
 
@@ -66,6 +59,7 @@ def binary_figure(
     ``p``, ``z`` (axis titles), ``loss``, ``grad`` (y-axis titles), ``wrong`` (the band), ``probe``.
     With ``log`` the y axes are logarithmic and the gradient panels show magnitudes ``|∂L|``.
     """
+    curves, probe = model.curves, model.probe
     layout = panels(2, 2, (labels["loss_p"], labels["loss_z"], labels["grad_p"], labels["grad_z"]))
     grad = np.abs if log else np.asarray
     g = abs if log else float
@@ -75,7 +69,7 @@ def binary_figure(
         (curves.p, grad(curves.dce_dp), grad(curves.dmse_dp), probe.y_hat, g(probe.dce_dp), g(probe.dmse_dp)),
         (curves.z, grad(curves.dce_dz), grad(curves.dmse_dz), probe.z, g(probe.dce_dz), g(probe.dmse_dz)),
     )
-    (p_lo, p_hi), (z_lo, z_hi) = wrong
+    (p_lo, p_hi), (z_lo, z_hi) = model.wrong
     z_lim = float(curves.z[-1])
     z_band = (max(z_lo, -z_lim), min(z_hi, z_lim))
     data: list[dict] = []
@@ -200,22 +194,16 @@ def multiclass_figure(
     return titled(base_layout(go.Figure({"data": data, "layout": layout}), height=height), legend_y=1.14)
 
 
-def temperature_figure(
-    temperatures,
-    ce,
-    *,
-    current: tuple[float, float],
-    min_ce: float,
-    uniform_ce: float,
-    labels: Mapping[str, str],
-    height: int = 300,
-) -> go.Figure:
+def temperature_figure(model: MulticlassModel, labels: Mapping[str, str], *, height: int = 300) -> go.Figure:
     """Cross-entropy against the temperature T (log axis), the current T marked, with the floor ``H(ỹ)``
     and the uniform-output level ``ln K`` as horizontal lines.
 
     ``labels`` needs: ``ce``, ``t``, ``loss``, ``min``, ``uniform``, ``current``.
     """
-    t = np.asarray(temperatures, dtype=float)
+    t = np.asarray(model.temperatures, dtype=float)
+    ce = model.sweep
+    current = (model.probe.temperature, model.probe.ce)
+    min_ce, uniform_ce = model.probe.min_ce, model.probe.uniform_ce
     data = [
         _line(1, t, ce, labels["ce"], PALETTE["ce"], show=True),
         {

@@ -1,20 +1,34 @@
-"""Loss-curves page text."""
+"""Loss-curves page text, and the page's formulas (LaTeX, the same in every language)."""
+
+BINARY_FORMULAS = (
+    r"\hat y=\sigma(z)=\frac{1}{1+e^{-z}},\quad "
+    r"L_{\mathrm{CE}}=-\bigl[y\log\hat y+(1-y)\log(1-\hat y)\bigr],\quad L_{\mathrm{MSE}}=(y-\hat y)^2",
+    r"\frac{\partial L_{\mathrm{CE}}}{\partial\hat y}=\frac{\hat y-y}{\hat y(1-\hat y)},\quad "
+    r"\frac{\partial L_{\mathrm{CE}}}{\partial z}=\hat y-y,\quad "
+    r"\frac{\partial L_{\mathrm{MSE}}}{\partial z}=2(\hat y-y)\,\hat y(1-\hat y)",
+)
+MULTICLASS_FORMULA = (
+    r"\hat y=\mathrm{softmax}(z/T),\quad \tilde y=(1-\varepsilon)\,y+\varepsilon/K,\quad "
+    r"L=-\sum_j\tilde y_j\log\hat y_j,\quad "
+    r"\frac{\partial L}{\partial z_j}=\frac{\hat y_j-\tilde y_j}{T},\quad "
+    r"\frac{\partial L}{\partial \hat y_j}=-\frac{\tilde y_j}{\hat y_j}"
+)
 
 TEXT = {
     "curves.intro": (
-        "The tutorial says cross-entropy trains classifiers better than mean squared error (MSE) and writes "
-        "down two gradient formulas. Here is the mechanism behind the first claim, and a check of both "
-        "formulas: every analytic gradient sits next to a finite-difference estimate computed from the loss "
-        "itself.",
-        "教程声称交叉熵训练分类器比均方误差（MSE）更好，并给出了两个梯度公式。本页展示第一个论断背后的机制，"
-        "并核验这两个公式：每个解析梯度旁边都列出由损失函数本身数值求得的有限差分估计。",
+        "The tutorial says cross-entropy suits classifiers better than mean squared error (MSE), for its "
+        "gradients and its training speed, and writes down two gradient formulas. Here is the mechanism behind "
+        "the first claim, and a check of both formulas: every analytic gradient sits next to a "
+        "finite-difference estimate computed from the loss itself.",
+        "教程声称，就梯度和训练速度而言，交叉熵比均方误差（MSE）更适合分类器，并给出了两个梯度公式。"
+        "本页展示第一个论断背后的机制，并核验这两个公式：每个解析梯度旁边都列出由损失函数本身数值求得的有限差分估计。",
     ),
     "curves.binary.header": ("1. One binary example: cross-entropy against MSE", "1. 单个二分类样本：交叉熵对比 MSE"),
     "curves.binary.body": (
         "A logistic model turns a logit z into a probability ŷ = σ(z) for the label y. Both losses are zero "
-        "when ŷ = y; they differ in how hard they push when the prediction is wrong.",
+        "at ŷ = y and grow as ŷ moves away; they differ in how hard they push when the prediction is wrong.",
         "逻辑回归模型把 logit z 变成标签 y 的预测概率 ŷ = σ(z)。当 ŷ = y 时两种损失都为零；"
-        "区别在于预测出错时它们“推动”模型的力度。",
+        "ŷ 偏离 y 时两者都增大；区别在于预测出错时它们“推动”模型的力度。",
     ),
     "curves.y": ("True label y", "真实标签 y"),
     "curves.y.1": ("y = 1", "y = 1"),
@@ -43,12 +57,12 @@ TEXT = {
     "curves.fig.wrong": ("confidently wrong", "自信地犯错"),
     "curves.fig.probe": ("probe", "探针"),
     "curves.fig.caption": (
-        "Shaded: confidently wrong, the model gives the true class less than 10 %. There the cross-entropy "
-        "gradient with respect to z stays near its largest size, 1, while MSE's shrinks towards 0: the "
-        "factor σ(z)(1 − σ(z)) of the chain rule vanishes, and MSE stops learning from exactly the examples "
-        "it gets most wrong.",
-        "阴影区：自信地犯错，即模型给真实类别的概率低于 10 %。在这里交叉熵对 z 的梯度保持在接近最大值 1，"
-        "而 MSE 的梯度趋近于 0：链式法则中的因子 σ(z)(1 − σ(z)) 消失了，MSE 恰恰在错得最离谱的样本上停止学习。",
+        "Shaded: confidently wrong, the model gives the true class less than {pct}. There the cross-entropy "
+        "gradient with respect to z stays near its largest size, {gmax}, while MSE's shrinks towards 0: the "
+        "factor σ(z)(1 − σ(z)) of the chain rule vanishes, and MSE all but stops learning from exactly the "
+        "examples it gets most wrong.",
+        "阴影区：自信地犯错，即模型给真实类别的概率低于 {pct}。在这里交叉熵对 z 的梯度保持在接近其最大值 {gmax}，"
+        "而 MSE 的梯度趋近于 0：链式法则中的因子 σ(z)(1 − σ(z)) 趋于消失，MSE 恰恰在错得最离谱的样本上几乎停止学习。",
     ),
     "curves.metric.y_hat": ("Prediction ŷ = σ(z)", "预测概率 ŷ = σ(z)"),
     "curves.metric.ce": ("Cross-entropy at the probe", "探针处的交叉熵"),
@@ -65,13 +79,28 @@ TEXT = {
         "**自信地犯错。** 模型只给真实类别 {p} 的概率。MSE 对 logit 的梯度为 {mse}，交叉熵的为 {ce}："
         "交叉熵纠正这个错误的力度是 MSE 的 **{r} 倍**。",
     ),
-    "curves.right.callout": (
-        "The model gives the true class {p}. Cross-entropy's gradient with respect to z is still {r} times "
-        "MSE's (the ratio is 1/(2ŷ(1 − ŷ)) whatever the label), but near the right answer both are small. "
-        "Move the probe into the shaded region to see where the difference matters.",
-        "模型给真实类别 {p} 的概率。交叉熵对 z 的梯度仍是 MSE 的 {r} 倍（无论标签如何，该比值都等于 "
-        "1/(2ŷ(1 − ŷ))），但在接近正确答案时两者都很小。把探针移入阴影区，看看差别在哪里真正起作用。",
+    "curves.middle.callout": (
+        "The model gives the true class {p}: neither confidently wrong (below {lo}) nor nearly right (above "
+        "{hi}). Cross-entropy's gradient with respect to z is {ce}, MSE's is {mse}: cross-entropy's is {r} "
+        "times MSE's (the ratio is {ratio} whatever the label). In the shaded region the ratio is larger "
+        "still, with cross-entropy's gradient near its largest.",
+        "模型给真实类别 {p} 的概率：既不是自信地犯错（低于 {lo}），也不是几乎正确（高于 {hi}）。"
+        "交叉熵对 z 的梯度为 {ce}，MSE 的为 {mse}：交叉熵的是 MSE 的 {r} 倍（无论标签如何，该比值都等于 {ratio}）。"
+        "在阴影区这一比值更大，而交叉熵的梯度接近其最大值。",
     ),
+    "curves.right.callout": (
+        "The model gives the true class {p}, more than {hi}: nearly right. Cross-entropy's gradient with "
+        "respect to z is {ce}, MSE's is {mse}. Cross-entropy's is {r} times MSE's (the ratio is {ratio} "
+        "whatever the label), but both are small, as they should be near the right answer. Move the probe into "
+        "the shaded region to see where the difference matters.",
+        "模型给真实类别 {p} 的概率，高于 {hi}：几乎正确。交叉熵对 z 的梯度为 {ce}，MSE 的为 {mse}。"
+        "交叉熵的是 MSE 的 {r} 倍（无论标签如何，该比值都等于 {ratio}），但两者都很小，接近正确答案时理应如此。"
+        "把探针移入阴影区，看看差别在哪里真正起作用。",
+    ),
+    "curves.ratio.nats": ("1/(2ŷ(1 − ŷ))", "1/(2ŷ(1 − ŷ))"),
+    "curves.ratio.bits": ("1/(2ŷ(1 − ŷ) ln 2)", "1/(2ŷ(1 − ŷ) ln 2)"),
+    "curves.gmax.nats": ("1", "1"),
+    "curves.gmax.bits": ("1/ln 2 ≈ 1.44", "1/ln 2 ≈ 1.44"),
     "curves.bits.note": (
         "Cross-entropy and its gradients are in bits here (the nats values divided by ln 2); MSE has no unit, "
         "so the ratio is 1/ln 2 ≈ 1.44 times the one in nats.",
@@ -87,14 +116,18 @@ TEXT = {
     ),
     "curves.tutorial.callout": (
         "**The tutorial is wrong here.** It calls ŷ − y the gradient with respect to the probabilities ŷ. "
-        "It is the gradient with respect to the **logits** z (compare the green bars with their "
-        "finite-difference crosses). With respect to the probabilities the gradient is −y/ŷ (purple).",
+        "It is the gradient with respect to the **logits** z (in nats, at T = 1 without smoothing; in general "
+        "(ŷ − ỹ)/T: compare the green bars with their finite-difference crosses). With respect to the "
+        "probabilities the gradient is −ỹ/ŷ (purple).",
         "**教程在这里出错了。** 它把 ŷ − y 称为对概率 ŷ 的梯度。实际上它是对 **logit** z 的梯度"
-        "（对比绿色柱形与有限差分的叉号）。对概率 ŷ 的梯度是 −y/ŷ（紫色）。",
+        "（以 nat 为单位、T = 1 且无标签平滑时如此；一般为 (ŷ − ỹ)/T：对比绿色柱形与有限差分的叉号）。"
+        "对概率 ŷ 的梯度是 −ỹ/ŷ（紫色）。",
     ),
     "curves.class": ("class {k}", "类别 {k}"),
     "curves.k": ("Number of classes K", "类别数 K"),
-    "curves.logits": ("Logits z", "Logit z"),
+    "curves.logits": ("Logits z", "各类别的 logit z"),
+    "curves.list.sep": (", ", "、"),
+    "curves.join": ("{a} {b}", "{a}{b}"),  # two sentences in a row: Chinese puts no space between
     "curves.soft": ("Soft target", "软目标"),
     "curves.soft.help": (
         "Instead of one true class, a target distribution over the classes (as in distillation).",
@@ -104,8 +137,9 @@ TEXT = {
     "curves.c": ("True class", "真实类别"),
     "curves.temp": ("Temperature T", "温度 T"),
     "curves.temp.help": (
-        "ŷ = softmax(z / T): T > 1 flattens the prediction, T < 1 sharpens it.",
-        "ŷ = softmax(z / T)：T > 1 使预测更平坦，T < 1 使预测更尖锐。",
+        "ŷ = softmax(z / T): T > 1 flattens the prediction, T < 1 sharpens it (unless all logits are equal: "
+        "then it is uniform at every T).",
+        "ŷ = softmax(z / T)：T > 1 使预测更平坦，T < 1 使预测更尖锐（除非所有 logit 相等：那时任何 T 下预测都是均匀的）。",
     ),
     "curves.ls": ("Label smoothing ε", "标签平滑 ε"),
     "curves.ls.help": (
@@ -113,21 +147,32 @@ TEXT = {
         "目标变为 (1 − ε) y + ε / K：每个类别都分到一点概率。",
     ),
     "curves.metric.mce": ("Cross-entropy L", "交叉熵 L"),
-    "curves.metric.min": ("Smallest possible L = H(ỹ)", "L 的最小可能值 = H(ỹ)"),
+    "curves.metric.min": ("Lower bound of L: H(ỹ)", "L 的下界：H(ỹ)"),
     "curves.metric.min.help": (
         "No logits can do better than predicting the target itself, which costs its entropy. With a one-hot "
         "target that is 0; with smoothing ε > 0 it is above 0.",
         "任何 logit 都无法优于直接预测目标分布本身，其代价就是目标的熵。独热目标时为 0；标签平滑 ε > 0 时大于 0。",
     ),
-    "curves.metric.uniform": ("Uniform output: ln {k}", "均匀输出：ln {k}"),
+    "curves.metric.uniform": ("Uniform output: {log} {k}", "均匀输出：{log} {k}"),
     "curves.metric.uniform.help": (
-        "Equal logits give ŷ = 1/K for every class, and a loss of ln K whatever the target: the loss of a "
-        "model that knows nothing.",
-        "所有 logit 相等时，每个类别的 ŷ = 1/K，无论目标如何损失都是 ln K：这是一个什么都不知道的模型的损失。",
+        "Equal logits give ŷ = 1/K for every class, and a loss of ln K nats = log₂ K bits whatever the "
+        "target: the loss of a model that knows nothing.",
+        "所有 logit 相等时，每个类别的 ŷ = 1/K，无论目标如何损失都是 ln K nat = log₂ K bit："
+        "这是一个什么都不知道的模型的损失。",
     ),
+    "curves.log.nats": ("ln", "ln"),
+    "curves.log.bits": ("log₂", "log₂"),
     "curves.mfig.probs": ("Prediction ŷ and target ỹ", "预测 ŷ 与目标 ỹ"),
-    "curves.mfig.grad_z": ("∂L/∂z = (ŷ − ỹ)/T", "∂L/∂z = (ŷ − ỹ)/T"),
-    "curves.mfig.grad_p": ("∂L/∂ŷ = −ỹ/ŷ", "∂L/∂ŷ = −ỹ/ŷ"),
+    "curves.mfig.grad_z.nats": ("∂L/∂z = (ŷ − ỹ)/T", "∂L/∂z = (ŷ − ỹ)/T"),
+    "curves.mfig.grad_p.nats": ("∂L/∂ŷ = −ỹ/ŷ", "∂L/∂ŷ = −ỹ/ŷ"),
+    "curves.mfig.grad_z.bits": ("∂L/∂z = (ŷ − ỹ)/(T ln 2)", "∂L/∂z = (ŷ − ỹ)/(T ln 2)"),
+    "curves.mfig.grad_p.bits": ("∂L/∂ŷ = −ỹ/(ŷ ln 2)", "∂L/∂ŷ = −ỹ/(ŷ ln 2)"),
+    "curves.bits.note.multi": (
+        "In bits the loss and its gradients are the nats values divided by ln 2: the formulas above are in "
+        "nats, so here ∂L/∂z = (ŷ − ỹ)/(T ln 2) and ∂L/∂ŷ = −ỹ/(ŷ ln 2).",
+        "以 bit 为单位时，损失及其梯度等于 nat 数值除以 ln 2：上面的公式以 nat 为单位，"
+        "因此这里 ∂L/∂z = (ŷ − ỹ)/(T ln 2)，∂L/∂ŷ = −ỹ/(ŷ ln 2)。",
+    ),
     "curves.mfig.y_hat": ("prediction ŷ", "预测 ŷ"),
     "curves.mfig.target": ("target ỹ", "目标 ỹ"),
     "curves.mfig.grad_z_bar": ("∂L/∂z (formula)", "∂L/∂z（公式）"),
@@ -142,15 +187,50 @@ TEXT = {
         "标签平滑 ε = {eps} 时，即使完美的模型也无法达到 0：最好的损失是 H(ỹ) = {h} {unit}。",
     ),
     "curves.temp.header": ("The effect of the temperature", "温度的影响"),
-    "curves.temp.body": (
-        "The same logits at every temperature: hot (large T) flattens the prediction towards uniform, so the "
-        "loss tends to ln K; cold (small T) bets everything on the largest logit, which is cheap if that is "
-        "the true class and ruinous if not.",
-        "同一组 logit 在不同温度下的损失：高温（T 大）使预测趋于均匀，损失趋于 ln K；"
-        "低温（T 小）把全部赌注押在最大的 logit 上——若它正是真实类别则代价很小，否则代价极大。",
+    "curves.temp.hot": (
+        "The same logits and target at every temperature T. Hot (large T) flattens the prediction towards "
+        "uniform, so the loss tends to {log} {k} = {v} {unit}.",
+        "同一组 logit 与目标在不同温度 T 下的损失。高温（T 大）使预测趋于均匀，损失趋于 {log} {k} = {v} {unit}。",
+    ),
+    "curves.temp.constant": (
+        "All logits are equal, so the prediction is uniform at every temperature T and the loss stays at "
+        "{log} {k} = {v} {unit}, whatever the target.",
+        "所有 logit 相等，因此在任何温度 T 下预测都是均匀的，无论目标如何，损失都保持为 {log} {k} = {v} {unit}。",
+    ),
+    "curves.temp.cold.zero": (
+        "Cold (small T) puts all the probability on the largest logit, {cls}, and the target is all on that "
+        "class: the loss falls towards 0.",
+        "低温（T 小）把全部概率押在最大的 logit（{cls}）上，而目标也完全落在这个类别上：损失趋于 0。",
+    ),
+    "curves.temp.cold.tied": (
+        "Cold (small T) splits the probability evenly between the {m} classes tied for the largest logit "
+        "({cls}), which hold the whole target: the loss tends to {log} {m} = {v} {unit}, not to 0.",
+        "低温（T 小）把概率平均分给并列最大 logit 的 {m} 个类别（{cls}），而目标完全落在它们上："
+        "损失趋于 {log} {m} = {v} {unit}，而不是 0。",
+    ),
+    "curves.temp.cold.inf": (
+        "Cold (small T) puts all the probability on the largest logit, {cls}, but the target gives a weight "
+        "of {mass} to other classes: the loss grows without bound, like {rate}/T {unit}.",
+        "低温（T 小）把全部概率押在最大的 logit（{cls}）上，但目标给其他类别的权重共 {mass}："
+        "损失无限增大，约为 {rate}/T {unit}。",
+    ),
+    "curves.temp.cold.inf_tied": (
+        "Cold (small T) splits the probability evenly between the {m} classes tied for the largest logit "
+        "({cls}), but the target gives a weight of {mass} to other classes: the loss grows without bound, "
+        "like {rate}/T {unit}.",
+        "低温（T 小）把概率平均分给并列最大 logit 的 {m} 个类别（{cls}），但目标给其他类别的权重共 {mass}："
+        "损失无限增大，约为 {rate}/T {unit}。",
+    ),
+    "curves.temp.smoothing": (
+        "Label smoothing alone makes it so: it gives every class at least ε/K = {x}.",
+        "仅标签平滑一项就足以如此：它给每个类别至少 ε/K = {x} 的权重。",
+    ),
+    "curves.temp.plot": (
+        "On the plot (T from {t0} to {t1}) the loss runs from {a} to {b} {unit}, lowest at T = {tm} ({vm} {unit}).",
+        "图中（T 从 {t0} 到 {t1}）损失从 {a} 变到 {b} {unit}，在 T = {tm} 处最低（{vm} {unit}）。",
     ),
     "curves.tfig.min": ("H(ỹ) = {h}", "H(ỹ) = {h}"),
-    "curves.tfig.uniform": ("ln {k} = {v}", "ln {k} = {v}"),
+    "curves.tfig.uniform": ("{log} {k} = {v}", "{log} {k} = {v}"),
     "curves.tfig.current": ("current T", "当前 T"),
-    "curves.source": ("The code that computed these gradients", "计算这些梯度的代码"),
+    "curves.source": ("The code of the analytic gradients on this page", "本页解析梯度的代码"),
 }

@@ -23,6 +23,7 @@ from xentcore.app.figures import (
     panels,
     titled,
 )
+from xentcore.app.surfaces.model import Descent
 from xentcore.surface import Slice, Surface
 
 CONCAVE_FILL = "rgba(230,159,0,0.18)"  # light orange: where the MSE slice fails the midpoint test
@@ -71,13 +72,16 @@ def contour_pair(
     slice_ends: np.ndarray,
     labels: Mapping[str, str],
     *,
+    ce_minimum: tuple[float, float] | None = None,
     height: int = 440,
 ) -> go.Figure:
     """Cross-entropy (left) and MSE (right) as filled contours over ``(w1, w2)``, both descent paths on each,
-    the start point, each surface's grid minimum, and the slice line.
+    the start point, each surface's grid minimum, the slice line, and cross-entropy's true minimum
+    ``ce_minimum`` (a diamond on the left panel) if given.
 
     ``paths`` maps ``"ce"`` and ``"mse"`` to arrays of shape (S, 2). ``labels`` needs: ``ce``, ``mse``
-    (panel titles), ``path_ce``, ``path_mse``, ``start``, ``minimum``, ``slice``, ``w1``, ``w2``.
+    (panel titles), ``path_ce``, ``path_mse``, ``start``, ``minimum``, ``slice``, ``w1``, ``w2``, and
+    ``ce_minimum`` when it is given.
     """
     layout = panels(1, 2, (labels["ce"], labels["mse"]), hspace=0.14)
     data: list[dict] = []
@@ -125,6 +129,14 @@ def contour_pair(
         data.append(_on(i, _point(float(start[0]), float(start[1]), labels["start"], ring, show=first)))
         star = {"symbol": "star", "size": 15, "color": "#FFFFFF", "line": {"color": "#000000", "width": 1}}
         data.append(_on(i, _point(*surface.argmin(key), labels["minimum"], star, show=first)))
+        if key == "ce" and ce_minimum is not None:
+            diamond = {
+                "symbol": "diamond",
+                "size": 13,
+                "color": PALETTE["ce"],
+                "line": {"color": "#FFFFFF", "width": 2},
+            }
+            data.append(_on(i, _point(*ce_minimum, labels["ce_minimum"], diamond, show=True)))
         s = axis_suffix(i)
         layout[f"xaxis{s}"].update(range=[float(surface.w1[0]), float(surface.w1[-1])], title={"text": labels["w1"]})
         layout[f"yaxis{s}"].update(
@@ -142,14 +154,15 @@ def _inside(path: np.ndarray, surface: Surface) -> np.ndarray:
 
 def surface_pair_3d(
     surface: Surface,
-    paths: Mapping[str, tuple[np.ndarray, np.ndarray, np.ndarray]],
+    paths: Mapping[str, Descent],
     labels: Mapping[str, str],
     *,
     height: int = 460,
 ) -> go.Figure:
     """The two losses as 3-D surfaces side by side, each descent path drawn on both.
 
-    ``paths`` maps ``"ce"`` and ``"mse"`` to ``(path (S, 2), ce along it, mse along it)``. ``labels`` needs:
+    ``paths`` maps ``"ce"`` and ``"mse"`` to a :class:`~xentcore.app.surfaces.model.Descent` (its ``path``
+    of shape (S, 2), and ``ce`` and ``mse`` along it). ``labels`` needs:
     ``ce``, ``mse`` (titles and z-axis names), ``path_ce``, ``path_mse``, ``w1``, ``w2``.
     """
     data: list[dict] = []
@@ -171,7 +184,7 @@ def surface_pair_3d(
             }
         )
         for name in LOSSES:
-            path, ce, mse = paths[name]
+            path, ce, mse = paths[name].path, paths[name].ce, paths[name].mse
             inside = _inside(path, surface)
             data.append(
                 {

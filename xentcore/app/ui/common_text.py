@@ -18,9 +18,10 @@ TEXT = {
     ),
     "nav.surfaces": ("Loss surfaces", "损失曲面"),
     "nav.surfaces.blurb": (
-        "The loss over two weights of a logistic regression: cross-entropy's convex bowl "
-        "against MSE's plateaus, with gradient-descent paths.",
-        "逻辑回归两个权重上的损失：交叉熵的凸碗形与 MSE 的平台区对比，并绘制梯度下降路径。",
+        "The loss over two weights of a logistic regression: cross-entropy, convex, against MSE, not convex "
+        "and with plateaus; when cross-entropy has a minimum and when it has none; gradient-descent paths.",
+        "逻辑回归两个权重上的损失：凸的交叉熵与不凸、带高原的 MSE 对比；交叉熵何时有最小值、何时没有；"
+        "并绘制梯度下降路径。",
     ),
     "nav.race": ("Training race", "训练竞赛"),
     "nav.race.blurb": (

@@ -17,6 +17,7 @@ from xentcore.probes import (
     confidently_wrong,
     multiclass_probe,
     smoothed_target,
+    temperature_limits,
     temperature_sweep,
 )
 
@@ -242,3 +243,77 @@ def test_probe_knows_when_it_is_confidently_wrong():
     assert binary_probe(0, -5.0).p_true == pytest.approx(special.expit(5.0))
     _, (_, edge) = confidently_wrong(1, 0.1)
     assert binary_probe(1, edge - 1e-9).confidently_wrong() and not binary_probe(1, edge + 1e-6).confidently_wrong()
+
+
+# --- the temperature limits the page states -----------------------------------------------------------------
+
+# logits on a grid of 0.5: two logits are either tied or at least 0.5 apart, so at T = 1e-3 the o(1) term of
+# L(T) = rate / T + ln |top| + o(1) is below e^-500
+half_steps = st.integers(2, MAX_CLASSES).flatmap(lambda k: st.lists(st.integers(-12, 12), min_size=k, max_size=k))
+COLD = 1e-3
+
+
+def _target(data, k: int):
+    if data.draw(st.booleans()):
+        return data.draw(st.integers(0, k - 1))
+    w = np.array(data.draw(st.lists(st.integers(0, 4), min_size=k, max_size=k)), dtype=float)
+    if w.sum() == 0:
+        w[0] = 1.0
+    return w / w.sum()
+
+
+@settings(max_examples=80, deadline=None)
+@given(steps=half_steps, data=st.data(), eps=st.sampled_from([0.0, 0.1, 0.5]))
+def test_cold_limit_matches_the_sweep(steps, data, eps):
+    z = np.array(steps) / 2.0
+    target = _target(data, z.size)
+    lim = temperature_limits(z, target, smoothing=eps)
+    cold = temperature_sweep(z, target, [COLD], smoothing=eps)[0]
+    ties = len(lim.top)
+    assert cold == pytest.approx(lim.rate / COLD + math.log(ties), rel=1e-9, abs=1e-9)
+    if math.isfinite(lim.cold):
+        assert lim.rate == 0.0 and lim.off_top == 0.0
+        assert cold == pytest.approx(lim.cold, abs=1e-9)
+        assert temperature_sweep(z, target, [COLD / 10], smoothing=eps)[0] == pytest.approx(lim.cold, abs=1e-9)
+    else:  # unbounded: ten times colder is about ten times the loss
+        assert lim.rate > 0 and lim.off_top > 0
+        colder = temperature_sweep(z, target, [COLD / 10], smoothing=eps)[0]
+        assert colder == pytest.approx(10 * lim.rate / COLD + math.log(ties), rel=1e-9)
+    assert temperature_sweep(z, target, [1e9], smoothing=eps)[0] == pytest.approx(lim.hot, rel=1e-6)
+    assert lim.hot == pytest.approx(math.log(z.size))
+
+
+@pytest.mark.parametrize(
+    ("z", "target", "eps", "cold", "rate"),
+    [
+        ((2.0, 1.0, 0.1), 0, 0.0, 0.0, 0.0),  # one-hot on the unique largest logit: → 0
+        ((2.0, 1.0, 0.1), 2, 0.0, math.inf, 1.9),  # one-hot on another class: ~ (max z − z_c) / T
+        ((2.0, 1.0, 0.1), 0, 0.3, math.inf, 0.1 * (1.0 + 1.9)),  # smoothing: ε/K on every class
+        ((2.0, 1.0, 0.1), (0.7, 0.2, 0.1), 0.0, math.inf, 0.2 * 1.0 + 0.1 * 1.9),  # soft target
+        ((1.0, 1.0, 0.0), 0, 0.0, math.log(2), 0.0),  # one-hot on one of two tied maxima: ln 2
+        ((1.0, 1.0, 0.0), (0.5, 0.5, 0.0), 0.0, math.log(2), 0.0),  # soft target on the tied maxima
+        ((1.0, 1.0, 0.0), 2, 0.0, math.inf, 1.0),  # tied maxima, target elsewhere
+        ((0.5, 0.5, 0.5), 1, 0.2, math.log(3), 0.0),  # all equal: ln K at every T
+    ],
+)
+def test_temperature_limits_of_the_page_cases(z, target, eps, cold, rate):
+    lim = temperature_limits(z, target, smoothing=eps)
+    assert lim.cold == pytest.approx(cold)
+    assert lim.rate == pytest.approx(rate)
+    assert lim.constant == (len(set(z)) == 1)
+    sweep = temperature_sweep(z, target, [0.01, 1.0, 100.0], smoothing=eps)
+    if lim.constant:
+        np.testing.assert_allclose(sweep, math.log(3))
+    elif math.isinf(cold):
+        assert sweep[0] > sweep[1]  # colder is dearer
+    else:
+        assert sweep[0] == pytest.approx(cold, abs=1e-12)
+
+
+def test_temperature_limits_in_bits():
+    nats = temperature_limits([1.0, 1.0, 0.0], 2, smoothing=0.1)
+    bits = temperature_limits([1.0, 1.0, 0.0], 2, smoothing=0.1, base=2)
+    assert bits.rate == pytest.approx(nats.rate / math.log(2))
+    assert bits.hot == pytest.approx(math.log2(3))
+    assert temperature_limits([1.0, 1.0, 0.0], 0, base=2).cold == pytest.approx(1.0)  # log₂ 2
+    assert (bits.top, bits.off_top) == (nats.top, nats.off_top) == ((0, 1), pytest.approx(0.9 + 0.1 / 3))

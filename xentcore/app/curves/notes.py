@@ -1,0 +1,128 @@
+"""The loss-curves page's generated sentences: which text, filled with which numbers, chosen from the model.
+
+Each function takes the section's model and ``t`` (the app's translation function by default; a test passes
+a lookup in one language) and returns what the page shows, so a sentence that states a direction or a
+number is true for the setting it is shown with.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+from xentcore.app.curves.model import RIGHT_ABOVE, WRONG_BELOW, BinaryModel, MulticlassModel
+from xentcore.app.ui import fmt, fmt_percent
+from xentcore.app.ui import t as app_t
+
+Say = Callable[..., str]
+
+
+def unit_name(unit: str, t: Say = app_t) -> str:
+    return t(f"unit.short.{unit}")
+
+
+def log_name(unit: str, t: Say = app_t) -> str:
+    """``ln`` in nats, ``log₂`` in bits: ``ln K`` nats is ``log₂ K`` bits."""
+    return t(f"curves.log.{unit}")
+
+
+def class_list(classes, t: Say = app_t) -> str:
+    return t("curves.list.sep").join(t("curves.class", k=i) for i in classes)
+
+
+# --- section 1 -------------------------------------------------------------------------------------------------
+
+
+def gradient_caption(m: BinaryModel, t: Say = app_t) -> str:
+    return t("curves.fig.caption", pct=fmt_percent(WRONG_BELOW, 0), gmax=t(f"curves.gmax.{m.unit}"))
+
+
+def binary_callout(m: BinaryModel, t: Say = app_t) -> str:
+    """The note under the binary table, for the probe's regime (confidently wrong, between, nearly right)."""
+    pr = m.probe
+    return t(
+        f"curves.{m.regime}.callout",
+        p=fmt(pr.p_true),
+        ce=fmt(pr.dce_dz),
+        mse=fmt(pr.dmse_dz),
+        r=f"{pr.ratio:.1f}",
+        ratio=t(f"curves.ratio.{m.unit}"),
+        lo=fmt_percent(WRONG_BELOW, 0),
+        hi=fmt_percent(RIGHT_ABOVE, 0),
+    )
+
+
+# --- section 2 -------------------------------------------------------------------------------------------------
+
+
+def uniform_label(m: MulticlassModel, t: Say = app_t) -> str:
+    return t("curves.metric.uniform", log=log_name(m.unit, t), k=m.k)
+
+
+def temperature_text(m: MulticlassModel, t: Say = app_t) -> str:
+    """What the sweep shows: where the loss goes as T grows and as T shrinks, for this target; then the plotted
+    range itself."""
+    lim = m.limits
+    unit = unit_name(m.unit, t)
+    log = log_name(m.unit, t)
+    if lim.constant:
+        return t("curves.temp.constant", log=log, k=m.k, v=fmt(lim.hot), unit=unit)
+    parts = [t("curves.temp.hot", log=log, k=m.k, v=fmt(lim.hot), unit=unit)]
+    tied = len(lim.top) > 1
+    top = {"cls": class_list(lim.top, t), "m": len(lim.top)}
+    if lim.off_top > 0:
+        key = "curves.temp.cold.inf_tied" if tied else "curves.temp.cold.inf"
+        parts.append(t(key, **top, mass=fmt(lim.off_top), rate=fmt(lim.rate), unit=unit))
+        if m.smoothing > 0:
+            parts.append(t("curves.temp.smoothing", x=fmt(m.smoothing / m.k)))
+    elif tied:
+        parts.append(t("curves.temp.cold.tied", **top, log=log, v=fmt(lim.cold), unit=unit))
+    else:
+        parts.append(t("curves.temp.cold.zero", **top))
+    parts.append(
+        t(
+            "curves.temp.plot",
+            t0=fmt(m.temperatures[0], 1),
+            t1=fmt(m.temperatures[-1], 1),
+            a=fmt(m.sweep[0]),
+            b=fmt(m.sweep[-1]),
+            tm=fmt(m.sweep_min_t, 2),
+            vm=fmt(m.sweep_min),
+            unit=unit,
+        )
+    )
+    return functools.reduce(lambda a, b: t("curves.join", a=a, b=b), parts)
+
+
+# --- figure labels ---------------------------------------------------------------------------------------------
+
+
+def binary_labels(m: BinaryModel, log: bool, t: Say = app_t) -> dict[str, str]:
+    keys = ("loss_p", "loss_z", "grad_p", "grad_z", "p", "z", "wrong", "probe")
+    return {
+        **{k: t(f"curves.fig.{k}") for k in keys},
+        "ce": t("curves.ce"),
+        "mse": t("curves.mse"),
+        "loss": t("curves.fig.loss", unit=unit_name(m.unit, t)),
+        "grad": t("curves.fig.abs_grad") if log else t("curves.fig.grad"),
+    }
+
+
+def multiclass_labels(m: MulticlassModel, t: Say = app_t) -> dict[str, str]:
+    keys = ("probs", "y_hat", "target", "grad_z_bar", "grad_p_bar", "fd")
+    return {
+        **{k: t(f"curves.mfig.{k}") for k in keys},
+        "grad_z": t(f"curves.mfig.grad_z.{m.unit}"),  # the formula of the numbers drawn, in their unit
+        "grad_p": t(f"curves.mfig.grad_p.{m.unit}"),
+    }
+
+
+def temperature_labels(m: MulticlassModel, t: Say = app_t) -> dict[str, str]:
+    return {
+        "ce": t("curves.metric.mce"),
+        "t": t("curves.temp"),
+        "loss": t("curves.fig.loss", unit=unit_name(m.unit, t)),
+        "min": t("curves.tfig.min", h=fmt(m.probe.min_ce)),
+        "uniform": t("curves.tfig.uniform", log=log_name(m.unit, t), k=m.k, v=fmt(m.probe.uniform_ce)),
+        "current": t("curves.tfig.current"),
+    }

@@ -1,0 +1,104 @@
+"""The loss-surfaces page's generated sentences, chosen from the model so each is true for the view it
+describes. Each function takes the model and ``t`` (the app's translation function by default; a test
+passes a lookup in one language)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+from xentcore.app.surfaces.model import Descent, SurfacesModel
+from xentcore.app.ui import fmt
+from xentcore.app.ui import t as app_t
+
+Say = Callable[..., str]
+
+
+def unit_name(m: SurfacesModel, t: Say = app_t) -> str:
+    return t(f"unit.short.{m.unit}")
+
+
+def _join(parts: list[str], t: Say) -> str:
+    return functools.reduce(lambda a, b: t("surfaces.join", a=a, b=b), parts)
+
+
+def _point(w) -> dict[str, str]:
+    return {"w1": fmt(w[0], 2), "w2": fmt(w[1], 2)}
+
+
+def intro(m: SurfacesModel, t: Say = app_t) -> str:
+    """The landscape the view shows: whether cross-entropy has a minimum on these data, and where; why MSE
+    cannot be convex, and what the midpoint test finds in this view."""
+    parts = [t("surfaces.intro", b=fmt(m.b, 1))]
+    sep, low = m.separation, m.minimum
+    if sep is not None:
+        d = {"d1": fmt(sep.direction[0], 2), "d2": fmt(sep.direction[1], 2)}
+        key = "surfaces.intro.ce.strict" if sep.strict else "surfaces.intro.ce.weak"
+        parts.append(t(key, **d, cls=t("surfaces.class", k=1)))
+    else:
+        where = t("surfaces.intro.inside" if m.minimum_inside else "surfaces.intro.outside", r=fmt(m.r, 1))
+        parts.append(t("surfaces.intro.ce.min", **_point(low.w), v=fmt(low.ce), unit=unit_name(m, t), where=where))
+    if m.mse_violations:
+        view = t("surfaces.intro.mse.view", n=m.mse_violations, checks=m.checks)
+    else:
+        view = t("surfaces.intro.mse.view_passes", checks=m.checks)
+    parts.append(_join([t("surfaces.intro.mse"), view], t))
+    return "\n\n".join(parts)  # one paragraph each: the set-up, cross-entropy, MSE
+
+
+def descent(m: SurfacesModel, loss: str, t: Say = app_t) -> str:
+    """What one descent did: how its loss changed, whether it overshot, where it ended."""
+    p: Descent = m.paths[loss]
+    u = f" {unit_name(m, t)}" if loss == "ce" else ""
+    v = p.values
+    parts = [t(f"surfaces.path.{p.trend}", a=fmt(v[0]), b=fmt(v[-1]), u=u, s=fmt(p.max_step))]
+    if p.rises and p.trend != "rose":
+        parts.append(t("surfaces.path.rises", n=p.rises, s=m.steps))
+    end = _point(p.path[-1])
+    if loss == "ce" and m.separation is not None:
+        parts.append(t("surfaces.path.unbounded", **end))
+    elif p.at_minimum:
+        parts.append(t("surfaces.path.at_min", **end))
+    elif loss == "ce" and p.to_minimum is not None:
+        low = _point(m.minimum.w)
+        parts.append(t("surfaces.path.to_min", **end, d=fmt(p.to_minimum, 3), m1=low["w1"], m2=low["w2"]))
+    else:
+        parts.append(t("surfaces.path.end", **end, g=fmt(p.end_grad)))
+    if not p.inside:
+        parts.append(t("surfaces.path.outside"))
+    return _join(parts, t)
+
+
+def contour_caption(m: SurfacesModel, t: Say = app_t) -> str:
+    parts = [t("surfaces.contour.caption")]
+    if m.separation is not None and m.argmin_on_edge:
+        parts.append(t("surfaces.contour.edge"))
+    elif m.minimum is not None and m.minimum_inside:
+        parts.append(t("surfaces.contour.marked"))
+    return _join(parts, t)
+
+
+def slice_notes(m: SurfacesModel, t: Say = app_t) -> tuple[str, str]:
+    """(MSE on the slice, cross-entropy on the slice)."""
+    sl = m.slice
+    if sl.concave["mse"]:
+        spans = ", ".join(f"[{fmt(lo, 2)}, {fmt(hi, 2)}]" for lo, hi in sl.concave["mse"])
+        mse = t("surfaces.slice.nonconvex", spans=spans)
+    else:
+        mse = t("surfaces.slice.convex")
+    key = "surfaces.slice.ce_end" if sl.ce_min_at_end else "surfaces.slice.ce_inside"
+    ce = t(key, t=fmt(sl.ce_min_t, 2), v=fmt(sl.ce_min), unit=unit_name(m, t))
+    return mse, ce
+
+
+def figure_labels(m: SurfacesModel, t: Say = app_t) -> dict[str, str]:
+    keys = ("path_ce", "path_mse", "start", "minimum", "ce_minimum", "slice")
+    return {
+        **{k: t(f"surfaces.{k}") for k in keys},
+        "ce": t("surfaces.ce", unit=unit_name(m, t)),
+        "mse": t("surfaces.mse"),
+        "w1": "w₁",
+        "w2": "w₂",
+        "t": t("surfaces.slice.t"),
+        "concave": t("surfaces.slice.concave"),
+    }
