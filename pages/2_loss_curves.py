@@ -10,7 +10,7 @@ from xentcore.app.curves.figures import binary_figure, multiclass_figure, temper
 from xentcore.app.curves.model import GRADIENT_SOURCES, build_binary, build_multiclass
 from xentcore.app.curves.state import LOGIT_LIMIT, SCHEMA, with_classes, with_logit, with_target_weight
 from xentcore.app.curves.text import BINARY_FORMULAS, MULTICLASS_FORMULA
-from xentcore.app.ui import fmt, fragment, page_setup, t
+from xentcore.app.ui import fmt, fragment, page_end, page_setup, t
 from xentcore.probes import MAX_CLASSES
 
 ctx = page_setup("curves", SCHEMA)
@@ -160,4 +160,4 @@ with st.expander(t("curves.source")):
     for function in GRADIENT_SOURCES:
         st.code(inspect.getsource(function), language="python")
 
-st.caption(t("footer"))
+page_end(ctx)

@@ -7,7 +7,7 @@ from xentcore.app.surfaces.figures import contour_pair, data_figure, slice_figur
 from xentcore.app.surfaces.model import build
 from xentcore.app.surfaces.state import SCHEMA
 from xentcore.app.surfaces.text import FORMULA
-from xentcore.app.ui import fmt, page_setup, t
+from xentcore.app.ui import fmt, page_end, page_setup, t
 
 ctx = page_setup("surfaces", SCHEMA)
 st.title(t("nav.surfaces"))
@@ -86,4 +86,4 @@ st.info(ce_note, icon=":material/info:")
 if m.slice.concave["ce"]:  # cannot happen for a convex function; say so loudly if rounding ever claims otherwise
     st.error(t("surfaces.slice.ce_concave"))
 
-st.caption(t("footer"))
+page_end(ctx)

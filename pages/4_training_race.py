@@ -7,7 +7,7 @@ from xentcore.app.race.data import DATA
 from xentcore.app.race.model import CSV_HELP, TARGET_PERCENT, Upload, csv_columns, csv_problem, intro
 from xentcore.app.race.sections import controls, figure, model_for, say
 from xentcore.app.race.state import SCHEMA
-from xentcore.app.ui import fmt, fmt_percent, page_setup, t
+from xentcore.app.ui import fmt, fmt_percent, page_end, page_setup, t
 from xentcore.datasets import CsvError
 
 ICONS = {"error": ":material/warning:", "warning": ":material/trending_up:", "info": ":material/info:"}
@@ -124,4 +124,4 @@ with st.expander(t("race.script")):
         st.caption(say(model.script_csv_note))
     st.code(model.script, language="python")
 
-st.caption(t("footer"))
+page_end(ctx)

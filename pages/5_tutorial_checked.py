@@ -7,7 +7,7 @@ import streamlit as st
 from xentcore.app.tutorial import sections as card
 from xentcore.app.tutorial.model import TutorialModel, build
 from xentcore.app.tutorial.state import SCHEMA
-from xentcore.app.ui import fragment, page_setup, t
+from xentcore.app.ui import fragment, page_end, page_setup, t
 
 ctx = page_setup("tutorial", SCHEMA)
 
@@ -61,4 +61,4 @@ softmax_gradient()
 card.claim_7(ctx, model().mse_gradient)
 programs()
 case_study()
-st.caption(t("footer"))
+page_end(ctx)

@@ -5,7 +5,7 @@ import streamlit as st
 from xentcore.app.language import sections as section
 from xentcore.app.language.model import LanguageModel, build
 from xentcore.app.language.state import MAX_CONTEXT, SCHEMA
-from xentcore.app.ui import page_setup, t
+from xentcore.app.ui import page_end, page_setup, t
 
 ctx = page_setup("language", SCHEMA)
 
@@ -56,4 +56,4 @@ st.caption(t("language.converter.intro"))
 section.converter(ctx)
 
 st.divider()
-st.caption(t("footer"))
+page_end(ctx)

@@ -105,16 +105,20 @@ def locked_summary(schema: Schema, values: dict, hidden: tuple[str, ...], lang: 
     return t("lesson.locked", items=t("lesson.sep").join(items))
 
 
-def lesson_link_box(schema: Schema, hidden: tuple[str, ...], lang: str, base: str, params: dict[str, str]) -> None:
-    """The sidebar's "Make a lesson link": tick controls to hide, copy the link."""
-    if not schema.params:
+def lesson_link_box(ctx: PageState, base: str, params: dict[str, str]) -> None:
+    """The sidebar's "Make a lesson link": tick the controls to hide (those on the page now, and those hidden
+    already), copy the link."""
+    schema, hidden, lang = ctx.schema, ctx.hidden, ctx.lang
+    options = [k for k in schema.keys if k in ctx.labels or k in hidden]
+    if not options:
         return
+    labels = {k: ctx.labels.get(k) or label_of(schema, k, lang) for k in options}
     with st.expander(t("lesson.header"), icon=":material/school:"):
         chosen = st.multiselect(
             t("lesson.pick"),
-            options=list(schema.keys),
+            options=options,
             default=list(hidden),
-            format_func=lambda k: label_of(schema, k, lang),
+            format_func=labels.__getitem__,
             key=f"_xent_lesson_pick.{schema.name}",
             help=t("lesson.help"),
         )

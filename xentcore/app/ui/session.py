@@ -130,6 +130,9 @@ class PageState:
         self.hidden = hidden  # controls a lesson link hides: not drawn, their values still apply
         self.locked_shown: dict[str, str] = {}  # hidden controls' values as their widgets would show them
         self.on_lock: Callable[[PageState], None] | None = None  # redraws the "set by your teacher" line
+        self.lesson_box: Any = None  # the sidebar's place for the lesson-link box (see shell.page_end)
+        self.labels: dict[str, str] = {}  # this run's controls: state key -> label
+        self.url_path = ""
 
     def is_hidden(self, key: str) -> bool:
         return key in self.hidden
@@ -185,13 +188,19 @@ class PageState:
             # outside a script run) would see no session and answer in English
             labels = {o: kwargs["format_func"](o) for o in kwargs["options"]}
             kwargs["format_func"] = labels.__getitem__
-        remember_label(self.schema, key, self.lang, label)
+        self.label(key, label)
         if key in self.hidden:
             shown = kwargs["format_func"](self.values[key]) if "format_func" in kwargs else None
             self.lock(key, shown)
             return self.values[key]
         draw: Callable[..., Any] = getattr(where or st, kind)
         return draw(label, key=wkey, on_change=_changed, args=(self.schema.name, key), **kwargs)
+
+    def label(self, key: str, label: str) -> None:
+        """Record the label of the control that edits ``key`` (for the lesson tools); widgets drawn through this
+        class do it themselves, a page's own widgets for a key call it."""
+        self.labels[key] = label
+        remember_label(self.schema, key, self.lang, label)
 
     def lock(self, key: str, shown: str | None = None) -> None:
         """Note that hidden control ``key`` holds its value (as ``shown``) in the "set by your teacher" line."""

@@ -46,6 +46,7 @@ def page_setup(page_id: str, schema: Schema = HOME) -> PageState:
     write_url()
 
     ctx = PageState(schema, values, settings, hidden=tuple(lesson["hide"]))
+    ctx.url_path = page.url_path
     _sidebar(ctx, page.url_path)
     _show_issues(schema)
     if lesson["tour"]:
@@ -57,6 +58,15 @@ def page_setup(page_id: str, schema: Schema = HOME) -> PageState:
         )
         ctx.lock(ctx.hidden[0])
     return ctx
+
+
+def page_end(ctx: PageState) -> None:
+    """End a page: the footer, and the sidebar's lesson-link box (drawn last, when every control of the page has
+    been drawn once and its label is known)."""
+    st.caption(t("footer"))
+    if ctx.lesson_box is not None:
+        with ctx.lesson_box:
+            lesson_link_box(ctx, st.context.url or "/" + ctx.url_path, current_params())
 
 
 def _sidebar(ctx: PageState, url_path: str) -> None:
@@ -83,7 +93,7 @@ def _sidebar(ctx: PageState, url_path: str) -> None:
         _draw_share_link()
         if ctx.schema.params:
             st.button(t("share.reset"), on_click=ctx.reset, icon=":material/restart_alt:")
-        lesson_link_box(ctx.schema, ctx.hidden, ctx.lang, st.context.url or "/" + url_path, current_params())
+        ctx.lesson_box = st.container()  # filled by page_end, once the page's controls have their labels
 
 
 SHARE_BOX = "_xent_share_box"
