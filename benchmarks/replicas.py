@@ -1,0 +1,293 @@
+"""Two replicas behind nginx, driven by several browser sessions from one address: sticky, error-free, and a
+view that survives the loss of its replica by reopening its share link.
+
+    python -m benchmarks.replicas [--sessions 3]
+
+Starts 2 ``streamlit run app.py`` replicas and nginx on loopback (``deploy/run_replicas.py``, config rendered
+from ``deploy/nginx.conf`` into a temporary directory), then in headless Chromium (one browser context per
+student, so separate cookies, all from 127.0.0.1 where ``ip_hash`` could not tell them apart), each session:
+moves a slider on the distributions page, uploads a CSV on the race page (data = csv) and reopens the sidebar's
+share link. Checks, each printed with its verdict; the exit code is 0 only when all pass:
+
+- no Streamlit exception on any page, no failed request, no HTTP error, no WebSocket error, no page error;
+- sticky: in nginx's access log (``$upstream_addr`` per request, keyed by the affinity cookie) every session's
+  requests, its WebSocket ``/_stcore/stream`` and its upload ``/_stcore/upload_file/...`` included, went to one
+  replica; and both replicas served sessions;
+- stateless where it can be: the replica of one session is killed (SIGKILL); the session's share link, reopened
+  through nginx with the same cookie, comes back from the other replica with the same slider values and the same
+  metric;
+- bounded: everything within ``LIMIT_S``; every process started is stopped, even on failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import signal
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from benchmarks.browser import CHROMIUM, CHROMIUM_ARGS, SETTLED
+from deploy.run_replicas import NGINX, Cluster, cluster
+
+LIMIT_S = 115  # the whole run, start-up included
+COOKIE = "xent_affinity"
+METRIC = "[data-testid='stMetricValue']"
+SLIDER = "[data-testid='stSlider'] input[type=range]"
+SHARE = "[data-testid='stSidebar'] [data-testid='stCode'] code"
+EXCEPTION = "[data-testid='stException']"
+CSV = ("x,y,label\n" + "\n".join(f"{i / 10:.2f},{(i * 7 % 13) / 5:.2f},{int(i > 0)}" for i in range(-20, 20))).encode()
+
+
+@dataclass
+class Session:
+    """One student: a browser context (its own cookies) and what it saw."""
+
+    n: int
+    context: object = None
+    errors: list[str] = field(default_factory=list)
+    live: bool = True  # events after we start closing things are not errors
+    cookie: str = ""
+    link: str = ""
+    view: tuple = ()
+
+    def watch(self, page) -> None:
+        def error(what: str) -> None:
+            if self.live:
+                self.errors.append(f"session {self.n}: {what}")
+
+        page.on("requestfailed", lambda r: error(f"request failed {r.method} {r.url} {r.failure}"))
+        page.on(
+            "response",
+            lambda r: r.status >= 400 and not probe(r) and error(f"HTTP {r.status} {r.request.method} {r.url}"),
+        )
+        page.on("pageerror", lambda e: error(f"page error {e}"))
+        page.on("websocket", lambda ws: ws.on("socketerror", lambda e: error(f"WebSocket error {e}")))
+
+
+def probe(response) -> bool:
+    """Streamlit's own base-path discovery: on ``/<page>`` its frontend first asks ``/<page>/_stcore/health`` and
+    ``/<page>/_stcore/host-config`` (in case the app is served under that path), gets 404, then asks ``/_stcore/...``.
+    It does so without a proxy too; those 404s are expected, not errors."""
+    path = urlsplit(response.url).path
+    return response.status == 404 and path.count("/") > 2 and path.endswith(("/_stcore/health", "/_stcore/host-config"))
+
+
+async def settled(page) -> None:
+    await page.wait_for_timeout(150)
+    await page.wait_for_selector(SETTLED, timeout=60_000)
+    await page.wait_for_function("!document.querySelector(\"[data-testid='stSkeleton']\")", timeout=60_000)
+
+
+async def no_exception(s: Session, page, where: str) -> None:
+    if await page.locator(EXCEPTION).count():
+        s.errors.append(f"session {s.n}: a Streamlit exception on {where}")
+
+
+async def view(page) -> tuple:
+    """What the distributions page shows: every slider's value and the first metric."""
+    sliders = await page.locator(SLIDER).evaluate_all("els => els.map(e => e.value)")
+    return tuple(sliders), await page.locator(METRIC).first.inner_text()
+
+
+async def open_link(s: Session, base: str) -> tuple:
+    """Open the session's share link in a new tab of its context; the view it shows."""
+    page = await s.context.new_page()
+    s.watch(page)
+    await page.goto(s.link)
+    await settled(page)
+    await no_exception(s, page, "the share link")
+    shown = await view(page)
+    await page.close()
+    return shown
+
+
+async def student(browser, base: str, s: Session) -> None:
+    s.context = await browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = await s.context.new_page()
+    page.set_default_timeout(60_000)
+    s.watch(page)
+    # 1. the distributions page: move the first slider (a different number of steps per session)
+    await page.goto(base + "/distributions")
+    await settled(page)
+    before = await page.locator(METRIC).first.inner_text()
+    slider = page.locator(SLIDER).first
+    await slider.focus()
+    for _ in range(1 + s.n % 3):
+        await slider.press("ArrowRight")
+        await settled(page)
+    s.view = await view(page)
+    if s.view[1] == before:
+        s.errors.append(f"session {s.n}: the metric did not change when the slider moved")
+    await no_exception(s, page, "distributions")
+    await page.wait_for_function(f"document.querySelector(\"{SHARE}\")?.innerText.includes('?')")
+    s.link = (await page.locator(SHARE).inner_text()).strip()
+    if not s.link.startswith(base):
+        s.errors.append(f"session {s.n}: the share link {s.link!r} is not on nginx's address {base}")
+    # 2. the race page on an uploaded CSV (the upload is an HTTP PUT to the replica that holds the session)
+    await page.goto(base + "/training_race?data=csv")
+    await settled(page)
+    await page.locator("[data-testid='stFileUploader'] input[type=file]").set_input_files(
+        {"name": "line.csv", "mimeType": "text/csv", "buffer": CSV}
+    )
+    await page.wait_for_selector(".updatemenu-button")
+    await settled(page)
+    await no_exception(s, page, "the race on a CSV")
+    if await page.locator("[data-testid='stAlertContentError']").count():
+        s.errors.append(f"session {s.n}: the race page shows an error for a good CSV")
+    await page.close()
+    # 3. the share link brings the same view back
+    shown = await open_link(s, base)
+    if shown != s.view:
+        s.errors.append(f"session {s.n}: the share link shows {shown}, the session showed {s.view}")
+    s.cookie = next((c["value"] for c in await s.context.cookies() if c["name"] == COOKIE), "")
+    if not s.cookie:
+        s.errors.append(f"session {s.n}: nginx set no {COOKIE} cookie")
+
+
+async def extra_student(browser, base: str, s: Session) -> None:
+    """A lighter session (open a page, move a slider), added only until both replicas have served one."""
+    s.context = await browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = await s.context.new_page()
+    s.watch(page)
+    await page.goto(base + "/distributions")
+    await settled(page)
+    await page.locator(SLIDER).first.press("ArrowRight")
+    await settled(page)
+    await no_exception(s, page, "distributions")
+    s.cookie = next((c["value"] for c in await s.context.cookies() if c["name"] == COOKIE), "")
+
+
+def routes(log: Path) -> dict[str, list[tuple[str, str, str, str]]]:
+    """nginx's access log: affinity key -> [(upstream, status, method, uri)] in order."""
+    by_key: dict[str, list] = defaultdict(list)
+    for line in log.read_text().splitlines():
+        parts = line.split(" ")
+        # $msec $xent_affinity $upstream_addr... $status $request_method $uri ($upstream_addr may hold ", ")
+        key, upstream, (status, method, uri) = parts[1], " ".join(parts[2:-3]), parts[-3:]
+        by_key[key].append((upstream, status, method, uri))
+    return by_key
+
+
+class Report:
+    def __init__(self) -> None:
+        self.failed = 0
+
+    def check(self, ok: bool, what: str, detail: str = "") -> bool:
+        self.failed += not ok
+        print(f"{'pass' if ok else 'FAIL'}  {what}{': ' + detail if detail else ''}", flush=True)
+        return ok
+
+
+async def run(c: Cluster, n_sessions: int, report: Report) -> None:
+    from playwright.async_api import async_playwright
+
+    sessions = [Session(i) for i in range(n_sessions)]
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            start = time.monotonic()
+            results = await asyncio.gather(*(student(browser, c.url, s) for s in sessions), return_exceptions=True)
+            for s, r in zip(sessions, results, strict=True):
+                if isinstance(r, BaseException):
+                    s.errors.append(f"session {s.n}: {type(r).__name__}: {str(r).splitlines()[0][:200]}")
+            print(f"      {n_sessions} sessions in {time.monotonic() - start:.0f} s", flush=True)
+            # both replicas must serve sessions: with random cookies, add light sessions until they have (bounded)
+            extra: list[Session] = []
+            while len({r for s in sessions + extra for r in replicas_of(c, s)}) < 2 and len(extra) < 12:
+                s = Session(n_sessions + len(extra))
+                extra.append(s)
+                await extra_student(browser, c.url, s)
+            for s in sessions[1:] + extra:
+                s.live = False
+                await s.context.close()
+            await asyncio.sleep(0.5)  # nginx logs a WebSocket when it closes
+
+            by_key = routes(c.access_log)
+            everyone = sessions + extra
+            errors = [e for s in everyone for e in s.errors]
+            report.check(not errors, "no exception, failed request, HTTP error or WebSocket error",
+                         "; ".join(errors[:6]) + (f" (+{len(errors) - 6})" if len(errors) > 6 else ""))  # fmt: skip
+            sticky = {s.n: {u for u, *_ in by_key.get(s.cookie, [])} for s in everyone}
+            report.check(all(len(u) == 1 for u in sticky.values()), "every session stayed on one replica",
+                         ", ".join(f"session {n} -> {' | '.join(sorted(u)) or 'no requests'}"
+                                   for n, u in sticky.items()))  # fmt: skip
+            kinds = all(
+                any(m == "GET" and u == "/_stcore/stream" and st == "101" for _, st, m, u in by_key.get(s.cookie, []))
+                and any(u.startswith("/_stcore/upload_file/") for *_, u in by_key.get(s.cookie, []))
+                for s in sessions
+            )
+            report.check(kinds, "each full session's WebSocket (101) and CSV upload are among its routed requests")
+            served = {next(iter(u)) for u in sticky.values() if len(u) == 1}
+            report.check(served == set(c.replicas), "both replicas served sessions",
+                         f"{len(served)} of {len(c.replicas)} ({len(extra)} light sessions added)")  # fmt: skip
+
+            # the replica of session 0 dies; its share link, reopened through nginx, brings the same view back
+            s = sessions[0]
+            if not s.link or len(sticky[0]) != 1:
+                report.check(False, "share link after its replica died", "session 0 has no link or no replica")
+                return
+            dead = next(iter(sticky[0]))
+            c.kill_replica(dead)
+            mark = len(by_key.get(s.cookie, []))
+            shown = await open_link(s, c.url)
+            await asyncio.sleep(0.3)
+            after = routes(c.access_log).get(s.cookie, [])[mark:]
+            served_after = {u.split(", ")[-1] for u, *_ in after}
+            report.check(bool(after) and dead not in served_after, "after its replica was killed, nginx sent the "
+                         "session elsewhere", f"{dead} killed; served by {', '.join(sorted(served_after))}")  # fmt: skip
+            report.check(shown == s.view, "the share link brought the same view back (slider values, metric)",
+                         f"before {s.view}, after {shown}")  # fmt: skip
+            report.check(not s.errors, "no error on the reopened link", "; ".join(s.errors[:4]))
+        finally:
+            for s in sessions:
+                s.live = False
+            await browser.close()
+
+
+def replicas_of(c: Cluster, s: Session) -> set[str]:
+    return {u for u, *_ in routes(c.access_log).get(s.cookie, [])} if s.cookie else set()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sessions", type=int, default=3)
+    args = ap.parse_args()
+    for what, path in (("nginx", NGINX), ("chromium", CHROMIUM)):
+        if not Path(path).exists():
+            print(f"{what} not found at {path}", file=sys.stderr)
+            raise SystemExit(2)
+
+    def out_of_time(*_):
+        raise TimeoutError(f"the run took more than {LIMIT_S} s")
+
+    signal.signal(signal.SIGALRM, out_of_time)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
+    signal.alarm(LIMIT_S)
+    report = Report()
+    start = time.monotonic()
+    try:
+        with cluster(2) as c:
+            report.check(True, f"2 replicas ({', '.join(c.replicas)}) and nginx ({c.url}) up",
+                         f"{time.monotonic() - start:.0f} s")  # fmt: skip
+            try:
+                asyncio.run(run(c, max(2, min(args.sessions, 8)), report))
+            except BaseException:
+                err = c.error_log.read_text(errors="replace").strip().splitlines()[-5:]
+                print("nginx error log (last lines):\n  " + "\n  ".join(err), file=sys.stderr)
+                raise
+    except Exception as err:
+        report.check(False, "the run finished", f"{type(err).__name__}: {str(err).splitlines()[0][:300]}")
+    finally:
+        signal.alarm(0)
+    elapsed = time.monotonic() - start
+    report.check(elapsed < LIMIT_S, f"bounded: {elapsed:.0f} s (limit {LIMIT_S} s), every process stopped")
+    raise SystemExit(1 if report.failed else 0)
+
+
+if __name__ == "__main__":
+    main()
