@@ -61,20 +61,18 @@ class Session:
                 self.errors.append(f"session {self.n}: {what}")
 
         page.on("requestfailed", lambda r: error(f"request failed {r.method} {r.url} {r.failure}"))
-        page.on(
-            "response",
-            lambda r: r.status >= 400 and not probe(r) and error(f"HTTP {r.status} {r.request.method} {r.url}"),
-        )
+        page.on("response", lambda r: bad(r) and error(f"HTTP {r.status} {r.request.method} {r.url}"))
         page.on("pageerror", lambda e: error(f"page error {e}"))
         page.on("websocket", lambda ws: ws.on("socketerror", lambda e: error(f"WebSocket error {e}")))
 
 
-def probe(response) -> bool:
-    """Streamlit's own base-path discovery: on ``/<page>`` its frontend first asks ``/<page>/_stcore/health`` and
-    ``/<page>/_stcore/host-config`` (in case the app is served under that path), gets 404, then asks ``/_stcore/...``.
-    It does so without a proxy too; those 404s are expected, not errors."""
+def bad(response) -> bool:
+    """An HTTP error, except in Streamlit's own base-path discovery: on ``/<page>`` its frontend first asks
+    ``/<page>/_stcore/health`` and ``/<page>/_stcore/host-config`` (in case the app is served under that path),
+    gets 404, then asks ``/_stcore/...``. It does so without a proxy too; those 404s are expected."""
     path = urlsplit(response.url).path
-    return response.status == 404 and path.count("/") > 2 and path.endswith(("/_stcore/health", "/_stcore/host-config"))
+    probe = path.count("/") > 2 and path.endswith(("/_stcore/health", "/_stcore/host-config"))
+    return response.status >= 400 and not (response.status == 404 and probe)
 
 
 async def settled(page) -> None:
@@ -238,8 +236,8 @@ async def run(c: Cluster, n_sessions: int, report: Report) -> None:
             await asyncio.sleep(0.3)
             after = routes(c.access_log).get(s.cookie, [])[mark:]
             served_after = {u.split(", ")[-1] for u, *_ in after}
-            report.check(bool(after) and dead not in served_after, "after its replica was killed, nginx sent the "
-                         "session elsewhere", f"{dead} killed; served by {', '.join(sorted(served_after))}")  # fmt: skip
+            moved = f"{dead} killed; served by {', '.join(sorted(served_after))}"
+            report.check(bool(after) and dead not in served_after, "nginx sent the session elsewhere", moved)
             report.check(shown == s.view, "the share link brought the same view back (slider values, metric)",
                          f"before {s.view}, after {shown}")  # fmt: skip
             report.check(not s.errors, "no error on the reopened link", "; ".join(s.errors[:4]))
