@@ -10,12 +10,13 @@ moves a slider on the distributions page, uploads a CSV on the race page (data =
 share link. Checks, each printed with its verdict; the exit code is 0 only when all pass:
 
 - no Streamlit exception on any page, no failed request, no HTTP error, no WebSocket error, no page error;
-- sticky: in nginx's access log (``$upstream_addr`` per request, keyed by the affinity cookie) every session's
-  requests, its WebSocket ``/_stcore/stream`` and its upload ``/_stcore/upload_file/...`` included, went to one
-  replica; and both replicas served sessions;
+- sticky: in nginx's access log (``$upstream_addr`` per request, with a tag cookie ``xent_client`` that each
+  browser context carries) every session's requests, its WebSocket ``/_stcore/stream`` and its upload
+  ``/_stcore/upload_file/...`` included, went to one replica; and both replicas served sessions;
 - stateless where it can be: the replica of one session is killed (SIGKILL); the session's share link, reopened
-  through nginx with the same cookie, comes back from the other replica with the same slider values and the same
-  metric;
+  through nginx with the same cookies, comes back from the other replica with the same slider values and the
+  same metric, and the affinity cookie now names that replica; the killed replica is started again and the
+  session stays where it is (its next load is served by the same replica, same view);
 - bounded: everything within ``LIMIT_S``; every process started is stopped, even on failure.
 """
 
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import signal
 import sys
 import time
@@ -31,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from benchmarks.browser import CHROMIUM, CHROMIUM_ARGS, SETTLED
+from benchmarks.browser import CHROMIUM, CHROMIUM_ARGS, SETTLED, rss_mb
 from deploy.run_replicas import NGINX, Cluster, cluster
 
 LIMIT_S = 115  # the whole run, start-up included
@@ -54,6 +56,10 @@ class Session:
     cookie: str = ""
     link: str = ""
     view: tuple = ()
+
+    @property
+    def tag(self) -> str:
+        return f"s{self.n}"
 
     def watch(self, page) -> None:
         def error(what: str) -> None:
@@ -104,8 +110,18 @@ async def open_link(s: Session, base: str) -> tuple:
     return shown
 
 
-async def student(browser, base: str, s: Session) -> None:
+async def new_context(browser, base: str, s: Session):
+    """A browser context (its own cookies) tagged for nginx's access log with the cookie ``xent_client``."""
     s.context = await browser.new_context(viewport={"width": 1400, "height": 1000})
+    await s.context.add_cookies([{"name": "xent_client", "value": s.tag, "url": base}])
+
+
+async def affinity(s: Session) -> str:
+    return next((c["value"] for c in await s.context.cookies() if c["name"] == COOKIE), "")
+
+
+async def student(browser, base: str, s: Session) -> None:
+    await new_context(browser, base, s)
     page = await s.context.new_page()
     page.set_default_timeout(60_000)
     s.watch(page)
@@ -115,7 +131,7 @@ async def student(browser, base: str, s: Session) -> None:
     before = await page.locator(METRIC).first.inner_text()
     slider = page.locator(SLIDER).first
     await slider.focus()
-    for _ in range(1 + s.n % 3):
+    for _ in range(1 + s.n % 2):
         await slider.press("ArrowRight")
         await settled(page)
     s.view = await view(page)
@@ -142,14 +158,14 @@ async def student(browser, base: str, s: Session) -> None:
     shown = await open_link(s, base)
     if shown != s.view:
         s.errors.append(f"session {s.n}: the share link shows {shown}, the session showed {s.view}")
-    s.cookie = next((c["value"] for c in await s.context.cookies() if c["name"] == COOKIE), "")
+    s.cookie = await affinity(s)
     if not s.cookie:
         s.errors.append(f"session {s.n}: nginx set no {COOKIE} cookie")
 
 
 async def extra_student(browser, base: str, s: Session) -> None:
     """A lighter session (open a page, move a slider), added only until both replicas have served one."""
-    s.context = await browser.new_context(viewport={"width": 1400, "height": 1000})
+    await new_context(browser, base, s)
     page = await s.context.new_page()
     s.watch(page)
     await page.goto(base + "/distributions")
@@ -157,18 +173,19 @@ async def extra_student(browser, base: str, s: Session) -> None:
     await page.locator(SLIDER).first.press("ArrowRight")
     await settled(page)
     await no_exception(s, page, "distributions")
-    s.cookie = next((c["value"] for c in await s.context.cookies() if c["name"] == COOKIE), "")
+    s.cookie = await affinity(s)
 
 
-def routes(log: Path) -> dict[str, list[tuple[str, str, str, str]]]:
-    """nginx's access log: affinity key -> [(upstream, status, method, uri)] in order."""
-    by_key: dict[str, list] = defaultdict(list)
+def routes(log: Path) -> dict[str, list[tuple[str, str, str, str, str]]]:
+    """nginx's access log: client tag -> [(replica that answered, replicas tried, status, method, uri)]."""
+    by_tag: dict[str, list] = defaultdict(list)
     for line in log.read_text().splitlines():
+        # $msec $cookie_xent_client $cookie_xent_affinity $upstream_addr $status $request_method $uri, where
+        # $upstream_addr lists every replica tried ("a, b") after a fall-over; the last one answered
         parts = line.split(" ")
-        # $msec $xent_affinity $upstream_addr... $status $request_method $uri ($upstream_addr may hold ", ")
-        key, upstream, (status, method, uri) = parts[1], " ".join(parts[2:-3]), parts[-3:]
-        by_key[key].append((upstream, status, method, uri))
-    return by_key
+        tag, tried, (status, method, uri) = parts[1], " ".join(parts[3:-3]), parts[-3:]
+        by_tag[tag].append((tried.split(", ")[-1], tried, status, method, uri))
+    return by_tag
 
 
 class Report:
@@ -205,42 +222,58 @@ async def run(c: Cluster, n_sessions: int, report: Report) -> None:
                 await s.context.close()
             await asyncio.sleep(0.5)  # nginx logs a WebSocket when it closes
 
-            by_key = routes(c.access_log)
+            by_tag = routes(c.access_log)
             everyone = sessions + extra
             errors = [e for s in everyone for e in s.errors]
             report.check(not errors, "no exception, failed request, HTTP error or WebSocket error",
                          "; ".join(errors[:6]) + (f" (+{len(errors) - 6})" if len(errors) > 6 else ""))  # fmt: skip
-            sticky = {s.n: {u for u, *_ in by_key.get(s.cookie, [])} for s in everyone}
-            report.check(all(len(u) == 1 for u in sticky.values()), "every session stayed on one replica",
-                         ", ".join(f"session {n} -> {' | '.join(sorted(u)) or 'no requests'}"
-                                   for n, u in sticky.items()))  # fmt: skip
+            tried = {s.n: {t for _, t, *_ in by_tag.get(s.tag, [])} for s in everyone}
+            report.check(all(len(t) == 1 and "," not in next(iter(t)) for t in tried.values()),
+                         "every session stayed on one replica (no fall-over)",
+                         ", ".join(f"session {s.n} ({s.cookie or 'no cookie'}) -> {' | '.join(sorted(tried[s.n]))}"
+                                   for s in everyone))  # fmt: skip
             kinds = all(
-                any(m == "GET" and u == "/_stcore/stream" and st == "101" for _, st, m, u in by_key.get(s.cookie, []))
-                and any(u.startswith("/_stcore/upload_file/") for *_, u in by_key.get(s.cookie, []))
+                any(m == "GET" and u == "/_stcore/stream" and st == "101" for *_, st, m, u in by_tag.get(s.tag, []))
+                and any(u.startswith("/_stcore/upload_file/") for *_, u in by_tag.get(s.tag, []))
                 for s in sessions
             )
-            report.check(kinds, "each full session's WebSocket (101) and CSV upload are among its routed requests")
-            served = {next(iter(u)) for u in sticky.values() if len(u) == 1}
+            report.check(kinds, "each full session's WebSocket (101) and CSV upload are among its requests")
+            served = {next(iter(t)) for t in tried.values() if len(t) == 1}
             report.check(served == set(c.replicas), "both replicas served sessions",
                          f"{len(served)} of {len(c.replicas)} ({len(extra)} light sessions added)")  # fmt: skip
+            rss = ", ".join(f"{a} {rss_mb(p.pid):.0f} MB" for a, p in c.replicas.items())
+            print(f"      replica memory (RSS) after {len(everyone)} sessions: {rss}", flush=True)
 
             # the replica of session 0 dies; its share link, reopened through nginx, brings the same view back
             s = sessions[0]
-            if not s.link or len(sticky[0]) != 1:
+            if not s.link or len(tried[0]) != 1:
                 report.check(False, "share link after its replica died", "session 0 has no link or no replica")
                 return
-            dead = next(iter(sticky[0]))
+            dead = next(iter(tried[0]))
             c.kill_replica(dead)
-            mark = len(by_key.get(s.cookie, []))
+            mark = len(by_tag.get(s.tag, []))
             shown = await open_link(s, c.url)
             await asyncio.sleep(0.3)
-            after = routes(c.access_log).get(s.cookie, [])[mark:]
-            served_after = {u.split(", ")[-1] for u, *_ in after}
-            moved = f"{dead} killed; served by {', '.join(sorted(served_after))}"
-            report.check(bool(after) and dead not in served_after, "nginx sent the session elsewhere", moved)
+            after = routes(c.access_log).get(s.tag, [])[mark:]
+            served_after = {a for a, *_ in after}
+            moved = f"{dead} killed; served by {', '.join(sorted(served_after))}; cookie {s.cookie} -> "
+            s.cookie = await affinity(s)
+            names = {f"r{i}": a for i, a in enumerate(c.replicas)}  # deploy/run_replicas.py names replica i r<i>
+            report.check(bool(after) and dead not in served_after and {names.get(s.cookie)} == served_after,
+                         "nginx fell over to the other replica; the cookie now names it", moved + s.cookie)  # fmt: skip
             report.check(shown == s.view, "the share link brought the same view back (slider values, metric)",
                          f"before {s.view}, after {shown}")  # fmt: skip
-            report.check(not s.errors, "no error on the reopened link", "; ".join(s.errors[:4]))
+
+            # the dead replica comes back: the session stays with the replica that now holds it
+            c.start_replica(dead)
+            mark += len(after)
+            again = await open_link(s, c.url)
+            await asyncio.sleep(0.3)
+            later = {a for a, *_ in routes(c.access_log).get(s.tag, [])[mark:]}
+            same = "same" if again == s.view else again
+            report.check(later == served_after and again == s.view, "the replica restarted; the session stayed put",
+                         f"served by {', '.join(sorted(later))}, view {same}")  # fmt: skip
+            report.check(not s.errors, "no error on the reopened links", "; ".join(s.errors[:4]))
         finally:
             for s in sessions:
                 s.live = False
@@ -248,7 +281,7 @@ async def run(c: Cluster, n_sessions: int, report: Report) -> None:
 
 
 def replicas_of(c: Cluster, s: Session) -> set[str]:
-    return {u for u, *_ in routes(c.access_log).get(s.cookie, [])} if s.cookie else set()
+    return {a for a, *_ in routes(c.access_log).get(s.tag, [])}
 
 
 def main() -> None:
@@ -268,6 +301,7 @@ def main() -> None:
     signal.alarm(LIMIT_S)
     report = Report()
     start = time.monotonic()
+    print(f"      load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores", flush=True)
     try:
         with cluster(2) as c:
             report.check(True, f"2 replicas ({', '.join(c.replicas)}) and nginx ({c.url}) up",

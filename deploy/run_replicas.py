@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -38,16 +39,25 @@ def free_port() -> int:
 
 
 def render(servers: list[str], listen: str, prefix: str | Path, user: str | None = None) -> str:
-    """The template with its markers filled: ``servers`` as ``host:port``, nginx's ``listen`` value, the directory
-    for logs/pid/temp files, and the ``user`` directive (``None``: none, nginx's compiled-in default)."""
-    lines = "\n".join(f"        server {s} max_fails=1 fail_timeout=10s;" for s in servers)
+    """The template with its markers filled: ``servers`` as ``host:port`` (replica i is named ``r<i>`` in the
+    affinity cookie), nginx's ``listen`` value, the directory for logs/pid/temp files, and the ``user`` directive
+    (``None``: none, nginx's compiled-in default)."""
+    fails = "max_fails=1 fail_timeout=10s"
+    pools = []
+    for i, s in enumerate(servers):
+        backups = "".join(f"        server {b} backup;\n" for b in servers if b != s)
+        pools.append(f"    upstream xent_r{i} {{\n        server {s} {fails};\n{backups}    }}")
+    filled = {
+        "@@USER@@": f"user {user};" if user else "# user: nginx's default",
+        "@@PREFIX@@": str(prefix),
+        "@@SERVERS@@": "\n".join(f"        server {s} {fails};" for s in servers),
+        "@@POOLS@@": "\n".join(pools),
+        "@@ROUTES@@": "\n".join(f"        r{i} xent_r{i};" for i in range(len(servers))),
+        "@@SERVED@@": "\n".join(f'        "~(^|[ ,]){re.escape(s)}$" r{i};' for i, s in enumerate(servers)),
+        "@@LISTEN@@": listen,
+    }
     text = TEMPLATE.read_text()
-    for marker, value in (
-        ("@@USER@@", f"user {user};" if user else "# user: nginx's default"),
-        ("@@PREFIX@@", str(prefix)),
-        ("@@SERVERS@@", lines),
-        ("@@LISTEN@@", listen),
-    ):
+    for marker, value in filled.items():
         text = text.replace(marker, value)
     return text
 
