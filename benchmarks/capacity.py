@@ -45,6 +45,8 @@ PERIODS = (10.0, 30.0)
 
 
 def open_page(path: str) -> AppTest:
+    # AppTest builds its session state outside a script run: Streamlit warns "missing ScriptRunContext" each time
+    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(logging.ERROR)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     if path != "app.py":
         at.switch_page(path)
@@ -144,8 +146,6 @@ def main() -> None:
     ap.add_argument("--new", type=int, default=8, help="interactions with a new value per page")
     ap.add_argument("--seen", type=int, default=8, help="interactions with a seen value per page")
     args = ap.parse_args()
-    for name in ("streamlit", "streamlit.runtime.scriptrunner_utils.script_run_context"):
-        logging.getLogger(name).setLevel(logging.ERROR)  # AppTest's "missing ScriptRunContext" noise
     print("model: p95 response ≈ c + c·ln(20ρ)/(1 − ρ) < 1 s, ρ ≤ 0.7; users per replica U = ρ T / c; "
           "burst: 1 s / c (see the module's docstring)\n")  # fmt: skip
     t1, t2 = PERIODS
