@@ -57,6 +57,12 @@ class Session:
     link: str = ""
     view: tuple = ()
 
+    def lap(self, what: str, since: float) -> float:
+        """Print how long a step took (a loaded machine shows where the time went); the time now."""
+        now = time.monotonic()
+        print(f"      session {self.n}: {what}, {now - since:.0f} s", flush=True)
+        return now
+
     @property
     def tag(self) -> str:
         return f"s{self.n}"
@@ -121,6 +127,7 @@ async def affinity(s: Session) -> str:
 
 
 async def student(browser, base: str, s: Session) -> None:
+    lap = time.monotonic()
     await new_context(browser, base, s)
     page = await s.context.new_page()
     page.set_default_timeout(60_000)
@@ -142,6 +149,7 @@ async def student(browser, base: str, s: Session) -> None:
     s.link = (await page.locator(SHARE).inner_text()).strip()
     if not s.link.startswith(base):
         s.errors.append(f"session {s.n}: the share link {s.link!r} is not on nginx's address {base}")
+    lap = s.lap("distributions, slider moved, link read", lap)
     # 2. the race page on an uploaded CSV (the upload is an HTTP PUT to the replica that holds the session)
     await page.goto(base + "/training_race?data=csv")
     await settled(page)
@@ -154,8 +162,10 @@ async def student(browser, base: str, s: Session) -> None:
     if await page.locator("[data-testid='stAlertContentError']").count():
         s.errors.append(f"session {s.n}: the race page shows an error for a good CSV")
     await page.close()
+    lap = s.lap("race on an uploaded CSV", lap)
     # 3. the share link brings the same view back
     shown = await open_link(s, base)
+    s.lap("share link reopened", lap)
     if shown != s.view:
         s.errors.append(f"session {s.n}: the share link shows {shown}, the session showed {s.view}")
     s.cookie = await affinity(s)
