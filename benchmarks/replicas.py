@@ -221,7 +221,8 @@ async def run(c: Cluster, n_sessions: int, report: Report) -> None:
                 if isinstance(r, BaseException):
                     s.errors.append(f"session {s.n}: {type(r).__name__}: {str(r).splitlines()[0][:200]}")
             print(f"      {n_sessions} sessions in {time.monotonic() - start:.0f} s", flush=True)
-            # both replicas must serve sessions: with random cookies, add light sessions until they have (bounded)
+            # both replicas must serve sessions: new sessions go round robin, but other requests share the turn;
+            # add light sessions until both have served one (bounded)
             extra: list[Session] = []
             while len({r for s in sessions + extra for r in replicas_of(c, s)}) < 2 and len(extra) < 12:
                 s = Session(n_sessions + len(extra))
