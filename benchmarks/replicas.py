@@ -6,8 +6,9 @@ view that survives the loss of its replica by reopening its share link.
 Starts 2 ``streamlit run app.py`` replicas and nginx on loopback (``deploy/run_replicas.py``, config rendered
 from ``deploy/nginx.conf`` into a temporary directory), then in headless Chromium (one browser context per
 student, so separate cookies, all from 127.0.0.1 where ``ip_hash`` could not tell them apart), each session:
-moves a slider on the distributions page, uploads a CSV on the race page (data = csv) and reopens the sidebar's
-share link. Checks, each printed with its verdict; the exit code is 0 only when all pass:
+moves a slider on the distributions page, reads the sidebar's share link and uploads a CSV on the race page
+(data = csv); the first session also reopens its share link in a new tab. Checks, each printed with its verdict;
+the exit code is 0 only when all pass:
 
 - no Streamlit exception on any page, no failed request, no HTTP error, no WebSocket error, no page error;
 - sticky: in nginx's access log (``$upstream_addr`` per request, with a tag cookie ``xent_client`` that each
@@ -163,14 +164,16 @@ async def student(browser, base: str, s: Session) -> None:
         s.errors.append(f"session {s.n}: the race page shows an error for a good CSV")
     await page.close()
     lap = s.lap("race on an uploaded CSV", lap)
+    s.cookie = await affinity(s)
+    if not s.cookie:
+        s.errors.append(f"session {s.n}: nginx set no {COOKIE} cookie")
+    if s.n != 0:
+        return  # session 0 reopens its link, here and after its replica dies: enough browser work for 2 cores
     # 3. the share link brings the same view back
     shown = await open_link(s, base)
     s.lap("share link reopened", lap)
     if shown != s.view:
         s.errors.append(f"session {s.n}: the share link shows {shown}, the session showed {s.view}")
-    s.cookie = await affinity(s)
-    if not s.cookie:
-        s.errors.append(f"session {s.n}: nginx set no {COOKIE} cookie")
 
 
 async def extra_student(browser, base: str, s: Session) -> None:
