@@ -171,7 +171,7 @@ def cluster(n: int = 2, port: int | None = None, prefix: Path | None = None) -> 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--replicas", type=int, default=2)
-    ap.add_argument("--port", type=int, default=8080, help="nginx's port on 127.0.0.1")
+    ap.add_argument("--port", type=int, default=8080, help="nginx's port on 127.0.0.1 (0: any free one)")
     ap.add_argument("--print-config", action="store_true", help="print a filled nginx.conf and exit")
     ap.add_argument("--servers", default="", help="with --print-config: the replicas, host:port,host:port")
     ap.add_argument("--prefix", default="/var/lib/xent-nginx", help="with --print-config: logs, pid, temp files")
