@@ -143,9 +143,9 @@ def test_csv_label_column_can_be_chosen_and_numeric_labels_sort_numerically():
     np.testing.assert_array_equal(ds.y, [1, 0, 1, 0])
 
 
-def test_csv_names_are_cleaned_for_display():
-    ds = dataset_from_csv(b"a,b,label\n1,2,<b>x</b>\n2,1,y\n")
-    assert ds.class_names == ("bx/b", "y")
+def test_csv_names_are_kept_as_written_without_control_characters():
+    ds = dataset_from_csv(b"a,b,label\n1,2,<b>x</b>\x07\n2,1,y\n")
+    assert ds.class_names == ("<b>x</b>", "y")  # escaped where they are shown, not here
 
 
 @pytest.mark.parametrize(
