@@ -153,7 +153,7 @@ TEXT = {
         "as tall as its codeword in a code built for Q, −log qᵢ. Its area is its term of H(P, Q), so the "
         "shaded area is H(P, Q). The outline is the best possible code, height −log pᵢ, area H(P): the "
         "shaded area beyond it, net, is KL(P‖Q).",
-        "仿照 Colah 的《Visual Information Theory》：每个类别画成一根柱子，宽度为其概率 pᵢ，高度为按 Q "
+        "仿照克里斯·奥拉的文章《可视化信息论》：每个类别画成一根柱子，宽度为其概率 pᵢ，高度为按 Q "
         "设计的编码中该类码字的长度 −log qᵢ。柱子面积就是它对 H(P, Q) 的贡献，阴影总面积即 H(P, Q)。"
         "轮廓线是最优编码，高度 −log pᵢ，面积为 H(P)；阴影面积超出它的净值就是 KL(P‖Q)。",
     ),
