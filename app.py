@@ -33,9 +33,8 @@ cols = st.columns(3)
 cols[0].metric(t("home.metric.h"), fmt(m.h))
 cols[1].metric(t("home.metric.ce"), fmt(m.ce))
 cols[2].metric(t("home.metric.kl"), fmt(m.kl))
-exact = adds_up([fmt(m.h), fmt(m.kl)], fmt(m.ce))
-check = t("home.weather.check", h=fmt(m.h), kl=fmt(m.kl), ce=fmt(m.ce), eq="=" if exact else "≈")
-st.caption(check if exact else f"{check} {t('home.weather.rounded', digits=4)}")
+check = "home.weather.check" if adds_up([fmt(m.h), fmt(m.kl)], fmt(m.ce)) else "home.weather.check.rounded"
+st.caption(t(check, h=fmt(m.h), kl=fmt(m.kl), ce=fmt(m.ce), digits=4))
 st.page_link(PAGES[1].path, label=t("home.weather.explore"), icon=":material/arrow_forward:")
 
 st.subheader(t("home.pages"))

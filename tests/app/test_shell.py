@@ -37,8 +37,7 @@ def test_home_weather_example_in_each_unit(unit, base):
     assert shown[1] == {"nats": "1.0549", "bits": "1.5219"}[unit]
     # 1.0297 + 0.0253 is 1.0550 and 1.4855 + 0.0365 is 1.5220: rounded numbers, so the check says ≈
     h, ce, kl = shown
-    check = TABLE["home.weather.check"][0].format(h=h, kl=kl, ce=ce, eq="≈")
-    assert at.caption[1].value == check + " " + TABLE["home.weather.rounded"][0].format(digits=4)
+    assert at.caption[1].value == TABLE["home.weather.check.rounded"][0].format(h=h, kl=kl, ce=ce, digits=4)
 
 
 def test_changing_unit_and_language_updates_view_url_and_share_link():

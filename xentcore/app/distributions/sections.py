@@ -133,7 +133,8 @@ def _apply_table(ctx: PageState, edited: pd.DataFrame, shown_names: tuple[str, .
             continue
         values[key] = p
         if changed:
-            notes.append(("info", t(f"{PAGE}.table.normalised", which=which, total=f"{total:g}")))
+            shown = f"{total:g}" if total < float("inf") else fmt(total)
+            notes.append(("info", t(f"{PAGE}.table.normalised", which=which, total=shown)))
     if not any(kind == "error" for kind, _ in notes):
         ctx.update(**values, names=ctx["names"] if new_names == shown_names else new_names)
     st.session_state[FLASH] = notes
@@ -325,7 +326,10 @@ def _triangle(m: DistributionsModel) -> str:
     if tri.case == "infinite":
         return t(f"{PAGE}.props.triangle.infinite")
     detour, direct = fmt_apart(tri.detour, tri.kl_pq)
-    digits = len(detour.split(".")[1]) if "." in detour else 4
+    digits = len(detour.split(".")[1])
+    while digits < 12 and min(tri.kl_pm, tri.kl_mq) < 10 ** (1 - digits):  # two significant digits at least
+        digits += 1
+    detour, direct = fmt(tri.detour, digits), fmt(tri.kl_pq, digits)
     pm_, mq = fmt(tri.kl_pm, digits), fmt(tri.kl_mq, digits)
     eq = "=" if adds_up([pm_, mq], detour) else "≈"
     return t(f"{PAGE}.props.triangle.shorter", pm=pm_, mq=mq, eq=eq, detour=detour, pq=direct)
@@ -403,14 +407,15 @@ def forward_reverse(ctx: PageState) -> None:
         )
         col.caption(t(f"{PAGE}.fit.m.params", mu=fmt(fit.mu, 2), sigma=fmt(fit.sigma, 2)))
     p_mean, p_sd = fmt(fits.p_mean, 2), fmt(fits.p_sd, 2)
-    caption = t(
-        f"{PAGE}.fit.caption",
-        hw=f"{fits.half_width:g}",
-        n=fits.x.size,
-        width=f"{fits.peak_width:g}",
-        p_mean=p_mean,
-        p_sd=p_sd,
+    st.caption(
+        t(
+            f"{PAGE}.fit.caption",
+            hw=f"{fits.half_width:g}",
+            n=fits.x.size,
+            width=f"{fits.peak_width:g}",
+            p_mean=p_mean,
+            p_sd=p_sd,
+        )
     )
     if (fmt(fits.forward.mean, 2), fmt(fits.forward.sd, 2)) == (p_mean, p_sd):
-        caption += " " + t(f"{PAGE}.fit.moment_match")
-    st.caption(caption)
+        st.caption(t(f"{PAGE}.fit.moment_match"))

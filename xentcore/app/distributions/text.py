@@ -68,11 +68,11 @@ TEXT = {
     "distributions.table.q": ("Model Q (weight)", "模型 Q（权重）"),
     "distributions.table.normalised": (
         "{which} weights summed to {total}; normalised to sum to 1.",
-        "{which} 的权重之和为 {total}，已归一化为和为 1。",
+        "“{which}”的权重之和为 {total}，已归一化为和为 1。",
     ),
     "distributions.table.bad": (
         "Could not use the {which} column: {detail}. The last valid values are kept.",
-        "无法使用 {which} 列：{detail}。已保留上一次的有效数值。",
+        "无法使用“{which}”列：{detail}。已保留上一次的有效数值。",
     ),
     "distributions.table.bad_name": (
         "Class {index} needs a name (commas and control characters are removed). The last valid names are kept.",
@@ -166,7 +166,7 @@ TEXT = {
         "Each point of the triangle is one model Q over the three classes (a corner is all-in on one "
         "class). The colour is {measure} for that Q; the darkest spot, the minimum, is exactly at P (★), "
         "and its value there is {minimum}. Your Q is the dot.",
-        "三角形中的每一点都是三个类别上的一个模型 Q（顶点表示全部押在一个类别上）。颜色表示该 Q 的 "
+        "三角形中的每一点都是三个类别上的一个模型 Q（顶点表示全部押在一个类别上）。颜色表示该 Q 的"
         "{measure}；颜色最深处即最小值，正好位于 P（★），那里的值为 {minimum}。圆点是你当前的 Q。",
     ),
     "distributions.fig.simplex.k": (
@@ -201,12 +201,14 @@ TEXT = {
         "**KL ≥ 0**：KL(P‖Q) = {kl_pq}，KL(Q‖P) = {kl_qp}，都 ≥ 0，且仅当 Q = P 时为 0。",
     ),
     "distributions.props.asym": (
-        "**Not symmetric**: H(P, Q) = {ce_pq} but H(Q, P) = {ce_qp}; which distribution is the truth matters.",
-        "**不对称**：H(P, Q) = {ce_pq}，而 H(Q, P) = {ce_qp}；哪个分布是真实分布很重要。",
+        "**Cross-entropy is not symmetric**: H(P, Q) = {ce_pq} but H(Q, P) = {ce_qp}; which distribution is "
+        "the truth matters.",
+        "**交叉熵不对称**：H(P, Q) = {ce_pq}，而 H(Q, P) = {ce_qp}；哪个分布是真实分布很重要。",
     ),
     "distributions.props.sym_equal": (
-        "**Not symmetric in general**: here H(P, Q) = H(Q, P) = {ce_pq}, but for most pairs the two differ.",
-        "**一般不对称**：此刻 H(P, Q) = H(Q, P) = {ce_pq}，但对大多数分布对，两者并不相等。",
+        "**Cross-entropy is not symmetric in general**: here H(P, Q) = H(Q, P) = {ce_pq}, but for most pairs "
+        "the two differ.",
+        "**交叉熵一般不对称**：此刻 H(P, Q) = H(Q, P) = {ce_pq}，但对大多数分布对，两者并不相等。",
     ),
     "distributions.props.h_le_log_k": (
         "**H(P) ≤ log K**, with equality only for a uniform P: here H(P) = {h} < log K = {log_k} (K = {k}); "

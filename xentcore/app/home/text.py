@@ -25,18 +25,19 @@ TEXT = {
         "True weather P: {n0} {p0}, {n1} {p1}, {n2} {p2}. A forecaster's model Q: {q0}, {q1}, {q2}. "
         "The tutorial writes down H(P, Q) for this and never evaluates it; here it is, in {unit}:",
         "真实天气 P：{n0} {p0}、{n1} {p1}、{n2} {p2}。预报模型 Q：{q0}、{q1}、{q2}。"
-        "教程写出了这个例子的 H(P, Q) 却没有算出结果；这里给出计算值（单位：{unit}）：",
+        "教程写出了这个例子的 H(P, Q) 却没有算出结果；这里给出计算值，单位为 {unit}：",
     ),
     "home.metric.h": ("Entropy H(P) of true P", "真实 P 的熵 H(P)"),
     "home.metric.ce": ("Cross-entropy H(P, Q)", "交叉熵 H(P, Q)"),
     "home.metric.kl": ("KL divergence D(P‖Q)", "KL 散度 D(P‖Q)"),
     "home.weather.check": (
-        "Check: {h} + {kl} {eq} {ce}. Cross-entropy is entropy plus the price of using the wrong model.",
-        "验算：{h} + {kl} {eq} {ce}。交叉熵 = 熵 + 使用错误模型所付出的代价。",
+        "Check: {h} + {kl} = {ce}. Cross-entropy is entropy plus the price of using the wrong model.",
+        "验算：{h} + {kl} = {ce}。交叉熵 = 熵 + 使用错误模型所付出的代价。",
     ),
-    "home.weather.rounded": (
-        "(≈: each number is rounded to {digits} decimals.)",
-        "（≈：每个数都四舍五入到 {digits} 位小数。）",
+    "home.weather.check.rounded": (
+        "Check: {h} + {kl} ≈ {ce} (each number rounded to {digits} decimals). Cross-entropy is entropy plus "
+        "the price of using the wrong model.",
+        "验算：{h} + {kl} ≈ {ce}（每个数都四舍五入到 {digits} 位小数）。交叉熵 = 熵 + 使用错误模型所付出的代价。",
     ),
     "home.weather.explore": ("Explore this example on the Distributions page", "在“分布”页中探索这个例子"),
     "home.pages": ("What you can do here", "你可以在这里做什么"),
