@@ -14,9 +14,9 @@ TEXT = {
     "tutorial.verdict.unsourced": ("unsourced", "无出处"),
     "tutorial.says": ("**The tutorial says:** {claim}", "**教程的说法**：{claim}"),
     "tutorial.explore": ("Explore further:", "进一步探索："),
-    "tutorial.outcome.0": ("sunny", "晴"),
-    "tutorial.outcome.1": ("rain", "雨"),
-    "tutorial.outcome.2": ("cloudy", "多云"),
+    "tutorial.outcome.0": ("sunny", "晴天"),
+    "tutorial.outcome.1": ("rain", "雨天"),
+    "tutorial.outcome.2": ("cloudy", "阴天"),
     "tutorial.col.outcome": ("outcome", "结果"),
     "tutorial.inf": (
         "Q gives probability 0 to an outcome that P allows, so describing P with Q costs infinitely much: "
@@ -44,7 +44,7 @@ TEXT = {
     "tutorial.c2.claim": (
         "with the true weather P = (sunny 0.5, rain 0.3, cloudy 0.2) and the forecast Q = (0.4, 0.4, 0.2), it writes "
         "out the sum for H(P, Q) and says it can be computed, but never gives the value.",
-        "真实天气 P =（晴 0.5，雨 0.3，多云 0.2），预测 Q =（0.4，0.4，0.2），教程写出了 H(P, Q) 的求和式，"
+        "真实天气 P =（晴天 0.5，雨天 0.3，阴天 0.2），预测 Q =（0.4，0.4，0.2），教程写出了 H(P, Q) 的求和式，"
         "说“计算可得”，却始终没有给出数值。",
     ),
     "tutorial.c2.check": (
