@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from urllib.parse import parse_qs, urlparse
 
 import numpy as np
@@ -392,8 +393,16 @@ def test_hostile_names_from_a_link_show_literally_everywhere():
     assert figure(at, 2)["data"][0]["hovertext"] == escaped  # code lengths
     assert figure(at, 3)["data"][2]["text"] == escaped  # simplex corners
     assert not any("<b>" in text for text in json.dumps([figure(at, i) for i in range(4)]).split('"'))
+    for source in latex_sources(at):  # braces balance once the escaped ones are set aside
+        depth = 0
+        for ch in re.sub(r"\\[{}]", "", source):
+            depth += {"{": 1, "}": -1}.get(ch, 0)
+            assert depth >= 0
+        assert depth == 0
     at.button(key="distributions.preset.zero_q").click().run()
     assert en("distributions.inf.pq", name=md_escape(HOSTILE[0]), p=fmt(0.5)) in [i.value for i in at.info]
+    at.button(key="distributions.preset.one_hot_p").click().run()  # all of P on the class Q now rules out
+    assert en("distributions.props.log_loss.zero", name=md_escape(HOSTILE[0])) in markdown(at)
     at.session_state["distributions.table.open"] = True
     at.run()
     (table,) = at.get("data_editor")
