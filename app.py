@@ -5,7 +5,7 @@ import streamlit as st
 from xentcore.app.home.model import build
 from xentcore.app.home.state import HOME
 from xentcore.app.pages import PAGES
-from xentcore.app.ui import fmt, page_setup, t
+from xentcore.app.ui import fmt, page_setup, t, tour_cards
 from xentcore.app.ui.format import adds_up
 
 ctx = page_setup("home", HOME)
@@ -44,3 +44,6 @@ for i, page in enumerate(PAGES[1:]):
         st.markdown(f"**{t(page.title_key)}**")
         st.caption(t(page.blurb_key))
         st.page_link(page.path, label=t("nav.open"), icon=page.icon)
+
+st.subheader(t("tour.header"))
+tour_cards(ctx)

@@ -488,3 +488,265 @@ def finite_difference(f: Callable[[np.ndarray], float], x, *, h: float = 1e-6) -
         x[k] = old
         grad[k] = (f_plus - f_minus) / (2.0 * h)
     return grad
+
+
+# --- beyond plain cross-entropy: focal loss and logit adjustment ---------------------------------------
+
+
+def _gamma(gamma) -> float:
+    g = float(gamma)
+    if not (np.isfinite(g) and g >= 0):
+        raise ValueError(f"gamma must be a finite number >= 0, got {gamma}")
+    return g
+
+
+def _focal_binary_parts(y, z, gamma, alpha):
+    """Validate, then return ``(y, s, s_neg, m, ce, alpha_t)``: ``s = σ(z)``, ``s_neg = σ(-z)``,
+    ``m = 1 - p_t = y σ(-z) + (1 - y) σ(z)`` (a sum of non-negative terms, never ``1 - σ``), the
+    per-element BCE ``ce`` and the class weight ``α_t`` (1 when α < 0)."""
+    y_arr = _probabilities(y, "y")
+    z_arr = _finite(z, "z")
+    _same_shape(y_arr, z_arr, "y and z")
+    _nonempty(z_arr, "z")
+    _gamma(gamma)
+    a = float(alpha)
+    if not (np.isfinite(a) and a <= 1):
+        raise ValueError(f"alpha must be in [0, 1], or negative to switch class weighting off, got {alpha}")
+    s, s_neg = sigmoid(z_arr), sigmoid(-z_arr)
+    m = y_arr * s_neg + (1.0 - y_arr) * s
+    ce = y_arr * softplus(-z_arr) + (1.0 - y_arr) * softplus(z_arr)
+    alpha_t = a * y_arr + (1.0 - a) * (1.0 - y_arr) if a >= 0 else np.ones_like(z_arr)
+    return y_arr, s, s_neg, m, ce, alpha_t
+
+
+def binary_focal_loss_with_logits(y, z, *, gamma: float = 2.0, alpha: float = 0.25, reduction: Reduction = "mean"):
+    """Binary focal loss from logits (Lin et al. 2017), ``L = α_t (1 - p_t)^γ · CE(y, z)``.
+
+    Same semantics as torchvision's ``sigmoid_focal_loss`` (``torchvision/ops/focal_loss.py``): with
+    ``p = σ(z)``, ``p_t = p y + (1 - p)(1 - y)``, ``CE = -[y log p + (1 - y) log(1 - p)]`` in softplus form and
+    ``α_t = α y + (1 - α)(1 - y)``. The factor ``(1 - p_t)^γ`` shrinks the loss of examples already classified
+    well, so training attends to the hard ones.
+
+    Parameters
+    ----------
+    y : array_like
+        Targets in [0, 1] (0 or 1 for labels; soft targets are allowed, as in torchvision).
+    z : array_like
+        Logits, the same shape as ``y``.
+    gamma : float
+        Focusing exponent ``γ >= 0``; ``γ = 0`` leaves the cross-entropy unchanged.
+    alpha : float
+        Weight ``α`` in [0, 1] of the positive class (``1 - α`` for the negative one); any negative value
+        (torchvision uses -1) switches the weighting off.
+    reduction : {"mean", "sum", "none"}
+        ``"mean"`` averages over all elements.
+
+    Notes
+    -----
+    ``1 - p_t`` is computed as ``y σ(-z) + (1 - y) σ(z)``, never as ``1 - σ(z)``, so a confident correct logit
+    keeps its tiny weight instead of rounding to 0, and ``0^0 = 1`` makes ``γ = 0`` exactly the cross-entropy.
+
+    Examples
+    --------
+    >>> round(binary_focal_loss_with_logits([1, 0], [2.0, -1.0], gamma=2.0, alpha=0.25), 6)
+    0.008722
+    >>> easy, hard = binary_focal_loss_with_logits([1, 1], [4.0, -1.0], alpha=-1, reduction="none") / (
+    ...     binary_cross_entropy_with_logits([1, 1], [4.0, -1.0], reduction="none"))
+    >>> print(f"{easy:.5f} {hard:.3f}")  # (1 - p_t)²: an easy example keeps 0.03 % of its loss, a hard one 53 %
+    0.00032 0.534
+    >>> binary_focal_loss_with_logits([1, 0], [2.0, -1.0], gamma=0.0, alpha=-1) == binary_cross_entropy_with_logits(
+    ...     [1, 0], [2.0, -1.0])
+    True
+    """
+    _, _, _, m, ce, alpha_t = _focal_binary_parts(y, z, gamma, alpha)
+    return _reduce(alpha_t * m ** _gamma(gamma) * ce, reduction)
+
+
+def grad_binary_focal_loss_with_logits(
+    y, z, *, gamma: float = 2.0, alpha: float = 0.25, reduction: Reduction = "mean"
+) -> np.ndarray:
+    """Gradient of :func:`binary_focal_loss_with_logits` w.r.t. ``z``:
+    ``∂L/∂z = α_t (1 - p_t)^γ [γ (1 - 2y) r · CE + σ(z) - y]`` with ``r = σ(z) σ(-z) / (1 - p_t)``.
+
+    For a label ``y = 1`` this is ``α (1 - p)^γ [γ p log p - (1 - p)]``. ``r`` lies in [0, 1] (it equals ``p_t``
+    for a hard label), so the gradient has no negative power of ``1 - p_t`` even when ``γ < 1``; at
+    ``γ = 0`` it is the cross-entropy's ``σ(z) - y``.
+    """
+    y_arr, s, s_neg, m, ce, alpha_t = _focal_binary_parts(y, z, gamma, alpha)
+    g = _gamma(gamma)
+    p_t = y_arr * s + (1.0 - y_arr) * s_neg
+    # m = 0 only where σ underflows; there the limit of s·s_neg/m is p_t
+    r = np.divide(s * s_neg, m, out=p_t.copy(), where=m > 0)
+    grad = alpha_t * m**g * (g * (1.0 - 2.0 * y_arr) * r * ce + (s - y_arr))
+    return grad * _grad_scale(grad.size, reduction)
+
+
+def _focal_categorical_parts(target, logits, gamma, weight):
+    """Validate, then return ``(t, y_hat, nll, m, w_t)`` for class-index targets: ``nll = -log ŷ_t`` and
+    ``m = 1 - ŷ_t = Σ_{k≠t} ŷ_k``, both accurate to a relative rounding error even when ``ŷ_t`` is near 1."""
+    z = _logits_2d(logits)
+    n, c = z.shape
+    _nonempty(z, "logits")
+    _gamma(gamma)
+    t = np.asarray(target)
+    if t.ndim != 1:
+        raise ValueError(f"target must be class indices of shape (N,), got shape {t.shape}")
+    if not np.issubdtype(t.dtype, np.integer):
+        if not (np.issubdtype(t.dtype, np.number) and np.all(np.isfinite(t)) and np.all(t == np.round(t))):
+            raise ValueError("class-index targets must be integers")
+        t = t.astype(int)
+    if t.shape != (n,):
+        raise ValueError(f"target must have one class index per row ({n}), got shape {t.shape}")
+    if ((t < 0) | (t >= c)).any():
+        raise ValueError(f"class indices must be in 0..{c - 1}")
+    w = np.ones(c) if weight is None else _finite(weight, "weight")
+    if w.shape != (c,):
+        raise ValueError(f"weight must have one entry per class ({c}), got shape {w.shape}")
+    if (w < 0).any():
+        raise ValueError("weight must be >= 0")
+    rows = np.arange(n)
+    top = z.max(axis=1, keepdims=True)
+    e = np.exp(z - top)
+    e_t = e[rows, t]
+    e[rows, t] = 0.0
+    rest = e.sum(axis=1)  # Σ_{k≠t} e^{z_k - max}
+    total = e_t + rest
+    e[rows, t] = e_t
+    y_hat = e / total[:, None]
+    # the target is the top class: -log ŷ_t = log(1 + rest) exactly, via log1p; otherwise ŷ_t <= 1/2
+    nll = np.where(z[rows, t] == top[:, 0], np.log1p(rest), np.log(total) - (z[rows, t] - top[:, 0]))
+    return t, y_hat, nll, rest / total, w[t]
+
+
+def _weighted_mean_denominator(w_t: np.ndarray, reduction: Reduction) -> float:
+    denominator = float(w_t.sum())
+    if reduction == "mean" and denominator == 0:
+        raise ValueError("the weights of the targets sum to 0, so the weighted mean is undefined")
+    return denominator
+
+
+def categorical_focal_loss(target, logits, *, gamma: float = 2.0, weight=None, reduction: Reduction = "mean"):
+    """Multi-class focal loss from logits, ``L_i = -w_{y_i} (1 - ŷ_{i,y_i})^γ log ŷ_{i,y_i}``, ``ŷ = softmax(z)``.
+
+    Parameters
+    ----------
+    target : array_like
+        Class indices of shape (N,).
+    logits : array_like
+        Unnormalised scores of shape (N, C).
+    gamma : float
+        Focusing exponent ``γ >= 0``; ``γ = 0`` is :func:`categorical_cross_entropy`.
+    weight : array_like, optional
+        Class weights ``w`` of shape (C,).
+    reduction : {"mean", "sum", "none"}
+        ``"mean"`` divides by ``Σ_i w_{y_i}``, the weighted-mean convention of :func:`categorical_cross_entropy`
+        (N without weights).
+
+    Notes
+    -----
+    ``1 - ŷ_y`` is summed from the other classes' probabilities and ``-log ŷ_y`` uses ``log1p`` when ``y`` is
+    the top class, so a confident, correct row keeps an accurate small loss instead of rounding to 0.
+
+    Examples
+    --------
+    >>> z = [[2.0, 1.0, 0.1]]
+    >>> bool(np.isclose(categorical_focal_loss([0], z, gamma=0.0), categorical_cross_entropy([0], z)))
+    True
+    >>> round(categorical_focal_loss([0], z, gamma=2.0), 6)  # (1 - 0.659)² · 0.417
+    0.048492
+    """
+    g = _gamma(gamma)
+    _, _, nll, m, w_t = _focal_categorical_parts(target, logits, gamma, weight)
+    per_item = w_t * m**g * nll
+    return _reduce(per_item, reduction, _weighted_mean_denominator(w_t, reduction))
+
+
+def grad_categorical_focal_loss(
+    target, logits, *, gamma: float = 2.0, weight=None, reduction: Reduction = "mean"
+) -> np.ndarray:
+    """Gradient of :func:`categorical_focal_loss` w.r.t. the logits:
+    ``∂L_i/∂z_ik = w_{y_i} (1 - ŷ_y)^γ [1 - γ ŷ_y log(ŷ_y) / (1 - ŷ_y)] (ŷ_k - [k = y_i])``.
+
+    The bracket is at least 1 and tends to ``1 + γ`` as ``ŷ_y → 1`` (``log p / (1 - p) → -1``), so no negative
+    power appears; at ``γ = 0`` this is the cross-entropy's ``w_y (ŷ - onehot(y))``.
+    """
+    g = _gamma(gamma)
+    t, y_hat, nll, m, w_t = _focal_categorical_parts(target, logits, gamma, weight)
+    scale = _grad_scale(len(t), reduction, _weighted_mean_denominator(w_t, reduction))
+    p_t = y_hat[np.arange(len(t)), t]
+    ratio = np.divide(nll, m, out=np.ones_like(m), where=m > 0)  # -log p / (1 - p), which tends to 1 at p = 1
+    coefficient = w_t * m**g * (1.0 + g * p_t * ratio)
+    grad = y_hat.copy()
+    grad[np.arange(len(t)), t] -= 1.0
+    return coefficient[:, None] * grad * scale
+
+
+def _log_prior(prior, n_classes: int) -> np.ndarray:
+    pi = _finite(prior, "prior")
+    if pi.shape != (n_classes,):
+        raise ValueError(f"prior must have one entry per class ({n_classes}), got shape {pi.shape}")
+    if (pi <= 0).any():
+        raise ValueError("prior must be > 0 for every class (a class never seen has no finite log prior)")
+    if not np.isclose(pi.sum(), 1.0, rtol=0.0, atol=1e-9):
+        raise ValueError(f"prior must sum to 1 (divide class counts by their total), got {pi.sum()}")
+    return np.log(pi)
+
+
+def _tau(tau) -> float:
+    t = float(tau)
+    if not (np.isfinite(t) and t >= 0):
+        raise ValueError(f"tau must be a finite number >= 0, got {tau}")
+    return t
+
+
+def adjust_logits(logits, prior, *, tau: float = 1.0) -> np.ndarray:
+    """Post-hoc logit adjustment (Menon et al., ICLR 2021): ``z - τ log π``.
+
+    Applied at prediction time to a model trained with plain cross-entropy on long-tailed data: subtracting
+    the log prior ``π`` of the training classes moves the decision towards rare classes, so the argmax targets
+    the balanced error. ``logits`` has shape (..., C); ``prior`` is a distribution over the C classes.
+
+    Examples
+    --------
+    >>> adjust_logits([[1.0, 0.5]], [0.9, 0.1]).argmax()  # the rare class wins once its prior is removed
+    np.int64(1)
+    """
+    z = _finite(logits, "logits")
+    if z.ndim == 0:
+        raise ValueError("logits must have a class axis, shape (..., C)")
+    _nonempty(z, "logits")
+    return z - _tau(tau) * _log_prior(prior, z.shape[-1])
+
+
+def logit_adjusted_cross_entropy(
+    target, logits, prior, *, tau: float = 1.0, weight=None, reduction: Reduction = "mean"
+):
+    """Logit-adjusted cross-entropy (Menon et al., ICLR 2021), ``L_i = CE(y_i, z_i + τ log π)``.
+
+    The training-time counterpart of :func:`adjust_logits`: adding ``τ log π`` to the logits inside the loss
+    makes the common classes' margins harder to win, so the raw logits of the trained model are already
+    balanced. ``τ = 0`` gives :func:`categorical_cross_entropy`; ``target``, ``weight`` and ``reduction`` are as
+    there.
+
+    Examples
+    --------
+    >>> z, prior = np.array([[1.0, 0.5, -0.2]]), np.array([0.7, 0.2, 0.1])
+    >>> bool(np.isclose(logit_adjusted_cross_entropy([2], adjust_logits(z, prior), prior),
+    ...                 categorical_cross_entropy([2], z)))
+    True
+    """
+    z = _logits_2d(logits)
+    _nonempty(z, "logits")
+    shifted = z + _tau(tau) * _log_prior(prior, z.shape[1])
+    return categorical_cross_entropy(target, shifted, weight=weight, reduction=reduction)
+
+
+def grad_logit_adjusted_cross_entropy(
+    target, logits, prior, *, tau: float = 1.0, weight=None, reduction: Reduction = "mean"
+) -> np.ndarray:
+    """Gradient of :func:`logit_adjusted_cross_entropy` w.r.t. the logits: ``softmax(z + τ log π) - y``
+    (weighted as in :func:`grad_categorical_cross_entropy`); the shift is a constant, so it passes through."""
+    z = _logits_2d(logits)
+    _nonempty(z, "logits")
+    shifted = z + _tau(tau) * _log_prior(prior, z.shape[1])
+    return grad_categorical_cross_entropy(target, shifted, weight=weight, reduction=reduction)

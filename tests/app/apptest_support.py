@@ -80,6 +80,7 @@ LATIN_ALLOWED = frozenset(
         "TensorFlow",
         "Playground",
         "Python",
+        "CIFAR",
         "Okabe",
         "Ito",
         "xent",
@@ -88,6 +89,7 @@ LATIN_ALLOWED = frozenset(
         "UTF",
         "zlib",
         "bz2",
+        "bz",  # bz2: a run of letters stops at the digit
         "lzma",
         "URL",
         "LaTeX",
@@ -160,7 +162,8 @@ def visible_texts(at: AppTest) -> list[str]:
         for w in at.get(kind):
             proto = getattr(w, "proto", None)
             texts.append(getattr(w, "label", "") or getattr(proto, "label", "") or "")
-            texts += [str(o) for o in (getattr(proto, "options", None) or [])]
+            # a segmented control's options are messages: their text is the ``content`` field
+            texts += [str(getattr(o, "content", o)) for o in (getattr(proto, "options", None) or [])]
             texts.append(getattr(proto, "help", "") or "")
     for kind in ("table", "dataframe"):
         for el in at.get(kind):

@@ -14,6 +14,7 @@ SETTINGS: dict[str, list[dict[str, str]]] = {
     "surfaces": [{}, {"data": "xor"}, {"data": "article"}, {"d3": "1"}],
     "race": [{}, {"data": "cancer"}, {"data": "iris"}, {"data": "xor", "proj": "features"}, {"lr": "10", "l2": "1"}],
     "tutorial": [{}, {"prog": "softmax", "sc": "1"}],
+    "language": [{}, {"k": "6", "a": "0"}, {"text": "own"}, {"test": "typed", "typed": "你好", "k": "0"}],
 }
 CASES = [(page, params) for page in PAGES for params in SETTINGS.get(page.id, [{}])]
 

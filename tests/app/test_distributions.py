@@ -64,7 +64,7 @@ def test_defaults_render_the_weather_example(lang):
     assert shown(at) == expected(*WEATHER)
     assert shown(at)[1] == "1.0549"
     default_names = [TABLE[f"weather.{c}"][("en", "zh").index(lang)] for c in WEATHER_CLASSES]
-    assert [s.label for s in at.slider][:3] == default_names  # 晴天 / 雨天 / 阴天 for a Chinese reader
+    assert [s.label for s in at.slider][:3] == default_names  # 晴 / 雨 / 阴天 for a Chinese reader
     assert [s.value for s in at.slider][:6] == [0.5, 0.3, 0.2, 0.4, 0.4, 0.2]
     units = {"en": ("nats", "bits"), "zh": ("nat", "bit")}[lang]
     assert rf"1.0549\ \text{{{units[0]}}} = 1.5219\ \text{{{units[1]}}}" in latex(at)

@@ -41,8 +41,8 @@ def check_numbers(at, result, lang=0, base=math.e):
     for row, run in zip(rows, result.runs.values(), strict=True):
         factor = 1 / math.log(base) if run.loss == "ce" else 1.0
         assert row[col["loss"]] == fmt(run.final_loss * factor)
-        assert row[col["train"]] == fmt_percent(run.final["train_accuracy"])
-        assert row[col["test"]] == fmt_percent(run.final["test_accuracy"])
+        assert row[col["train"]] == fmt_percent(run.final["train_accuracy"], lang=("en", "zh")[lang])
+        assert row[col["test"]] == fmt_percent(run.final["test_accuracy"], lang=("en", "zh")[lang])
         reached = run.epochs_to_accuracy(0.9)
         assert row[col["epochs90"]] == (TABLE["race.never"][lang] if reached is None else str(reached))
 

@@ -163,3 +163,12 @@ def test_parse_never_raises_and_always_gives_a_valid_state(params):
     assert len(issues) <= MAX_ISSUES
     # what was accepted survives a second trip unchanged
     assert parse(dump(state, SCHEMA), SCHEMA)[0] == state
+
+
+def test_a_value_between_options_snaps_to_its_neighbour_when_zero_is_an_option():
+    # a log grid with 0 in front (L2 strengths, smoothing α): 0.02 lies between 0.01 and 0.03, never near 0
+    grid = Float("l2", 0.0, options=(0.0, 0.0001, 0.001, 0.01, 0.03, 0.1))
+    assert grid.decode("0.02")[0] in (0.01, 0.03)
+    assert grid.decode("0.00004")[0] == 0.0
+    assert grid.decode("0.00007")[0] == 0.0001
+    assert grid.decode("-1")[0] == 0.0

@@ -34,5 +34,6 @@ PAGES: tuple[Page, ...] = (
     Page("surfaces", "pages/3_loss_surfaces.py", ":material/landscape:"),
     Page("race", "pages/4_training_race.py", ":material/sprint:"),
     Page("tutorial", "pages/5_tutorial_checked.py", ":material/fact_check:"),
+    Page("language", "pages/6_language.py", ":material/translate:"),
 )
 PAGE_BY_ID = {p.id: p for p in PAGES}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 import math
 
-from xentcore.app.share import Choice, Schema
+from xentcore.app.share import Bool, Choice, Schema
 
 UNITS = ("nats", "bits")
 LANGUAGES = ("en", "zh")
@@ -20,6 +20,7 @@ SETTINGS = Schema(
     (
         Choice("unit", "nats", options=UNITS),
         Choice("lang", "en", options=LANGUAGES),
+        Bool("quiz", False),  # predict, then reveal: key results wait for the reader's guess
     ),
 )
 

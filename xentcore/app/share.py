@@ -95,6 +95,25 @@ class Param:
         return a == b
 
 
+def _nearest_option(options: Sequence[float], x: float) -> float:
+    """The option nearest ``x``: on a log scale among positive options (their grids are geometric), on a linear
+    scale below the smallest positive one, where 0 or negative options compete.
+
+    >>> _nearest_option((0, 0.001, 0.01, 0.1), 0.02), _nearest_option((0, 0.001, 0.01), 0.0004)
+    (0.01, 0)
+    """
+    positive = [o for o in options if o > 0]
+    rest = [o for o in options if o <= 0]
+    if x > 0 and positive:
+        smallest = min(positive)
+        if rest and x < smallest:
+            near = min(rest, key=lambda o: abs(o - x))
+            if abs(near - x) < abs(smallest - x):
+                return near
+        return min(positive, key=lambda o: abs(math.log(o / x)))
+    return min(options, key=lambda o: abs(o - x))
+
+
 @dataclass(frozen=True)
 class Float(Param):
     """A float in ``[lo, hi]``; out-of-range values are clamped. With ``options`` (a grid for a
@@ -108,7 +127,7 @@ class Float(Param):
     def decode(self, raw: str) -> tuple[float, Note | None]:
         x = _float(raw)
         if self.options:
-            nearest = min(self.options, key=lambda o: abs(math.log(o / x)) if o > 0 < x else abs(o - x))
+            nearest = _nearest_option(self.options, x)
             return nearest, (
                 None if math.isclose(nearest, x, rel_tol=1e-9) else Note.of("snapped", value=f"{nearest:g}")
             )
@@ -236,6 +255,33 @@ class Names(Param):
 
     def encode(self, value: Sequence[str]) -> str:
         return ",".join(value)
+
+    def same(self, a: Any, b: Any) -> bool:
+        return tuple(a) == tuple(b)
+
+
+@dataclass(frozen=True)
+class Keys(Param):
+    """A comma-separated subset of ``options`` (a page's state keys), or ``all``: which controls a lesson link
+    hides. Kept in the options' order; entries that are not options are dropped with a note, and a value with no
+    option at all is rejected."""
+
+    options: tuple[str, ...] = ()
+    adjusted: ClassVar[str] = "cleaned"
+
+    def decode(self, raw: str) -> tuple[tuple[str, ...], Note | None]:
+        parts = [s.strip() for s in raw.split(",") if s.strip()]
+        if parts == ["all"]:
+            return self.options, None
+        chosen = tuple(k for k in self.options if k in parts)
+        dropped = [_preview(s, 12) for s in parts if s not in self.options]
+        if not chosen:
+            raise Reject("no_keys", raw=_preview(raw), options=", ".join(("all", *self.options)))
+        return chosen, (Note.of("dropped_keys", keys=", ".join(dropped)) if dropped else None)
+
+    def encode(self, value: Sequence[str]) -> str:
+        value = tuple(k for k in self.options if k in value)
+        return "all" if value and value == self.options else ",".join(value)
 
     def same(self, a: Any, b: Any) -> bool:
         return tuple(a) == tuple(b)

@@ -26,12 +26,14 @@ def _allowed(p: Param) -> str:
         return f"{p.min_len} to {p.max_len} numbers in [{p.lo:g}, {p.hi:g}], comma-separated"
     if isinstance(p, Names):
         return f"{p.min_len} to {p.max_len} names, comma-separated"
-    return ""
+    return p.describe() if hasattr(p, "describe") else ""  # a page's own Param type says what it takes
 
 
 def _default(p: Param) -> str:
     text = p.encode(p.default)
-    return f"`{text}`" if text else "(language default)"
+    if text:
+        return f"`{text}`"
+    return "(empty)" if p.default == "" else "(language default)"
 
 
 def schemas() -> list[tuple[str, Schema]]:

@@ -10,13 +10,14 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 import numpy as np
 import pandas as pd
 
 from xentcore import article
-from xentcore.datasets import make_dataset, train_test_split
+from xentcore.datasets import make_dataset, standardise, train_test_split
 from xentcore.distributions import WEATHER_P, WEATHER_Q, Summary, summarize  # noqa: F401  (WEATHER_*: re-exported)
 from xentcore.info import as_distribution, cross_entropy, entropy, kl_divergence, self_information, xlogy
 from xentcore.losses import (
@@ -28,6 +29,7 @@ from xentcore.losses import (
     grad_binary_cross_entropy_with_logits,
     grad_categorical_cross_entropy,
     grad_mse_with_logits,
+    log_softmax,
     sigmoid,
     softmax,
 )
@@ -121,6 +123,95 @@ def random_search_minimum(p, *, base: float = math.e, n: int = 5000, seed: int =
     p_arr = as_distribution(p, "p")
     qs = np.random.default_rng(seed).dirichlet(np.ones(p_arr.size), size=n)
     return float(np.min(cross_entropy(np.broadcast_to(p_arr, qs.shape), qs, base=base)))
+
+
+# --- claim 1: KL is no distance, cross-entropy is not the "extra" -----------------------------------------
+
+MIX_GRID = tuple(round(0.05 * i, 2) for i in range(1, 20))  # weights t of the mixtures M = (1 - t) P + t Q
+TRIANGLE_MARGIN = 1e-3  # a violation smaller than this would not show at four decimals
+
+
+@dataclass(frozen=True)
+class Asymmetry:
+    """``KL(P‖Q)`` and ``KL(Q‖P)`` for one pair of distributions."""
+
+    p: tuple[float, ...]
+    q: tuple[float, ...]
+    kl_pq: float
+    kl_qp: float
+
+    @property
+    def visible(self) -> bool:
+        """The two differ at four decimals (an infinite one against a finite one counts)."""
+        if math.isinf(self.kl_pq) and math.isinf(self.kl_qp):
+            return False
+        return round(self.kl_pq, 4) != round(self.kl_qp, 4)
+
+
+def asymmetry(p, q, *, base: float = math.e) -> Asymmetry:
+    """Both directions of the KL divergence between ``P`` and ``Q``."""
+    return Asymmetry(
+        p=tuple(float(v) for v in p),
+        q=tuple(float(v) for v in q),
+        kl_pq=float(kl_divergence(p, q, base=base)),
+        kl_qp=float(kl_divergence(q, p, base=base)),
+    )
+
+
+@dataclass(frozen=True)
+class Triangle:
+    """Three distributions ``P``, ``M = (1 - t) P + t Q``, ``Q`` with ``KL(P‖Q) > KL(P‖M) + KL(M‖Q)``: the
+    triangle inequality a distance must satisfy, broken."""
+
+    p: tuple[float, ...]
+    m: tuple[float, ...]
+    q: tuple[float, ...]
+    t: float
+    kl_pq: float
+    kl_pm: float
+    kl_mq: float
+
+    @property
+    def detour(self) -> float:
+        """``KL(P‖M) + KL(M‖Q)``: the "distance" from P to Q through M."""
+        return self.kl_pm + self.kl_mq
+
+    @property
+    def margin(self) -> float:
+        """How much shorter the detour is than the direct way (positive: the inequality fails)."""
+        return self.kl_pq - self.detour
+
+
+def triangle_counterexample(p, q, *, base: float = math.e) -> Triangle | None:
+    """The mixture ``M`` of ``P`` and ``Q`` (weights in :data:`MIX_GRID`) that breaks the triangle inequality
+    the most, or ``None`` if none breaks it by :data:`TRIANGLE_MARGIN` (``P = Q``, or ``KL(P‖Q)`` infinite).
+
+    Along the segment the KL divergence grows like a squared length, so the detour through a point in between
+    is shorter than the direct way whenever ``P ≠ Q`` and ``KL(P‖Q)`` is finite (its derivative at ``t = 0`` is
+    minus the symmetrised divergence); the grid finds it unless the two are very close.
+    """
+    p_arr = as_distribution(p, "p")
+    q_arr = as_distribution(q, "q")
+    direct = float(kl_divergence(p_arr, q_arr, base=base))
+    if not math.isfinite(direct):
+        return None
+    t = np.array(MIX_GRID)
+    ms = (1.0 - t)[:, None] * p_arr + t[:, None] * q_arr
+    pm = np.asarray(kl_divergence(np.broadcast_to(p_arr, ms.shape), ms, base=base))
+    mq = np.asarray(kl_divergence(ms, np.broadcast_to(q_arr, ms.shape), base=base))
+    margins = direct - (pm + mq)
+    best = int(np.argmax(margins))
+    if not margins[best] >= TRIANGLE_MARGIN:
+        return None
+    return Triangle(
+        p=tuple(float(v) for v in p_arr),
+        m=tuple(float(v) for v in ms[best]),
+        q=tuple(float(v) for v in q_arr),
+        t=float(t[best]),
+        kl_pq=direct,
+        kl_pm=float(pm[best]),
+        kl_mq=float(mq[best]),
+    )
 
 
 # --- claims 5-6: the gradients --------------------------------------------------------------------------
@@ -278,12 +369,14 @@ def _fit(method: str, kind: Kind, X, y, start, *, lr: float, epochs: int) -> art
 
 @dataclass(frozen=True)
 class SameStart:
-    """Both methods on the article's data (inputs times ``scale``), same start, same learning rate."""
+    """Both methods on the article's data (inputs times ``scale``), same start, same learning rate; and the
+    corrected method once more on the same inputs standardised (each feature to mean 0, standard deviation 1)."""
 
     scale: float
     n: int
     article: article.Fit
     corrected: article.Fit
+    standardised: article.Fit
 
     @property
     def printed_ratio(self) -> np.ndarray:
@@ -292,10 +385,12 @@ class SameStart:
             return self.article.printed_loss / self.corrected.printed_loss
 
 
+@lru_cache(maxsize=16)
 def same_start_runs(kind: Kind, scale: float = 1.0, *, epochs: int = article.ARTICLE_EPOCHS) -> SameStart:
     """Run the article's program and the corrected one from the article's data, start and learning rate,
     with the inputs multiplied by ``scale``. The gradients agree, so at ``scale = 1`` the parameters follow
-    the same path and the article prints N times the mean loss; at large ``scale`` its loss is ``nan``."""
+    the same path and the article prints N times the mean loss; at large ``scale`` its loss is ``nan``.
+    Cached by its arguments (the result is read, never changed)."""
     setup = _article_problem(kind, article.ARTICLE_SEED)
     X = setup.X * float(scale)
     start = (setup.weights, setup.bias)
@@ -305,13 +400,44 @@ def same_start_runs(kind: Kind, scale: float = 1.0, *, epochs: int = article.ART
         n=len(setup.y),
         article=_fit("article", kind, X, setup.y, start, lr=lr, epochs=epochs),
         corrected=_fit("corrected", kind, X, setup.y, start, lr=lr, epochs=epochs),
+        standardised=_fit("corrected", kind, standardise(X), setup.y, start, lr=lr, epochs=epochs),
     )
+
+
+MINIMUM_LR = 1.0
+MINIMUM_EPOCHS = 3000
+
+
+@lru_cache(maxsize=4)
+def training_minimum(kind: Kind) -> float:
+    """The lowest mean training loss (nats) any parameters reach on the article's data: the mean
+    cross-entropy is convex in them, so a long gradient descent from zero finds it (checked against
+    scikit-learn's unpenalised logistic regression in the tests). Below the ``log K`` of a constant 1/K
+    prediction, because 100 random labels leave some noise to fit."""
+    setup = _article_problem(kind, article.ARTICLE_SEED)
+    d = setup.X.shape[1]
+    zeros = (np.zeros(d), 0.0) if kind == "binary" else (np.zeros((d, 3)), np.zeros(3))
+    fit = _fit("corrected", kind, setup.X, setup.y, zeros, lr=MINIMUM_LR, epochs=MINIMUM_EPOCHS)
+    return float(np.min(fit.loss))
+
+
+def label_surprisals(kind: Kind, X, y, weights, bias) -> tuple[np.ndarray, np.ndarray]:
+    """``(q(y_i), -ln q(y_i))`` for each example: the probability the model gives its true label and the
+    surprise of it in nats, computed from the logits (stable). Their mean is the mean cross-entropy."""
+    X = np.asarray(X, dtype=float)
+    if kind == "binary":
+        nll = binary_cross_entropy_with_logits(np.asarray(y, dtype=float), X @ weights + bias, reduction="none")
+    else:
+        Z = X @ weights + bias
+        nll = -np.take_along_axis(log_softmax(Z, axis=1), np.asarray(y, dtype=int)[:, None], axis=1)[:, 0]
+    return np.exp(-nll), nll
 
 
 LEARNABLE = {"binary": "blobs", "softmax": "iris"}
 CORRECTED_LR = 0.5
 
 
+@lru_cache(maxsize=4)
 def learnability(kind: Kind, *, epochs: int = article.ARTICLE_EPOCHS) -> pd.DataFrame:
     """Accuracy of each method on the article's random labels and on learnable data.
 
@@ -359,30 +485,79 @@ CASE_LOSSES = ("ce", "mse")
 CASE_INITS = ("normal", "small")  # the tutorial's standard-normal start, and a near-zero one
 
 
+MSE_LR_FACTORS = (1.0, 2.0, 4.0)  # MSE's learning rate as a multiple of cross-entropy's
+CONFIDENT_Z = 4.0  # |z| beyond which a wrong prediction counts as confident (σ(z) < 0.018 or > 0.982)
+
+
 @dataclass(frozen=True)
 class CaseStudy:
-    """Logistic regression on the breast-cancer data, trained with each loss in :data:`CASE_LOSSES`."""
+    """Logistic regression on the breast-cancer data, trained with each loss in :data:`CASE_LOSSES` (MSE with
+    ``mse_lr``), and the logits of the training patients at the common start."""
 
     n: int
     d: int
     lr: float
+    mse_lr: float
     runs: dict[str, Run]
+    start_logits: np.ndarray  # z_i of each training patient before the first step
+    y_train: np.ndarray
+
+    @property
+    def wrong_at_start(self) -> np.ndarray:
+        """The training patients on the wrong side of the boundary at the start."""
+        return (self.start_logits > 0) != (self.y_train == 1)
+
+    @property
+    def confidently_wrong_at_start(self) -> np.ndarray:
+        """Wrong at the start with ``|z| >`` :data:`CONFIDENT_Z`: where ``σ'(z)`` all but vanishes."""
+        return self.wrong_at_start & (np.abs(self.start_logits) > CONFIDENT_Z)
+
+    @property
+    def start_push_ratio(self) -> np.ndarray:
+        """``∂CE/∂z ÷ ∂MSE/∂z = 1 / (2 σ'(z))`` for each training patient at the start: at least 2."""
+        with np.errstate(divide="ignore"):
+            return 1.0 / (2.0 * sigmoid_slope(self.start_logits))
 
 
-def cancer_ce_vs_mse(epochs: int, *, init: str = "normal", lr: float = CASE_LR, seed: int = 0) -> CaseStudy:
+@lru_cache(maxsize=32)
+def cancer_ce_vs_mse(
+    epochs: int, *, init: str = "normal", lr: float = CASE_LR, seed: int = 0, mse_lr_factor: float = 1.0
+) -> CaseStudy:
     """Train logistic regression with cross-entropy and with MSE on the Wisconsin breast-cancer data: same
     stratified split (a held-out quarter), same start (``init`` drawn with ``seed``: ``"normal"`` is the
-    tutorial's standard-normal start, ``"small"`` a near-zero one), same learning rate, same ``epochs``.
+    tutorial's standard-normal start, ``"small"`` a near-zero one), same ``epochs``; cross-entropy with
+    learning rate ``lr``, MSE with ``lr * mse_lr_factor``.
 
-    From the standard-normal start many patients begin confidently misclassified, where MSE's gradient
-    carries the vanishing factor ``σ'(z)``; from a near-zero start the two losses train almost alike.
+    Per example, MSE's gradient on the logit is cross-entropy's times ``2 σ'(z) <= 1/2``: at the same learning
+    rate MSE pushes every example at most half as hard, and far less where it is confidently wrong. Cached by
+    its arguments (the result is read, never changed).
     """
     ds = make_dataset(CASE_DATA)
     tr, te = train_test_split(ds, seed=seed)
+    rates = {"ce": lr, "mse": lr * float(mse_lr_factor)}
     runs = {
         loss: train(
-            "logistic", loss, tr.X, tr.y, 2, lr=lr, epochs=int(epochs), seed=seed, init=init, X_test=te.X, y_test=te.y
+            "logistic",
+            loss,
+            tr.X,
+            tr.y,
+            2,
+            lr=rates[loss],
+            epochs=int(epochs),
+            seed=seed,
+            init=init,
+            X_test=te.X,
+            y_test=te.y,
         )
         for loss in CASE_LOSSES
     }
-    return CaseStudy(n=ds.n, d=ds.d, lr=lr, runs=runs)
+    start = runs["ce"].snapshots[0]
+    return CaseStudy(
+        n=ds.n,
+        d=ds.d,
+        lr=lr,
+        mse_lr=rates["mse"],
+        runs=runs,
+        start_logits=(tr.X @ start.W + start.b)[:, 0],
+        y_train=tr.y,
+    )

@@ -4,13 +4,13 @@
 example by default). ``y``, ``yh``: the label and prediction where claim 5's gradient is checked. ``z``,
 ``c``: the logits and true class of claim 6. ``sc``: how much claim 8 magnifies the inputs; ``prog``: which
 of the tutorial's programs claim 8 runs. ``ep``, ``init``: the epochs and the starting point of claim 9's
-cross-entropy vs MSE comparison.
+cross-entropy vs MSE comparison; ``mlr``: MSE's learning rate there, as a multiple of cross-entropy's.
 """
 
 from __future__ import annotations
 
 from xentcore.app.share import Choice, Distribution, Float, Floats, Int, Schema
-from xentcore.app.tutorial.claims import CASE_INITS, WEATHER_P, WEATHER_Q
+from xentcore.app.tutorial.claims import CASE_INITS, MSE_LR_FACTORS, WEATHER_P, WEATHER_Q
 
 N_OUTCOMES = 3
 LOGIT_RANGE = 10.0
@@ -31,5 +31,6 @@ SCHEMA = Schema(
         Choice("prog", "binary", options=PROGRAMS),
         Float("ep", 100.0, options=EPOCH_OPTIONS),
         Choice("init", "normal", options=CASE_INITS),
+        Float("mlr", 1.0, options=MSE_LR_FACTORS),
     ),
 )

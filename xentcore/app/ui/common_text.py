@@ -34,6 +34,12 @@ TEXT = {
         "including the places where it is wrong.",
         "源教程的每条论断：给出结论并现场演示，包括它出错的地方。",
     ),
+    "nav.language": ("Language models", "语言模型"),
+    "nav.language.blurb": (
+        "Type a text in English or Chinese and watch a small model's cross-entropy become bits per character, "
+        "perplexity and a compressed file size; training text against test text.",
+        "输入一段中文或英文，看小模型的交叉熵如何变成每字比特数、困惑度和压缩后的文件大小；并对比训练文本与测试文本。",
+    ),
     "nav.open": ("Open", "打开"),
     "settings.header": ("Settings", "设置"),
     "settings.unit": ("Unit of information", "信息单位"),
@@ -42,8 +48,8 @@ TEXT = {
         "nat 使用自然对数（ln），bit 使用以 2 为底的对数。1 nat = 1.4427 bit。",
     ),
     "settings.lang": ("Language", "语言"),
-    "weather.sunny": ("sunny", "晴天"),
-    "weather.rain": ("rain", "雨天"),
+    "weather.sunny": ("sunny", "晴"),
+    "weather.rain": ("rain", "雨"),
     "weather.cloudy": ("cloudy", "阴天"),
     "unit.nats": ("nats", "nats（奈特）"),
     "unit.bits": ("bits", "bits（比特）"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from xentcore.app.settings import SETTINGS
+from xentcore.app.ui.format import fmt_percent
 from xentcore.app.ui.session import STORE
 from xentcore.app.ui.text import LANGUAGES, TABLE
 
@@ -22,3 +23,8 @@ def t(key: str, /, **values: object) -> str:
     """
     text = TABLE[key][LANGUAGES.index(current_lang())]
     return text.format(**values) if values else text
+
+
+def percent(x: float, digits: int = 1) -> str:
+    """:func:`~xentcore.app.ui.format.fmt_percent` in the current language."""
+    return fmt_percent(x, digits, lang=current_lang())

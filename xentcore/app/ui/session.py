@@ -25,9 +25,19 @@ ISSUES = "_xent_issues"
 ACTIVE = "_xent_active"  # name of the schema of the page being shown
 
 _SCHEMAS: dict[str, Schema] = {SETTINGS.name: SETTINGS}
+_LABELS: dict[tuple[str, str, str], str] = {}  # (schema, key, language) -> the control's label, as last drawn
 
 
-def _store() -> dict[str, dict[str, Any]]:
+def remember_label(schema: Schema, key: str, lang: str, label: str) -> None:
+    _LABELS[(schema.name, key, lang)] = label
+
+
+def label_of(schema: Schema, key: str, lang: str) -> str:
+    """A control's label as drawn (by any session of this process), else its link key."""
+    return _LABELS.get((schema.name, key, lang), key)
+
+
+def store() -> dict[str, dict[str, Any]]:
     return st.session_state.setdefault(STORE, {})
 
 
@@ -39,12 +49,12 @@ def _raw_params() -> dict[str, list[str]]:
 def load(schema: Schema, known: tuple[str, ...] = ()) -> dict[str, Any]:
     """The state of ``schema`` for this session, parsed from the URL on first use."""
     _SCHEMAS[schema.name] = schema
-    store = _store()
-    if schema.name not in store:
+    saved = store()
+    if schema.name not in saved:
         state, issues = parse(_raw_params(), schema, known=known)
-        store[schema.name] = state
+        saved[schema.name] = state
         st.session_state.setdefault(ISSUES, {})[schema.name] = issues
-    return store[schema.name]
+    return saved[schema.name]
 
 
 def issues_for(*names: str) -> list[Issue]:
@@ -59,12 +69,14 @@ def forget_issues(*names: str) -> None:
 
 
 def current_params() -> dict[str, str]:
-    """The query parameters of the current view: the settings, then the active page's state."""
-    store = _store()
-    params = dump(store.get(SETTINGS.name, SETTINGS.defaults()), SETTINGS)
+    """The query parameters of the current view: the settings, the active page's state, then its lesson keys
+    (hidden controls, tour step)."""
+    saved = store()
+    params = dump(saved.get(SETTINGS.name, SETTINGS.defaults()), SETTINGS)
     active = st.session_state.get(ACTIVE)
-    if active in _SCHEMAS and active in store:
-        params.update(dump(store[active], _SCHEMAS[active]))
+    for name in (active, f"{active}.lesson"):
+        if name in _SCHEMAS and name in saved:
+            params.update(dump(saved[name], _SCHEMAS[name]))
     return params
 
 
@@ -101,7 +113,7 @@ def _changed(name: str, key: str) -> None:
     value = st.session_state.get(f"{name}.{key}")
     if value is None:  # a cleared number box: keep the last good value
         return
-    _store()[name][key] = value
+    store()[name][key] = value
     write_url()
 
 
@@ -109,10 +121,18 @@ class PageState:
     """A page's state, with widgets bound to it. ``ctx[key]`` reads; ``ctx.set`` writes (use it in
     callbacks, so the new value is there when the page reruns)."""
 
-    def __init__(self, schema: Schema, values: dict[str, Any], settings: dict[str, Any]):
+    def __init__(
+        self, schema: Schema, values: dict[str, Any], settings: dict[str, Any], hidden: tuple[str, ...] = ()
+    ):
         self.schema = schema
         self.values = values
         self.settings = settings
+        self.hidden = hidden  # controls a lesson link hides: not drawn, their values still apply
+        self.locked_shown: dict[str, str] = {}  # hidden controls' values as their widgets would show them
+        self.on_lock: Callable[[PageState], None] | None = None  # redraws the "set by your teacher" line
+
+    def is_hidden(self, key: str) -> bool:
+        return key in self.hidden
 
     def __getitem__(self, key: str) -> Any:
         return self.values[key]
@@ -165,8 +185,20 @@ class PageState:
             # outside a script run) would see no session and answer in English
             labels = {o: kwargs["format_func"](o) for o in kwargs["options"]}
             kwargs["format_func"] = labels.__getitem__
+        remember_label(self.schema, key, self.lang, label)
+        if key in self.hidden:
+            shown = kwargs["format_func"](self.values[key]) if "format_func" in kwargs else None
+            self.lock(key, shown)
+            return self.values[key]
         draw: Callable[..., Any] = getattr(where or st, kind)
         return draw(label, key=wkey, on_change=_changed, args=(self.schema.name, key), **kwargs)
+
+    def lock(self, key: str, shown: str | None = None) -> None:
+        """Note that hidden control ``key`` holds its value (as ``shown``) in the "set by your teacher" line."""
+        if shown is not None:
+            self.locked_shown[key] = str(shown)
+        if self.on_lock is not None:
+            self.on_lock(self)
 
     def slider(self, key: str, label: str, **kwargs: Any) -> Any:
         return self.widget("slider", key, label, **kwargs)

@@ -14,7 +14,18 @@ from xentcore.app.pages import PAGE_BY_ID, PAGES
 from xentcore.app.settings import SETTINGS
 from xentcore.app.share import Issue, Schema
 from xentcore.app.ui.i18n import t
-from xentcore.app.ui.session import ACTIVE, PageState, forget_issues, issues_for, load, share_url, write_url
+from xentcore.app.ui.lesson import LESSON_KEYS, lesson_link_box, lesson_schema, locked_summary, tour_bar
+from xentcore.app.ui.quiz import score_line
+from xentcore.app.ui.session import (
+    ACTIVE,
+    PageState,
+    current_params,
+    forget_issues,
+    issues_for,
+    load,
+    share_url,
+    write_url,
+)
 
 LANGUAGE_NAMES = {"en": "English", "zh": "简体中文"}
 
@@ -24,18 +35,27 @@ def page_setup(page_id: str, schema: Schema = HOME) -> PageState:
     state read from the URL (with a warning naming each parameter that could not be used)."""
     page = PAGE_BY_ID[page_id]
     settings = load(SETTINGS, known=tuple(st.query_params))
-    values = load(schema, known=SETTINGS.keys)
+    values = load(schema, known=SETTINGS.keys + LESSON_KEYS)
+    lesson = load(lesson_schema(schema), known=tuple(st.query_params))
     previous = st.session_state.get(ACTIVE)
     if previous != schema.name:
         if previous is not None:
-            forget_issues(previous, SETTINGS.name)  # shown on the previous page already
+            forget_issues(previous, f"{previous}.lesson", SETTINGS.name)  # shown on the previous page already
         st.session_state[ACTIVE] = schema.name
     st.set_page_config(page_title=f"{t(page.title_key)} · xent", page_icon="🎯", layout="wide")
     write_url()
 
-    ctx = PageState(schema, values, settings)
+    ctx = PageState(schema, values, settings, hidden=tuple(lesson["hide"]))
     _sidebar(ctx, page.url_path)
     _show_issues(schema)
+    if lesson["tour"]:
+        tour_bar(page_id, lesson, settings)
+    if ctx.hidden:
+        box = st.empty()
+        ctx.on_lock = lambda c: box.caption(
+            locked_summary(c.schema, c.values, c.hidden, c.lang, c.locked_shown), unsafe_allow_html=False
+        )
+        ctx.lock(ctx.hidden[0])
     return ctx
 
 
@@ -54,12 +74,16 @@ def _sidebar(ctx: PageState, url_path: str) -> None:
             help=t("settings.unit.help"),
         )
         settings.selectbox("lang", t("settings.lang"), format_func=LANGUAGE_NAMES.__getitem__)
+        settings.toggle("quiz", t("settings.quiz"), help=t("settings.quiz.help"))
+        if ctx.settings["quiz"] and (line := score_line()):
+            st.caption(line)
         st.divider()
         st.markdown(f"**{t('share.header')}**", help=t("share.help"))
         st.session_state[SHARE_BOX] = (st.empty(), "/" + url_path)
         _draw_share_link()
         if ctx.schema.params:
             st.button(t("share.reset"), on_click=ctx.reset, icon=":material/restart_alt:")
+        lesson_link_box(ctx.schema, ctx.hidden, ctx.lang, st.context.url or "/" + url_path, current_params())
 
 
 SHARE_BOX = "_xent_share_box"
@@ -90,7 +114,7 @@ def _detail(issue: Issue) -> str:
 
 
 def _show_issues(schema: Schema) -> None:
-    issues = issues_for(SETTINGS.name, schema.name)
+    issues = issues_for(SETTINGS.name, schema.name, lesson_schema(schema).name)
     if issues:
         lines = [f"- {t('warn.' + i.code, key=i.key, detail=_detail(i))}" for i in issues]
         st.warning("\n".join([t("warn.title"), *lines]), icon=":material/link_off:")

@@ -9,9 +9,10 @@ from __future__ import annotations
 import importlib
 
 from xentcore.app.pages import PAGES
+from xentcore.app.settings import LANGUAGES
 
-LANGUAGES = ("en", "zh")
-MODULES = ("xentcore.app.ui.common_text", *(f"xentcore.app.{page.id}.text" for page in PAGES))
+__all__ = ["LANGUAGES", "TABLE"]
+MODULES = ("xentcore.app.ui.common_text", "xentcore.app.ui.lesson_text", *(f"xentcore.app.{page.id}.text" for page in PAGES))
 
 
 def _load() -> dict[str, tuple[str, str]]:

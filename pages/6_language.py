@@ -1,0 +1,59 @@
+"""Language models: a character model's cross-entropy as bits per character, perplexity and a file size."""
+
+import streamlit as st
+
+from xentcore.app.language import sections as section
+from xentcore.app.language.model import LanguageModel, build
+from xentcore.app.language.state import MAX_CONTEXT, SCHEMA
+from xentcore.app.ui import page_setup, t
+
+ctx = page_setup("language", SCHEMA)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def page_model(state: tuple, unit: str, lang: str, own: str) -> LanguageModel:
+    return build(dict(state), unit, lang, own)
+
+
+st.title(t("nav.language"))
+st.markdown(t("language.lead"))
+
+left, right = st.columns([3, 2], gap="large")
+with left:
+    st.subheader(t("language.header.text"))
+    own = section.text_controls(ctx)
+with right:
+    st.subheader(t("language.header.model"))
+    st.markdown(t("language.model.formula"))
+    st.latex(r"q(c\mid h)=\frac{n(h,c)+\alpha}{n(h)+\alpha V}")
+    section.model_controls(ctx)
+
+model = page_model(tuple(sorted(ctx.values.items())), ctx.unit, ctx.lang, own)
+
+if model.problem:
+    section.problem(model)
+else:
+    st.subheader(t("language.header.numbers"))
+    section.numbers(model, ctx["split"])
+
+    st.subheader(t("language.header.curve"))
+    st.caption(t("language.curve.intro", K=MAX_CONTEXT))
+    section.curve(model)
+
+    st.subheader(t("language.header.grid"))
+    st.caption(t("language.grid.intro"))
+    section.surprise(model)
+
+    st.subheader(t("language.header.next"))
+    section.next_char(ctx, model)
+
+    st.subheader(t("language.header.sizes"))
+    st.caption(t("language.sizes.intro"))
+    section.compression(model)
+
+st.subheader(t("language.header.converter"))
+st.caption(t("language.converter.intro"))
+section.converter(ctx)
+
+st.divider()
+st.caption(t("footer"))

@@ -1,0 +1,548 @@
+"""The cards of the "tutorial, checked" page (used by ``pages/5_tutorial_checked.py`` only).
+
+One function per claim: it draws the card's widgets and shows the numbers of its part of the page's model
+(:mod:`xentcore.app.tutorial.model`). No computation here beyond formatting: every number is the model's.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from xentcore.app.tutorial import figures as plots
+from xentcore.app.tutorial import model as tm
+from xentcore.app.tutorial.claims import MSE_LR_FACTORS
+from xentcore.app.tutorial.state import LOGIT_RANGE, N_OUTCOMES, SCHEMA
+from xentcore.app.ui import PageState, fmt, fmt_percent, link, t
+from xentcore.distributions import rescale
+
+VERDICT = {  # verdict -> (badge colour, icon)
+    "holds": ("green", ":material/check_circle:"),
+    "wrong": ("red", ":material/cancel:"),
+    "imprecise": ("orange", ":material/error:"),
+    "misleading": ("violet", ":material/warning:"),
+    "unsourced": ("gray", ":material/help:"),
+}
+VERDICTS = ("imprecise", "holds", "wrong", "holds", "holds", "wrong", "imprecise", "misleading", "unsourced")
+
+
+# --- small helpers ----------------------------------------------------------------------------------------
+
+
+def card_header(number: int) -> None:
+    verdict = VERDICTS[number - 1]
+    colour, icon = VERDICT[verdict]
+    title, badge = st.columns([5, 1], vertical_alignment="center")
+    title.subheader(f"{number}. {t(f'tutorial.c{number}.title')}", anchor=f"claim-{number}")
+    badge.badge(t(f"tutorial.verdict.{verdict}"), color=colour, icon=icon)
+    st.markdown(t("tutorial.says", claim=t(f"tutorial.c{number}.claim")))
+
+
+def page_link(ctx: PageState, page_id: str, label: str, **state) -> str:
+    """A markdown link to another page, preset with ``state``."""
+    return f"[{label}]({link(page_id, ctx.lang, ctx.unit, **state)})"
+
+
+def explore(*links: str) -> None:
+    st.markdown(f"{t('tutorial.explore')} " + " · ".join(links))
+
+
+def outcome(i: int) -> str:
+    return t(f"tutorial.outcome.{i}")
+
+
+def unit_short(unit: str) -> str:
+    return t(f"unit.short.{unit}")
+
+
+def table(columns: dict[str, list]) -> None:
+    st.dataframe(pd.DataFrame(columns), hide_index=True, width="content")
+
+
+def fmt_tuple(values, digits: int = 3) -> str:
+    return "(" + ", ".join(fmt(v, digits) for v in values) + ")"
+
+
+def fmt_power(mantissa: float, exponent: int) -> str:
+    """``1.95 × 10⁻³⁰``."""
+    sup = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+    return f"{mantissa:.2f} × 10{str(exponent).translate(sup)}"
+
+
+def vector_slider(ctx: PageState, key: str, i: int, label: str, where, lo: float, hi: float, step: float) -> None:
+    """A slider for entry ``i`` of the vector ``key`` (P and Q are rescaled to keep summing to 1)."""
+    wkey = f"{SCHEMA.name}.{key}.{i}"
+    st.session_state[wkey] = float(ctx[key][i])
+    where.slider(label, lo, hi, step=step, key=wkey, on_change=_vector_changed, args=(ctx, key, i))
+
+
+def _vector_changed(ctx: PageState, key: str, i: int) -> None:
+    value = st.session_state[f"{SCHEMA.name}.{key}.{i}"]
+    if key in ("p", "q"):
+        ctx.set(key, tuple(rescale(ctx[key], i, value)))
+    else:
+        ctx.set(key, tuple(value if j == i else v for j, v in enumerate(ctx[key])))
+
+
+# --- claims 1-4 ---------------------------------------------------------------------------------------------
+
+
+def claim_1(ctx: PageState, d: tm.Definitions) -> None:
+    """The definitions on the reader's P and Q, and what the tutorial's words get wrong."""
+    with st.container(border=True):
+        card_header(1)
+        st.markdown(t("tutorial.c1.check"))
+        cols = st.columns(2)
+        for i in range(N_OUTCOMES):
+            vector_slider(ctx, "p", i, t("tutorial.c1.slider", dist="P", outcome=outcome(i)), cols[0], 0.0, 1.0, 0.01)
+            vector_slider(ctx, "q", i, t("tutorial.c1.slider", dist="Q", outcome=outcome(i)), cols[1], 0.0, 1.0, 0.01)
+        u = unit_short(ctx.unit)
+        table(
+            {
+                t("tutorial.col.outcome"): [outcome(i) for i in range(N_OUTCOMES)],
+                "p": [fmt(v, 3) for v in d.p],
+                "q": [fmt(v, 3) for v in d.q],
+                f"−log p ({u})": [fmt(v) for v in d.info_p],
+                f"−log q ({u})": [fmt(v) for v in d.info_q],
+            }
+        )
+        metrics = st.columns(3)
+        metrics[0].metric(f"H(P) ({u})", fmt(d.h_p))
+        metrics[1].metric(f"H(P, Q) ({u})", fmt(d.ce_pq))
+        metrics[2].metric(f"KL(P‖Q) ({u})", fmt(d.kl_pq))
+        if not d.finite:
+            st.info(t("tutorial.inf"), icon=":material/all_inclusive:")
+        st.markdown(words_1(d, u))
+        explore(page_link(ctx, "distributions", t("nav.distributions"), p=d.p, q=d.q))
+
+
+def words_1(d: tm.Definitions, u: str) -> str:
+    """The three corrections of claim 1, as a markdown list filled from the model."""
+    a, tri = d.asymmetry, d.triangle
+    asym = t(f"tutorial.c1.asym.{'own' if d.own_asymmetry else 'weather'}", pq=fmt(a.kl_pq), qp=fmt(a.kl_qp), u=u)
+    triangle = t(
+        f"tutorial.c1.tri.{'own' if d.own_triangle else 'weather'}",
+        a=f"{round(1 - tri.t, 2):g}",
+        b=f"{tri.t:g}",
+        m=fmt_tuple(tri.m),
+        pm=fmt(tri.kl_pm),
+        mq=fmt(tri.kl_mq),
+        detour=fmt(tri.detour),
+        pq=fmt(tri.kl_pq),
+        u=u,
+    )
+    return "\n".join(
+        [
+            t("tutorial.c1.words"),
+            "",
+            "- " + t("tutorial.c1.extra", ce=fmt(d.ce_pq), h=fmt(d.h_p), kl=fmt(d.kl_pq), u=u),
+            "- " + t("tutorial.c1.metric") + f"\n  - {asym}\n  - {triangle}",
+            "- " + t("tutorial.c1.difference.zero" if d.h_p == 0 else "tutorial.c1.difference", h=fmt(d.h_p), u=u),
+        ]
+    )
+
+
+def claim_2(ctx: PageState, w: tm.Weather) -> None:
+    """The weather example's missing value, term by term."""
+    with st.container(border=True):
+        card_header(2)
+        st.markdown(t("tutorial.c2.check"))
+        table(
+            {
+                t("tutorial.col.outcome"): [outcome(i) for i in range(N_OUTCOMES)],
+                "p": [fmt(v, 1) for v in w.p],
+                "q": [fmt(v, 1) for v in w.q],
+                t("tutorial.c2.term"): [fmt(v) for v in w.terms],
+            }
+        )
+        sum_latex = " + ".join(rf"{pi:g}\ln {qi:g}" for pi, qi in zip(w.p, w.q, strict=True))
+        values_latex = " + ".join(fmt(v) for v in w.terms)
+        st.latex(rf"H(P,Q) = -({sum_latex}) = {values_latex} = {fmt(w.nats)}")
+        st.markdown(t("tutorial.c2.result", nats=fmt(w.nats), bits=fmt(w.bits)))
+        explore(page_link(ctx, "distributions", t("nav.distributions"), p=w.p, q=w.q))
+
+
+def claim_3(ctx: PageState, f: tm.Floor, p: tuple[float, ...], weather_p: tuple[float, ...]) -> None:
+    """Cross-entropy is not 0 at Q = P; its floor is H(P)."""
+    with st.container(border=True):
+        card_header(3)
+        st.markdown(t("tutorial.c3.check"))
+        u = unit_short(ctx.unit)
+        metrics = st.columns(4)
+        metrics[0].metric(f"{t('tutorial.c3.ce_pp')} ({u})", fmt(f.ce_pp))
+        metrics[1].metric(f"H(P) ({u})", fmt(f.h_p))
+        metrics[2].metric(f"{t('tutorial.c3.kl_pp')} ({u})", fmt(f.kl_pp))
+        metrics[3].metric(
+            f"{t('tutorial.c3.search', n=f.search_n)} ({u})",
+            fmt(f.search_min),
+            help=t("tutorial.c3.search.help", n=f.search_n),
+        )
+        st.plotly_chart(
+            plots.line_through_p(
+                f.path.t,
+                f.path.ce,
+                f.path.kl,
+                f.path.h,
+                ce_name="H(P, Q)",
+                kl_name="KL(P‖Q)",
+                h_name=t("tutorial.c3.floor"),
+                x_title=t(f"tutorial.c3.x.{f.towards}", outcome=outcome(0)),
+            ),
+            key="tutorial-c3",
+        )
+        if f.one_hot:
+            st.caption(t("tutorial.c3.onehot_note"))
+        buttons = st.columns(2)
+        buttons[0].button(t("tutorial.c3.onehot"), on_click=ctx.set, args=("p", (1.0, 0.0, 0.0)), key="tutorial-onehot")
+        buttons[1].button(t("tutorial.c3.back"), on_click=ctx.set, args=("p", weather_p), key="tutorial-back")
+        explore(page_link(ctx, "distributions", t("nav.distributions"), p=p, q=p))
+
+
+def claim_4(ctx: PageState, m: tm.Decomposition) -> None:
+    """Asymmetry and H(P, Q) = H(P) + KL(P‖Q)."""
+    with st.container(border=True):
+        card_header(4)
+        st.markdown(t("tutorial.c4.check"))
+        u = unit_short(ctx.unit)
+        table(
+            {
+                t("tutorial.c4.quantity"): [f"H ({u})", f"KL ({u})"],
+                t("tutorial.c4.pq"): [f"H(P, Q) = {fmt(m.ce_pq)}", f"KL(P‖Q) = {fmt(m.kl_pq)}"],
+                t("tutorial.c4.qp"): [f"H(Q, P) = {fmt(m.ce_qp)}", f"KL(Q‖P) = {fmt(m.kl_qp)}"],
+            }
+        )
+        st.markdown(t("tutorial.c4.sum", h=fmt(m.h_p), kl=fmt(m.kl_pq), total=fmt(m.h_plus_kl), ce=fmt(m.ce_pq)))
+        if m.equal:
+            st.caption(t("tutorial.c4.equal"))
+        elif m.swapped_infinite:
+            st.caption(t("tutorial.c4.inf"))
+
+
+# --- claims 5-7: the gradients ------------------------------------------------------------------------------
+
+
+def claim_5(ctx: PageState, g: tm.BinaryGradient) -> None:
+    """The binary gradient against finite differences, at the reader's (y, ŷ)."""
+    with st.container(border=True):
+        card_header(5)
+        st.markdown(t("tutorial.c5.check"))
+        left, right = st.columns([1, 2])
+        ctx.widget("radio", "y", t("tutorial.c5.y"), where=left, options=(0, 1), horizontal=True)
+        ctx.widget("slider", "yh", t("tutorial.c5.yh"), where=left)
+        left.metric(t("tutorial.c5.formula"), fmt(g.formula, 6))
+        left.metric(t("tutorial.c5.numeric"), fmt(g.numeric, 6))
+        left.metric(t("tutorial.c5.gap"), f"{g.gap:.1e}")
+        right.plotly_chart(
+            plots.loss_with_tangent(
+                g.grid,
+                g.curve,
+                (g.y_hat, g.loss),
+                g.formula,
+                loss_name=t("tutorial.c5.curve", y=g.y),
+                tangent_name=t("tutorial.c5.tangent"),
+                x_title="ŷ",
+            ),
+            key="tutorial-c5",
+        )
+        explore(page_link(ctx, "curves", t("nav.curves"), y=g.y, z=g.z))
+
+
+def claim_6(ctx: PageState, g: tm.SoftmaxGradient) -> None:
+    """The multi-class gradient, in the logits and in the probabilities."""
+    with st.container(border=True):
+        card_header(6)
+        st.markdown(t("tutorial.c6.check"))
+        cols = st.columns(N_OUTCOMES + 1)
+        for j in range(N_OUTCOMES):
+            label = t("tutorial.c6.z", j=j + 1, outcome=outcome(j))
+            vector_slider(ctx, "z", j, label, cols[j], -LOGIT_RANGE, LOGIT_RANGE, 0.1)
+        ctx.widget(
+            "radio", "c", t("tutorial.c6.class"), where=cols[-1], options=tuple(range(N_OUTCOMES)), format_func=outcome
+        )
+        table(
+            {
+                t("tutorial.col.outcome"): [outcome(j) for j in range(N_OUTCOMES)],
+                "ŷ": [fmt(v) for v in g.y_hat],
+                "y": [fmt(v, 0) for v in g.y],
+                t("tutorial.c6.claimed"): [fmt(v) for v in g.claimed],
+                t("tutorial.c6.dz"): [fmt(v) for v in g.d_logits_fd],
+                t("tutorial.c6.dp"): [fmt(v) for v in g.d_probs],
+                t("tutorial.c6.dp_fd"): [fmt(v) for v in g.d_probs_fd],
+            }
+        )
+        st.markdown(t("tutorial.c6.verdict", dz=f"{g.gap_logits:.1e}", dp=fmt(g.gap_probs)))
+        explore(page_link(ctx, "curves", t("nav.curves"), zs=g.z, c=g.c))
+
+
+def claim_7(ctx: PageState, g: tm.MseGradient) -> None:
+    """Why MSE trains slowly: the factor σ′(z), vanishing when confidently wrong and at most 1/4 anywhere."""
+    with st.container(border=True):
+        card_header(7)
+        st.markdown(t("tutorial.c7.check", z=fmt(g.z0, 0)))
+        metrics = st.columns(5)
+        metrics[0].metric(t("tutorial.c7.ce"), fmt(g.ce))
+        metrics[1].metric(t("tutorial.c7.mse"), fmt(g.mse))
+        metrics[2].metric("MSE / CE", fmt(g.mse_over_ce))
+        metrics[3].metric("CE / MSE", fmt(g.ce_over_mse, 1))
+        metrics[4].metric(t("tutorial.c7.slope"), fmt(g.max_slope))
+        st.markdown(
+            t(
+                "tutorial.c7.half",
+                min=fmt(g.min_ratio),
+                zmin=fmt(g.z_min_ratio, 0),
+                ratio=fmt(g.ce_over_mse, 1),
+                z=fmt(g.z0, 0),
+            )
+        )
+        st.plotly_chart(
+            plots.logit_gradients(
+                g.z,
+                g.ce_curve,
+                g.mse_curve,
+                ce_name=t("tutorial.c9.ce"),
+                mse_name=t("tutorial.c9.mse"),
+                x_title=t("tutorial.c7.x"),
+                y_title=t("tutorial.c7.y"),
+            ),
+            key="tutorial-c7",
+        )
+        explore(
+            page_link(ctx, "curves", t("tutorial.c7.link.curves"), y=1, z=g.z0),
+            page_link(ctx, "surfaces", t("tutorial.c7.link.surfaces"), data="blobs", w1=-5.0, w2=-2.0),
+            page_link(ctx, "race", t("tutorial.c7.link.race"), data="cancer", init="normal"),
+        )
+
+
+# --- claim 8: the programs ----------------------------------------------------------------------------------
+
+
+def claim_8(ctx: PageState, m: tm.Programs) -> None:
+    """The tutorial's programs next to the corrected ones."""
+    u = unit_short(ctx.unit)
+    with st.container(border=True):
+        card_header(8)
+        st.markdown(t("tutorial.c8.check"))
+        ctx.widget(
+            "segmented_control",
+            "prog",
+            t("tutorial.c8.program"),
+            format_func=lambda k: t(f"tutorial.c8.{k}"),
+            selection_mode="single",
+        )
+        same_start(m, u)
+        likelihood(m, u)
+        large_inputs(ctx, m, u)
+        learnability(m)
+        st.markdown(f"##### {t('tutorial.c8.code.header')}")
+        with st.expander(t("tutorial.c8.code.article")):
+            st.code(m.article_code, language="python")
+        with st.expander(t("tutorial.c8.code.corrected")):
+            st.code(m.corrected_code, language="python")
+            st.caption(t("tutorial.c8.code.note"))
+
+
+def same_start(m: tm.Programs, u: str) -> None:
+    st.markdown(f"##### {t('tutorial.c8.same.header')}")
+    st.markdown(t("tutorial.c8.same.body", n=m.n, unit=u))
+    table(
+        {
+            t("tutorial.c8.epoch"): m.printed_epochs,
+            t("tutorial.c8.printed"): [fmt(v) for v in m.printed_sum],
+            t("tutorial.c8.mean"): [fmt(v) for v in m.printed_mean],
+            t("tutorial.c8.ratio"): [fmt(r, 2) for r in m.ratio],
+        }
+    )
+    st.markdown(moves_text(m.moves, m.n, u))
+
+
+def moves_text(mv: tm.Moves, n: int, u: str) -> str:
+    """How far the loss moved, against how far it could: three sentences filled from the model."""
+    direction = "fall" if mv.end <= mv.start else "rise"
+    first = t(
+        f"tutorial.c8.moves.{direction}",
+        lr=f"{mv.lr:g}",
+        epochs=mv.epochs,
+        start=fmt(mv.start),
+        end=fmt(mv.end),
+        u=u,
+        pct=fmt_percent(abs(mv.change)),
+    )
+    room = t("tutorial.c8.moves.room", chance=fmt(mv.chance), k=mv.k, n=n, floor=fmt(mv.floor), u=u)
+    last = t(f"tutorial.c8.moves.{'most' if mv.fraction >= 0.5 else 'little'}", frac=fmt_percent(mv.fraction))
+    return t("tutorial.c8.moves", first=first, room=room, last=last)
+
+
+def likelihood(m: tm.Programs, u: str) -> None:
+    lk = m.likelihood
+    st.markdown(f"##### {t('tutorial.c8.nll.header')}")
+    st.markdown(
+        t(
+            "tutorial.c8.nll.body",
+            epochs=m.moves.epochs,
+            mean=fmt(lk.mean),
+            u=u,
+            n=lk.n,
+            b=lk.base_symbol,
+            total=fmt(lk.total, 2),
+            prob=fmt_power(lk.mantissa, lk.exponent),
+            rows=len(lk.label),
+        )
+    )
+    table(
+        {
+            t("tutorial.c8.nll.example"): list(range(1, len(lk.label) + 1)),
+            t("tutorial.c8.label"): list(lk.label),
+            t("tutorial.c8.nll.q"): [fmt(v) for v in lk.q_label],
+            f"−log q(y) ({u})": [fmt(v) for v in lk.surprise],
+        }
+    )
+
+
+def large_inputs(ctx: PageState, m: tm.Programs, u: str) -> None:
+    s = m.scaled
+    st.markdown(f"##### {t('tutorial.c8.large.header')}")
+    st.markdown(t("tutorial.c8.large.body"))
+    ctx.select_slider("sc", t("tutorial.c8.scale"), format_func=lambda v: f"×{v:g}")
+    scale = f"{s.scale:g}"
+    st.markdown(t("tutorial.c8.bad", scale=scale, bad=s.bad, good=s.good, total=s.total))
+    table(
+        {
+            t("tutorial.c8.epoch"): s.epochs,
+            t("tutorial.c8.printed"): [fmt(v) for v in s.article],
+            t("tutorial.c8.mean"): [fmt(v) for v in s.corrected],
+            t("tutorial.c8.standardised"): [fmt(v) for v in s.standardised],
+        }
+    )
+    if s.stable:
+        st.markdown(t("tutorial.c8.large.stable", scale=scale, steps=s.steps, start=fmt(s.start), end=fmt(s.end), u=u))
+    else:
+        std_key = "tutorial.c8.std.falls" if s.std_rises == 0 else "tutorial.c8.std.rises"
+        std = t(std_key, start=fmt(s.std_start), end=fmt(s.std_end), rises=s.std_rises, u=u)
+        st.markdown(
+            t(
+                "tutorial.c8.large.unstable",
+                scale=scale,
+                rises=s.rises,
+                steps=s.steps,
+                peak=t("tutorial.c8.large.peak", peak=fmt(s.peak), u=u) if s.peak > s.start else "",
+                end=fmt(s.end),
+                start=fmt(s.start),
+                lr=f"{m.lr:g}",
+                std=std,
+                u=u,
+            )
+        )
+    st.markdown(t("tutorial.c8.single", m=f"{m.large_logit:g}"))
+    if m.kind == "binary":
+        first = {
+            t("tutorial.c8.z"): [fmt(z[0], 0) for z in m.single_logits],
+            t("tutorial.c8.label"): list(m.single_label),
+        }
+    else:
+        first = {
+            t("tutorial.c8.logits"): [fmt_tuple(z, 0) for z in m.single_logits],
+            t("tutorial.c8.label"): [outcome(c) for c in m.single_label],
+        }
+    table(
+        {
+            **first,
+            t("tutorial.c8.article_loss"): [fmt(v) for v in m.single_article],
+            t("tutorial.c8.stable_loss"): [fmt(v) for v in m.single_stable],
+        }
+    )
+
+
+def learnability(m: tm.Programs) -> None:
+    lr = m.learn
+    st.markdown(f"##### {t('tutorial.c8.learn.header')}")
+    data_name = t("tutorial.c8.blobs" if lr.learnable_data == "blobs" else "tutorial.c8.iris")
+    st.markdown(t("tutorial.c8.learn.body", data=data_name))
+    table(
+        {
+            t("tutorial.c8.data"): [t("tutorial.c8.random") if d == "random" else data_name for d in lr.data],
+            t("tutorial.c8.method"): [t(f"tutorial.c8.{x}") for x in lr.method],
+            t("tutorial.c8.train"): [fmt_percent(v) for v in lr.train],
+            t("tutorial.c8.held_out"): [fmt_percent(v) for v in lr.held_out],
+            t("tutorial.c8.chance"): [fmt_percent(v) for v in lr.chance],
+        }
+    )
+    st.caption(t("tutorial.c8.learn.note", lr_a=f"{lr.article_lr:g}", lr_c=f"{lr.corrected_lr:g}", epochs=lr.epochs))
+
+
+# --- claim 9 ------------------------------------------------------------------------------------------------
+
+
+def loss_name(c: tm.CaseStudy, loss: str, u: str) -> str:
+    if loss == "ce":
+        return t("tutorial.c9.ce.unit", u=u)
+    return t("tutorial.c9.mse")
+
+
+def claim_9(ctx: PageState, c: tm.CaseStudy) -> None:
+    """The unsourced case studies, and a comparison measured here."""
+    u = unit_short(ctx.unit)
+    with st.container(border=True):
+        card_header(9)
+        rates = t(
+            "tutorial.c9.rates.same" if c.mse_lr == c.lr else "tutorial.c9.rates.more",
+            lr=f"{c.lr:g}",
+            mse_lr=f"{c.mse_lr:g}",
+            factor=f"{c.mse_lr_factor:g}",
+        )
+        st.markdown(t("tutorial.c9.check", n=c.n, d=c.d, rates=rates))
+        left, middle, right = st.columns(3)
+        ctx.widget("select_slider", "ep", t("tutorial.c9.epochs"), where=left, format_func=lambda e: f"{e:g}")
+        ctx.widget(
+            "segmented_control",
+            "init",
+            t("tutorial.c9.init"),
+            where=middle,
+            format_func=lambda k: t(f"tutorial.c9.init.{k}"),
+            selection_mode="single",
+        )
+        ctx.widget(
+            "segmented_control",
+            "mlr",
+            t("tutorial.c9.mlr"),
+            where=right,
+            options=MSE_LR_FACTORS,
+            format_func=lambda f: f"×{f:g}",
+            selection_mode="single",
+        )
+        table(
+            {
+                t("tutorial.c9.loss"): [loss_name(c, loss, u) for loss in c.losses],
+                t("tutorial.c9.lr"): [f"{r:g}" for r in c.rates],
+                t("tutorial.c8.train"): [fmt_percent(v) for v in c.train_accuracy],
+                t("tutorial.c8.held_out"): [fmt_percent(v) for v in c.test_accuracy],
+                t("tutorial.c9.final_loss"): [fmt(v) for v in c.final_loss],
+            }
+        )
+        st.markdown(
+            t("tutorial.c9.reading", epochs=c.epochs, ce=fmt_percent(c.ce_accuracy), mse=fmt_percent(c.mse_accuracy))
+        )
+        st.markdown(
+            t(
+                "tutorial.c9.why",
+                wrong=fmt_percent(c.start_wrong),
+                n_train=c.n_train,
+                confident=fmt_percent(c.start_confident),
+                zc=f"{c.confident_z:g}",
+                ratio_zc=fmt(c.confident_ratio, 1),
+                median=fmt(c.start_median_ratio, 2),
+            )
+        )
+        st.markdown(t(f"tutorial.c9.gap.{c.gap_case}", factor=f"{c.mse_lr_factor:g}", gap=fmt(abs(c.gap_points), 1)))
+        st.markdown(t("tutorial.c9.moral"))
+        st.caption(t("tutorial.c9.note", u=u))
+        names = {"ce": t("tutorial.c9.ce"), "mse": t("tutorial.c9.mse.lr", lr=f"{c.mse_lr:g}")}
+        st.plotly_chart(
+            plots.accuracy_curves(
+                c.curve_epochs,
+                [(names[loss], curve, loss) for loss, curve in zip(c.losses, c.curves, strict=True)],
+                x_title=t("tutorial.c9.x"),
+                y_title=t("tutorial.c9.y"),
+            ),
+            key="tutorial-c9",
+        )
+        explore(page_link(ctx, "race", t("tutorial.c9.link"), data="cancer", ep=c.epochs, lr=c.lr, init=c.init))
