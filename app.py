@@ -7,7 +7,9 @@ from xentcore.app.home.state import HOME
 from xentcore.app.pages import PAGES
 from xentcore.app.ui import fmt, page_setup, t, tour_cards
 from xentcore.app.ui.format import adds_up
+from xentcore.app.ui.widgets import name_controls
 
+name_controls(HOME, {"pe": "home.surprise.slider"})  # for the lesson-link box, drawn before the slider
 ctx = page_setup("home", HOME)
 st.title(t("home.title"))
 st.markdown(t("home.intro"))

@@ -6,6 +6,7 @@ from xentcore.app.distributions import sections as section
 from xentcore.app.distributions.state import SCHEMA
 from xentcore.app.ui import page_setup, t
 
+section.name_page_controls()
 ctx = page_setup("distributions", SCHEMA)
 names = section.class_names(ctx["names"], len(ctx["p"]))
 model = section.page_model(ctx)

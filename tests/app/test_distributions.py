@@ -438,3 +438,12 @@ def test_formulas_with_hostile_names_parse_in_katex_and_show_the_names():
     text = rendered[0][1].replace("\xa0", " ")  # KaTeX shows a space in text as a no-break space
     for name in names:
         assert clean_name(name).replace("\u0301", "").replace("``", "‘‘").replace("''", "’’") in text
+
+
+def test_a_lesson_link_hiding_p_leaves_p_alone_and_says_so():
+    at = open_app(PAGE, hide="p")
+    assert not at.exception and not at.warning
+    assert [s.key for s in at.slider][:3] == [f"distributions.q.{i}" for i in range(3)]  # only Q's sliders
+    assert en("distributions.table.header") not in [e.proto.label for e in at.get("expander")]  # nor the table
+    assert not [b for b in at.button if b.key and b.key.startswith("distributions.preset.")]  # presets change P
+    assert f"{en('distributions.p.header')} = 0.50, 0.30, 0.20" in at.caption[0].value

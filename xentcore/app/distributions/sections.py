@@ -24,7 +24,7 @@ from xentcore.app.ui.format import adds_up, fmt, fmt_apart, md_escape
 from xentcore.app.ui.i18n import t
 from xentcore.app.ui.session import PageState
 from xentcore.app.ui.shell import fragment
-from xentcore.app.ui.widgets import vector_sliders
+from xentcore.app.ui.widgets import name_controls, vector_sliders
 from xentcore.datasets import clean_name
 from xentcore.distributions import (
     CONFIDENT,
@@ -45,6 +45,19 @@ TABLE_VERSION = f"_{PAGE}_table_version"  # a new key gives a fresh editor once 
 FLASH = f"_{PAGE}_flash"  # messages about an applied table edit, shown after the rerun it triggers
 TABLE_OPEN = f"{PAGE}.table.open"
 NAME_CHARS = 24  # the longest class name kept (xentcore.datasets.clean_name's default)
+CONTROL_LABELS = {  # each state key's control, by the translation key of its label
+    "p": f"{PAGE}.p.header",
+    "q": f"{PAGE}.q.header",
+    "names": f"{PAGE}.table.name",
+    "sx": f"{PAGE}.sx",
+    "sep": f"{PAGE}.fit.sep",
+    "w": f"{PAGE}.fit.w",
+}
+
+
+def name_page_controls() -> None:
+    """Before ``page_setup``: the lesson-link box in the sidebar names the controls by their labels."""
+    name_controls(SCHEMA, CONTROL_LABELS)
 
 
 # --- the page model, cached: each costly part by its own inputs ---------------------------------------------
@@ -153,7 +166,21 @@ def _preset_help(name: str) -> str:
 
 
 def editor(ctx: PageState, names: tuple[str, ...]) -> None:
-    """Presets, K, a slider per class for P and for Q, and the typed-entry table."""
+    """Presets, K, a slider per class for P and for Q, and the typed-entry table. When a lesson link hides P, Q
+    or the names, only the sliders of a vector still shown remain: presets, K and the table would change it."""
+    locked = any(ctx.is_hidden(k) for k in ("p", "q", "names"))
+    if not locked:
+        _presets_and_k(ctx)
+    for col, which, colour in zip(st.columns(2, gap="large"), ("p", "q"), ("blue", "orange"), strict=True):
+        header = t(f"{PAGE}.{which}.header")
+        if not ctx.is_hidden(which):
+            col.markdown(f"**:{colour}[{header}]**", help=t(f"{PAGE}.sliders.help"))
+        vector_sliders(ctx, which, names, where=col, format="%.2f", name=header)
+    if not locked:
+        _table(ctx, names)
+
+
+def _presets_and_k(ctx: PageState) -> None:
     for col, name in zip(st.columns(len(PRESETS)), PRESETS, strict=True):
         col.button(
             t(f"{PAGE}.preset.{name}"),
@@ -175,10 +202,6 @@ def editor(ctx: PageState, names: tuple[str, ...]) -> None:
         help=t(f"{PAGE}.k.help"),
         width=220,
     )
-    for col, which, colour in zip(st.columns(2, gap="large"), ("p", "q"), ("blue", "orange"), strict=True):
-        col.markdown(f"**:{colour}[{t(f'{PAGE}.{which}.header')}]**", help=t(f"{PAGE}.sliders.help"))
-        vector_sliders(ctx, which, names, where=col, format="%.2f")
-    _table(ctx, names)
 
 
 def _table(ctx: PageState, names: tuple[str, ...]) -> None:

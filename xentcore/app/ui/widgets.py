@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import streamlit as st
 
-from xentcore.app.ui.format import md_escape
-from xentcore.app.ui.session import PageState
+from xentcore.app.share import Schema
+from xentcore.app.ui.format import fmt, md_escape
+from xentcore.app.ui.session import PageState, remember_label
+from xentcore.app.ui.text import LANGUAGES, TABLE
 from xentcore.distributions import rescale
+
+
+def name_controls(schema: Schema, labels: Mapping[str, str]) -> None:
+    """Tell the sidebar's lesson-link box how each control of ``schema`` is labelled, in every language:
+    ``labels`` maps a state key to the translation key of its label. A widget records its label only when it
+    is drawn, after the sidebar; without this the box would show a page's first visitor the bare link keys."""
+    for key, text_key in labels.items():
+        for i, lang in enumerate(LANGUAGES):
+            remember_label(schema, key, lang, TABLE[text_key][i])
 
 
 def vector_sliders(
@@ -25,8 +36,10 @@ def vector_sliders(
     distribution: bool = True,
     widget_key: str | None = None,
     help: str | None = None,
+    name: str | None = None,
 ) -> None:
     """A row (or column) of sliders editing the vector ``ctx[key]``, one per entry, bound to the page state.
+    When a lesson link hides ``key``, nothing is drawn and the values go to the "set by your teacher" line.
 
     Parameters
     ----------
@@ -49,10 +62,17 @@ def vector_sliders(
         Prefix of the widget keys; entry ``i`` is ``f"{widget_key}{i}"``. Default ``"<page>.<key>."``.
     help : str, optional
         A tooltip on every slider.
+    name : str, optional
+        What the vector as a whole is called (for the lesson-link box), e.g. "True P".
     """
     values = ctx[key]
     if len(labels) != len(values):
         raise ValueError(f"{len(labels)} labels for {len(values)} entries of {key!r}")
+    if name is not None:
+        remember_label(ctx.schema, key, ctx.lang, name)
+    if ctx.is_hidden(key):
+        ctx.lock(key, ", ".join(fmt(v, 2) for v in values))
+        return
     prefix = widget_key if widget_key is not None else f"{ctx.schema.name}.{key}."
     spots = list(where) if isinstance(where, list | tuple) else [where or st] * len(values)
     for i, value in enumerate(values):
