@@ -2,43 +2,41 @@
 
 import streamlit as st
 
-from xentcore import cross_entropy, entropy, kl_divergence, self_information
+from xentcore.app.format import adds_up
+from xentcore.app.home.model import build
 from xentcore.app.home.state import HOME
 from xentcore.app.pages import PAGES
-from xentcore.app.ui import fmt, page_setup, t, tour_cards
+from xentcore.app.ui import fmt, page_end, page_setup, t, tour_cards
+from xentcore.app.ui.widgets import name_controls
 
-WEATHER_P = (0.5, 0.3, 0.2)
-WEATHER_Q = (0.4, 0.4, 0.2)
-
+name_controls(HOME, {"pe": "home.surprise.slider"})  # for the lesson-link box, drawn before the slider
 ctx = page_setup("home", HOME)
 st.title(t("home.title"))
 st.markdown(t("home.intro"))
 
 st.subheader(t("home.surprise.header"))
 left, right = st.columns([2, 1])
-p_event = ctx.slider("pe", t("home.surprise.slider"), where=left)
-right.metric(
-    t("home.surprise.metric"), f"{fmt(self_information(p_event, base=ctx.base))} {t(f'unit.short.{ctx.unit}')}"
-)
+ctx.slider("pe", t("home.surprise.slider"), where=left)
+m = build(ctx.values, ctx.unit)  # after the slider: its callback has stored the new p
+right.metric(t("home.surprise.metric"), f"{fmt(m.surprise)} {t(f'unit.short.{ctx.unit}')}")
 st.caption(t("home.surprise.caption"))
 
 st.subheader(t("home.weather.header"))
 st.markdown(
     t(
         "home.weather.body",
-        **{f"p{i}": v for i, v in enumerate(WEATHER_P)},
-        **{f"q{i}": v for i, v in enumerate(WEATHER_Q)},
+        **{f"n{i}": t(f"weather.{c}") for i, c in enumerate(m.classes)},
+        **{f"p{i}": v for i, v in enumerate(m.p)},
+        **{f"q{i}": v for i, v in enumerate(m.q)},
         unit=t(f"unit.{ctx.unit}"),
     )
 )
-h = entropy(WEATHER_P, base=ctx.base)
-ce = cross_entropy(WEATHER_P, WEATHER_Q, base=ctx.base)
-kl = kl_divergence(WEATHER_P, WEATHER_Q, base=ctx.base)
 cols = st.columns(3)
-cols[0].metric(t("home.metric.h"), fmt(h))
-cols[1].metric(t("home.metric.ce"), fmt(ce))
-cols[2].metric(t("home.metric.kl"), fmt(kl))
-st.caption(t("home.weather.check", h=fmt(h), kl=fmt(kl), ce=fmt(ce)))
+cols[0].metric(t("home.metric.h"), fmt(m.h))
+cols[1].metric(t("home.metric.ce"), fmt(m.ce))
+cols[2].metric(t("home.metric.kl"), fmt(m.kl))
+check = "home.weather.check" if adds_up([fmt(m.h), fmt(m.kl)], fmt(m.ce)) else "home.weather.check.rounded"
+st.caption(t(check, h=fmt(m.h), kl=fmt(m.kl), ce=fmt(m.ce), digits=4))
 st.page_link(PAGES[1].path, label=t("home.weather.explore"), icon=":material/arrow_forward:")
 
 st.subheader(t("home.pages"))
@@ -51,3 +49,5 @@ for i, page in enumerate(PAGES[1:]):
 
 st.subheader(t("tour.header"))
 tour_cards(ctx)
+
+page_end(ctx)

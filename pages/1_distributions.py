@@ -1,38 +1,36 @@
 """Distributions: edit a true P and a model Q, and watch H(P, Q) = H(P) + KL(P‖Q) move."""
 
-import numpy as np
 import streamlit as st
 
 from xentcore.app.distributions import sections as section
 from xentcore.app.distributions.state import SCHEMA
-from xentcore.app.ui import page_setup, t
-from xentcore.distributions import summarize
+from xentcore.app.ui import page_end, page_setup, t
 
+section.name_page_controls()
 ctx = page_setup("distributions", SCHEMA)
-p, q = np.asarray(ctx["p"]), np.asarray(ctx["q"])
-names = section.class_names(ctx["names"], p.size)
-s = summarize(p, q, base=ctx.base)
+names = section.class_names(ctx["names"], len(ctx["p"]))
+model = section.page_model(ctx)
 
 st.title(t("nav.distributions"))
 st.markdown(t("distributions.lead"))
 
 st.subheader(t("distributions.numbers.header"))
 st.caption(t("distributions.numbers.caption", unit=t(f"unit.{ctx.unit}")))
-section.numbers(s, p, q, names)
+section.numbers(model, names)
 
 st.subheader(t("distributions.edit.header"))
 section.editor(ctx, names)
 
 st.subheader(t("distributions.pictures.header"))
-section.pictures(ctx, s, p, q, names)
+section.pictures(ctx, model, names)
 
 st.subheader(t("distributions.worked.header"))
 st.markdown(t("distributions.worked.intro", unit=t(f"unit.{ctx.unit}")))
-section.worked(ctx, p, q, names)
+section.worked(model, names)
 
 st.subheader(t("distributions.props.header"))
-section.properties(ctx, s)
+section.properties(ctx, model, names)
 
 section.forward_reverse(ctx)
 st.divider()
-st.caption(t("footer"))
+page_end(ctx)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -353,11 +352,15 @@ def _unique(names: list[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-_NAME_BAD = re.compile(r"[,<>&\"'`\\]")
-
-
 def clean_name(raw: str, max_chars: int = 24) -> str:
-    """A class name made safe to show: control characters and ``,<>&"'`\\`` removed, trimmed."""
+    r"""A class name as typed, as far as it can be kept: NFC-normalised, any space character made a plain space,
+    other control and format characters and commas (names travel comma-separated in links) removed, trimmed
+    and cut to ``max_chars``. Characters that mean something where the name is shown (LaTeX, markdown, HTML)
+    stay: each place that shows a name escapes it.
+
+    >>> clean_name(" <b>50% _x_</b>,\x00 ")
+    '<b>50% _x_</b>'
+    """
     text = unicodedata.normalize("NFC", raw)
-    text = "".join(ch for ch in text if ch.isprintable())
-    return _NAME_BAD.sub("", text).strip()[:max_chars]
+    text = "".join(ch if ch.isprintable() else " " if ch.isspace() else "" for ch in text)
+    return text.replace(",", "").strip()[:max_chars].strip()

@@ -1,8 +1,8 @@
 """Editing a pair of distributions (true ``P``, model ``Q``) and explaining their cross-entropy.
 
 Pure numpy: the slider rule that keeps a distribution normalised while one bar moves, resizing to a new
-number of classes, the presets, every measure at once, the per-class terms of ``H(P, Q) = H(P) + KL``,
-and the worked calculation written out in LaTeX with the numbers substituted.
+number of classes, the presets, every measure at once, and the per-class terms of ``H(P, Q) = H(P) + KL``.
+The tutorial's weather example is defined here, once, for every page and test that uses it.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ from xentcore.info import (
 
 MIN_CLASSES = 2
 MAX_CLASSES = 12
+# The tutorial's weather example: the true weather P over (sunny, rain, cloudy) and a forecaster's model Q.
+WEATHER_CLASSES = ("sunny", "rain", "cloudy")
 WEATHER_P = (0.5, 0.3, 0.2)
 WEATHER_Q = (0.4, 0.4, 0.2)
 CONFIDENT = 0.9  # the mass a "confident wrong" model puts on its one favourite class
@@ -236,108 +238,4 @@ def terms(p: Sequence[float], q: Sequence[float], *, base: float = math.e) -> Te
         h=-xlogy(x, x) / scale,
         kl=rel_entr(x, m) / scale,
         code_length=code_length + 0.0,
-    )
-
-
-def _num(x: float, digits: int = 4) -> str:
-    """A number for LaTeX: ``0.5`` stays short, ``1/3`` shows 4 decimals, infinity is ``\\infty``."""
-    if math.isinf(x):
-        return r"\infty" if x > 0 else r"-\infty"
-    text = f"{x:.{digits}f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-_LATEX_SPECIAL = {
-    "\\": "",
-    "{": r"\{",
-    "}": r"\}",
-    "$": r"\$",
-    "%": r"\%",
-    "#": r"\#",
-    "_": r"\_",
-    "&": "",
-    "^": r"\^{}",
-    "~": r"\~{}",
-}
-
-
-def latex_text(s: str) -> str:
-    r"""``s`` safe inside ``\text{...}``: LaTeX's special characters escaped."""
-    return "".join(_LATEX_SPECIAL.get(ch, ch) for ch in s)
-
-
-def _log_symbol(base: float) -> str:
-    if math.isclose(base, math.e):
-        return r"\ln"
-    return rf"\log_{{{_num(base)}}}"
-
-
-def _rows(items: list[str], per_row: int, joiner: str = " + ") -> list[str]:
-    return [joiner.join(items[i : i + per_row]) for i in range(0, len(items), per_row)]
-
-
-def worked_cross_entropy(
-    p: Sequence[float],
-    q: Sequence[float],
-    names: Sequence[str],
-    *,
-    base: float = math.e,
-    unit: str = "nats",
-    other_base: float | None = None,
-    other_unit: str = "",
-    per_row: int = 4,
-) -> str:
-    r"""The calculation of ``H(P, Q) = −Σ_i p_i log q_i`` for these numbers, as one LaTeX ``aligned`` block.
-
-    Line by line: the definition; the numbers substituted (each term labelled with its class name);
-    each ``−log q_i`` evaluated; each product; the total in ``unit`` (and in ``other_unit`` when
-    ``other_base`` is given). A class with ``p_i = 0`` contributes 0 by the convention ``0 log 0 = 0``; a
-    class with ``q_i = 0 < p_i`` contributes ``∞``. Long sums wrap after ``per_row`` terms.
-
-    Examples
-    --------
-    >>> s = worked_cross_entropy([0.5, 0.3, 0.2], [0.4, 0.4, 0.2], ["a", "b", "c"])
-    >>> s.splitlines()[-2]
-    '&= 1.0549\\ \\text{nats} \\\\'
-    """
-    x = as_distribution(p, "p")
-    m = as_distribution(q, "q")
-    if x.shape != m.shape or len(names) != x.size:
-        raise ValueError("p, q and names must have the same length")
-    log = _log_symbol(base)
-    t = terms(x, m, base=base)
-    total = float(t.ce.sum())
-    substituted = [
-        rf"\underbrace{{{_num(pi)}\,{log} {_num(qi)}}}_{{\text{{{latex_text(n)}}}}}"
-        for pi, qi, n in zip(x, m, names, strict=True)
-    ]
-    lengths = [rf"{_num(pi)} \times {_num(li)}" for pi, li in zip(x, t.code_length, strict=True)]
-    products = [_num(c) for c in t.ce]
-    lines = [r"H(P, Q) &= -\sum_i p_i\, " + log + r" q_i \\"]
-    sub_rows = _rows(substituted, per_row)
-    for r, row in enumerate(sub_rows):
-        opener = r"&= -\Big(" if r == 0 else r"&\qquad + "
-        closer = r"\Big)" if r == len(sub_rows) - 1 else ""
-        lines.append(f"{opener}{row}{closer} \\\\")
-    for group in (lengths, products):
-        for r, row in enumerate(_rows(group, per_row)):
-            lines.append(("&= " if r == 0 else r"&\qquad + ") + row + r" \\")
-    final = rf"&= {_num(total)}\ \text{{{latex_text(unit)}}}"
-    if other_base is not None:
-        other = total * math.log(base) / math.log(other_base)
-        final += rf" = {_num(other)}\ \text{{{latex_text(other_unit)}}}"
-    lines.append(final + r" \\")
-    return "\\begin{aligned}\n" + "\n".join(lines) + "\n\\end{aligned}"
-
-
-def worked_decomposition(p: Sequence[float], q: Sequence[float], *, base: float = math.e, unit: str = "nats") -> str:
-    r"""``H(P, Q) = H(P) + KL(P‖Q)`` with the three numbers filled in, as one LaTeX line.
-
-    >>> worked_decomposition([0.5, 0.5], [0.5, 0.5], base=2, unit="bits")
-    'H(P, Q) = H(P) + D_{\\mathrm{KL}}(P \\,\\|\\, Q) = 1 + 0 = 1\\ \\text{bits}'
-    """
-    s = summarize(p, q, base=base)
-    return (
-        rf"H(P, Q) = H(P) + D_{{\mathrm{{KL}}}}(P \,\|\, Q) = {_num(s.h_p)} + {_num(s.kl_pq)} = "
-        rf"{_num(s.ce_pq)}\ \text{{{latex_text(unit)}}}"
     )

@@ -3,24 +3,31 @@ share links. Every number on screen is checked against xentcore."""
 
 from __future__ import annotations
 
+import json
 import math
+import re
 from urllib.parse import parse_qs, urlparse
 
 import numpy as np
 import pytest
 from apptest_support import array, figure, open_app
+from katex_support import AVAILABLE as KATEX
+from katex_support import render as katex_render
 from streamlit.testing.v1 import AppTest
 
+from xentcore import kl_divergence
+from xentcore.app.distributions.model import build
 from xentcore.app.distributions.state import SCHEMA
-from xentcore.app.format import fmt
+from xentcore.app.format import fmt, fmt_apart, latex_text, md_escape, plotly_escape
 from xentcore.app.share import parse
 from xentcore.app.ui.text import TABLE
-from xentcore.distributions import apply_preset, rescale, resize, summarize
+from xentcore.datasets import clean_name
+from xentcore.distributions import WEATHER_CLASSES, WEATHER_P, WEATHER_Q, apply_preset, rescale, resize, summarize
 from xentcore.kl_fit import fit_gaussian, support, two_peaks
 from xentcore.simplex import field
 
 PAGE = "pages/1_distributions.py"
-WEATHER = ((0.5, 0.3, 0.2), (0.4, 0.4, 0.2))
+WEATHER = (WEATHER_P, WEATHER_Q)
 METRICS = ("h_p", "ce_pq", "kl_pq", "js", "h_q", "ce_qp", "kl_qp")
 
 
@@ -56,8 +63,8 @@ def test_defaults_render_the_weather_example(lang):
     assert not at.warning
     assert shown(at) == expected(*WEATHER)
     assert shown(at)[1] == "1.0549"
-    default_names = [TABLE[f"distributions.name.default.{i}"][("en", "zh").index(lang)] for i in range(3)]
-    assert [s.label for s in at.slider][:3] == default_names  # 晴 / 雨 / 阴 for a Chinese reader
+    default_names = [TABLE[f"weather.{c}"][("en", "zh").index(lang)] for c in WEATHER_CLASSES]
+    assert [s.label for s in at.slider][:3] == default_names  # 晴 / 雨 / 阴天 for a Chinese reader
     assert [s.value for s in at.slider][:6] == [0.5, 0.3, 0.2, 0.4, 0.4, 0.2]
     units = {"en": ("nats", "bits"), "zh": ("nat", "bit")}[lang]
     assert rf"1.0549\ \text{{{units[0]}}} = 1.5219\ \text{{{units[1]}}}" in latex(at)
@@ -98,7 +105,7 @@ def test_twelve_classes_and_changing_k():
     at.slider(key="distributions.p.11").set_value(0.3).run()
     assert shown(at) == expected(rescale(p, 11, 0.3), q)
     at.number_input(key="distributions.k").set_value(3).run()
-    assert at.slider[0].label == en("distributions.name.default.0")
+    assert at.slider[0].label == en("weather.sunny")
 
 
 def test_table_edit_normalises_and_says_so():
@@ -270,3 +277,173 @@ def test_the_table_is_built_only_when_open():
     at.run()
     (table,) = at.get("data_editor")
     assert list(table.value["p"]) == list(WEATHER[0])
+
+
+# --- the forward and reverse fits: Q's own spread, and the Gaussian's parameters, each named --------------------
+
+
+def test_fits_show_the_mean_and_sd_of_the_plotted_q_and_the_parameters_apart():
+    at = open_app(PAGE, sep="8", w="0.3")
+    x = support()
+    p = two_peaks(x, 8.0, 0.3)
+    fits = [m for m in at.metric][len(METRICS) :]
+    captions = [c.value for c in at.caption]
+    for metric, direction in zip(fits, ("forward", "reverse"), strict=True):
+        fit = fit_gaussian(p, x, direction)
+        mean = float(np.sum(fit.q * x))
+        sd = float(np.sqrt(np.sum(fit.q * (x - mean) ** 2)))  # the standard deviation of Q as drawn
+        assert metric.delta == en("distributions.fit.m.moments", mean=fmt(mean, 2), sd=fmt(sd, 2))
+        assert en("distributions.fit.m.params", mu=fmt(fit.mu, 2), sigma=fmt(fit.sigma, 2)) in captions
+    forward = fit_gaussian(p, x, "forward")
+    assert forward.sigma > float(np.sqrt(np.sum(forward.q * (x - np.sum(forward.q * x)) ** 2))) + 0.1  # cut tails
+    p_mean = float(np.sum(p * x))
+    p_sd = float(np.sqrt(np.sum(p * (x - p_mean) ** 2)))
+    caption = en("distributions.fit.caption", hw="8", n=121, width="0.8", p_mean=fmt(p_mean, 2), p_sd=fmt(p_sd, 2))
+    assert caption in captions
+    assert en("distributions.fit.moment_match") in captions  # forward KL matches P's mean and spread
+
+
+# --- what the page says about the current P and Q ------------------------------------------------------------
+
+
+def markdown(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+CASES = {
+    "weather": {},
+    "uniform_p": {"p": "0.25,0.25,0.25,0.25", "q": "0.1,0.2,0.3,0.4"},
+    "one_hot_p": {"p": "0,1,0", "q": "0.2,0.5,0.3"},
+    "zero_in_q": {"p": "0,1,0", "q": "0.5,0,0.5"},
+    "zero_in_p": {"p": "0.5,0.5,0", "q": "0.2,0.3,0.5"},
+    "q_equals_p": {"q": "0.5,0.3,0.2"},
+    "swapped": {"p": "0.7,0.3", "q": "0.3,0.7"},
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("unit", ["nats", "bits"])
+def test_properties_state_the_current_numbers(case, unit):
+    at = open_app(PAGE, unit=unit, **CASES[case])
+    assert not at.exception and not at.warning
+    st_ = state(at)
+    m = build({**st_}, unit)
+    s, shown = m.summary, markdown(at)
+    names = [s_.label for s_ in at.slider][: m.k]
+    # H(P) <= log K, with the current numbers (equality for a uniform P)
+    if case == "uniform_p":
+        assert en("distributions.props.h_le_log_k.uniform", log_k=fmt(m.bound.log_k), k=4) in shown
+        assert fmt(m.bound.log_k) == {"nats": "1.3863", "bits": "2.0000"}[unit]
+    else:
+        h, log_k = fmt_apart(s.h_p, m.bound.log_k)
+        assert f"H(P) = {h} < log K = {log_k} (K = {m.k})" in shown
+    # KL is not symmetric
+    if case in ("swapped", "q_equals_p", "zero_in_q"):
+        assert en("distributions.props.kl_sym_equal", kl=fmt(s.kl_pq)) in shown
+    else:
+        assert en("distributions.props.kl_asym", kl_pq=fmt(s.kl_pq), kl_qp=fmt(s.kl_qp)) in shown
+    # ... and has no triangle inequality
+    if case == "zero_in_q":
+        assert en("distributions.props.triangle.infinite") in shown
+    elif case == "q_equals_p":
+        assert en("distributions.props.triangle.same", zero=fmt(0.0)) in shown
+    else:
+        mix = (np.asarray(st_["p"]) + np.asarray(st_["q"])) / 2
+        base = 2.0 if unit == "bits" else math.e
+        kl_pm, kl_mq = kl_divergence(st_["p"], mix, base=base), kl_divergence(mix, st_["q"], base=base)
+        assert kl_pm + kl_mq < s.kl_pq
+        assert f"KL(P‖M) + KL(M‖Q) = {fmt(kl_pm)} + {fmt(kl_mq)}" in shown
+        assert f"less than the direct KL(P‖Q) = {fmt(s.kl_pq)}" in shown
+    # the log loss of a one-hot P
+    if case == "one_hot_p":
+        assert en("distributions.props.log_loss", name=names[1], q=fmt(0.5), ce=fmt(s.ce_pq)) in shown
+        assert fmt(s.ce_pq) == fmt(-math.log(0.5, 2.0 if unit == "bits" else math.e))
+    elif case == "zero_in_q":
+        assert en("distributions.props.log_loss.zero", name=names[1]) in shown
+        assert shown.count("−log 0 = ∞") == 1
+    else:
+        assert "**Log loss**" not in shown
+
+
+def test_home_and_page_agree_on_the_weather_example():
+    assert state(open_app(PAGE))["p"] == WEATHER_P
+
+
+# --- class names as typed: shown literally in every sink ---------------------------------------------------
+
+
+HOSTILE = ("a_b {c} $x$ 50%", ":red[r] *s* [l](u)", "<b>t</b> & #~^\\")
+
+
+def latex_sources(at: AppTest) -> list[str]:
+    return [x.value.strip().removeprefix("$$").removesuffix("$$").strip() for x in at.latex]
+
+
+def test_hostile_names_from_a_link_show_literally_everywhere():
+    at = open_app(PAGE, names=",".join(HOSTILE))
+    assert not at.exception and not at.warning
+    assert state(at)["names"] == HOSTILE  # kept as typed
+    assert [s.label for s in at.slider][:6] == [md_escape(n) for n in HOSTILE] * 2  # P's and Q's sliders
+    body = latex(at)
+    for name in HOSTILE:
+        assert rf"\text{{{latex_text(name)}}}" in body
+    escaped = [plotly_escape(n) for n in HOSTILE]
+    assert figure(at, 0)["data"][0]["x"] == escaped  # bars
+    assert figure(at, 1)["data"][0]["x"][:3] == escaped  # contributions
+    assert figure(at, 2)["data"][0]["hovertext"] == escaped  # code lengths
+    assert figure(at, 3)["data"][2]["text"] == escaped  # simplex corners
+    assert not any("<b>" in text for text in json.dumps([figure(at, i) for i in range(4)]).split('"'))
+    for source in latex_sources(at):  # braces balance once the escaped ones are set aside
+        depth = 0
+        for ch in re.sub(r"\\[{}]", "", source):
+            depth += {"{": 1, "}": -1}.get(ch, 0)
+            assert depth >= 0
+        assert depth == 0
+    at.button(key="distributions.preset.zero_q").click().run()
+    assert en("distributions.inf.pq", name=md_escape(HOSTILE[0]), p=fmt(0.5)) in [i.value for i in at.info]
+    at.button(key="distributions.preset.one_hot_p").click().run()  # all of P on the class Q now rules out
+    assert en("distributions.props.log_loss.zero", name=md_escape(HOSTILE[0])) in markdown(at)
+    at.session_state["distributions.table.open"] = True
+    at.run()
+    (table,) = at.get("data_editor")
+    assert list(table.value["name"]) == list(HOSTILE)  # the grid shows text as it is: no escaping there
+    params = share_params(at)
+    assert params["names"] == ",".join(HOSTILE)
+    again = open_app(PAGE, **params)
+    assert state(again)["names"] == HOSTILE and not again.warning
+
+
+def test_a_hostile_name_typed_in_the_table_is_kept_and_escaped():
+    at = open_app(PAGE)
+    at.session_state["distributions.table.open"] = True
+    at.session_state["distributions.table.0"] = {
+        "edited_rows": {2: {"name": "  $$\\alpha$$ {x}_1 ,\x00"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    assert not at.exception and not at.error
+    name = "$$\\alpha$$ {x}_1"  # the comma and the control character go, the rest stays
+    assert state(at)["names"][2] == name
+    assert at.slider[2].label == md_escape(name)
+    assert rf"\text{{{latex_text(name)}}}" in latex(at)
+
+
+@pytest.mark.skipif(not KATEX, reason="needs Node and Streamlit's KaTeX bundle")
+def test_formulas_with_hostile_names_parse_in_katex_and_show_the_names():
+    names = (*HOSTILE, "\u0301x--y ``z''", "\\textbf{b} \\\\ }{")
+    at = open_app(PAGE, names=",".join(names), p=",".join(["0.2"] * 5), q=",".join(["0.2"] * 5))
+    rendered = katex_render(latex_sources(at))
+    assert [error for error, _ in rendered] == [None] * len(rendered)
+    text = rendered[0][1].replace("\xa0", " ")  # KaTeX shows a space in text as a no-break space
+    for name in names:
+        assert clean_name(name).replace("\u0301", "").replace("``", "‘‘").replace("''", "’’") in text
+
+
+def test_a_lesson_link_hiding_p_leaves_p_alone_and_says_so():
+    at = open_app(PAGE, hide="p")
+    assert not at.exception and not at.warning
+    assert [s.key for s in at.slider][:3] == [f"distributions.q.{i}" for i in range(3)]  # only Q's sliders
+    assert en("distributions.table.header") not in [e.proto.label for e in at.get("expander")]  # nor the table
+    assert not [b for b in at.button if b.key and b.key.startswith("distributions.preset.")]  # presets change P
+    assert f"{en('distributions.p.header')} = 0.50, 0.30, 0.20" in at.caption[0].value

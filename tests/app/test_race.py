@@ -336,7 +336,7 @@ def test_hostile_names_show_literally_in_every_sink(tmp_path):
     # markdown: the loaded caption and the figure caption carry the names escaped
     captions = [c.value for c in at.caption]
     assert said(model.data_note) in captions and md_escape(model.class_names[0]) in said(model.data_note)
-    assert "\\<b\\>yes\\</b\\> \\$1\\$ \\_u\\_ \\^c \\~s\\~" in " ".join(captions)
+    assert "\\<b\\>yes\\<\\/b\\> \\$1\\$ \\_u\\_ \\^c \\~s\\~" in " ".join(captions)
     assert "\\{no\\} \\& \\*no\\* \\%\\{y\\} \\#h \\[l\\]\\(u\\)" in said(model.figure_caption)
     # plotly: legend names, hover text and axis titles escaped; nothing in a hover template but our own
     fig = figure(at, 0)

@@ -10,6 +10,7 @@ from xentcore import cross_entropy, entropy, kl_divergence
 from xentcore.app.format import fmt
 from xentcore.app.pages import PAGES
 from xentcore.app.ui.text import TABLE
+from xentcore.distributions import WEATHER_P, WEATHER_Q
 
 
 def share_link(at: AppTest) -> dict[str, list[str]]:
@@ -29,11 +30,14 @@ def test_every_page_renders_in_both_languages(page, lang):
 @pytest.mark.parametrize("unit,base", [("nats", 2.718281828459045), ("bits", 2.0)])
 def test_home_weather_example_in_each_unit(unit, base):
     at = run(unit=unit)
-    p, q = (0.5, 0.3, 0.2), (0.4, 0.4, 0.2)
+    p, q = WEATHER_P, WEATHER_Q
     shown = [m.value for m in at.metric[1:]]
     expected = [entropy(p, base=base), cross_entropy(p, q, base=base), kl_divergence(p, q, base=base)]
     assert shown == [fmt(x) for x in expected]
     assert shown[1] == {"nats": "1.0549", "bits": "1.5219"}[unit]
+    # 1.0297 + 0.0253 is 1.0550 and 1.4855 + 0.0365 is 1.5220: rounded numbers, so the check says ≈
+    h, ce, kl = shown
+    assert at.caption[1].value == TABLE["home.weather.check.rounded"][0].format(h=h, kl=kl, ce=ce, digits=4)
 
 
 def test_changing_unit_and_language_updates_view_url_and_share_link():

@@ -176,6 +176,11 @@ def test_read_csv_is_the_loaders_header_parser():
     assert ds.feature_names == ("len", "x,y") and ds.class_names == ("a", "b")
 
 
+def test_csv_names_are_kept_as_written_without_control_characters():
+    ds = dataset_from_csv(b"a,b,label\n1,2,<b>x</b>\x07\n2,1,y\n")
+    assert ds.class_names == ("<b>x</b>", "y")  # escaped where they are shown, not here
+
+
 @pytest.mark.parametrize(
     ("data", "kwargs", "match"),
     [

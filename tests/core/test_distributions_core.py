@@ -1,6 +1,6 @@
-"""xentcore.distributions: the slider rule, resizing, presets, the summary, per-class terms, the worked
-calculation. References: SciPy (``scipy.stats.entropy``, ``scipy.spatial.distance.jensenshannon``) and
-hand-computed values for the tutorial's weather example."""
+"""xentcore.distributions: the slider rule, resizing, presets, the summary, per-class terms. References: SciPy
+(``scipy.stats.entropy``, ``scipy.spatial.distance.jensenshannon``) and hand-computed values for the tutorial's
+weather example. The worked calculation, written out in LaTeX, is the app's: see test_distributions_model.py."""
 
 from __future__ import annotations
 
@@ -21,14 +21,11 @@ from xentcore.distributions import (
     WEATHER_Q,
     apply_preset,
     infinite_classes,
-    latex_text,
     rescale,
     resize,
     resize_names,
     summarize,
     terms,
-    worked_cross_entropy,
-    worked_decomposition,
 )
 
 
@@ -206,34 +203,3 @@ def test_terms_edge_conventions():
     t = terms([0.5, 0.5, 0.0], [0.0, 0.5, 0.5])
     assert t.ce.tolist()[2] == 0.0 and t.kl.tolist()[2] == 0.0  # 0 log 0 = 0
     assert math.isinf(t.ce[0]) and math.isinf(t.kl[0]) and math.isinf(t.code_length[0])
-
-
-# --- the worked calculation --------------------------------------------------------------------------------
-
-
-def test_worked_calculation_for_the_tutorial():
-    latex = worked_cross_entropy(WEATHER_P, WEATHER_Q, ["sunny", "rain", "cloudy"], other_base=2, other_unit="bits")
-    assert latex.startswith(r"\begin{aligned}") and latex.endswith(r"\end{aligned}")
-    assert r"\underbrace{0.5\,\ln 0.4}_{\text{sunny}}" in latex
-    assert r"0.2 \times 1.6094" in latex  # -ln 0.2 = 1.609438
-    assert r"&= 1.0549\ \text{nats} = 1.5219\ \text{bits}" in latex
-    bits = worked_cross_entropy(WEATHER_P, WEATHER_Q, ["a", "b", "c"], base=2, unit="bits")
-    assert r"\log_{2} 0.4" in bits and r"1.5219\ \text{bits}" in bits
-
-
-def test_worked_calculation_wraps_and_handles_infinity():
-    k = 12
-    p = np.full(k, 1 / k)
-    q = np.r_[0.0, np.full(k - 1, 1 / (k - 1))]
-    latex = worked_cross_entropy(p, q, [f"c{i}" for i in range(k)], per_row=4)
-    assert r"\infty" in latex
-    assert latex.count(r"\underbrace") == k
-    assert latex.count(r"&\qquad + ") == 3 * 2  # three groups of 12 terms, each wrapped into 3 rows
-    with pytest.raises(ValueError, match="same length"):
-        worked_cross_entropy([0.5, 0.5], [0.5, 0.5], ["a"])
-
-
-def test_worked_decomposition_and_escaping():
-    line = worked_decomposition(WEATHER_P, WEATHER_Q)
-    assert "= 1.0297 + 0.0253 = 1.0549" in line  # H(P) = 1.029653, KL = 0.025267 (scipy.stats.entropy)
-    assert latex_text("a_b{c}$%#^~\\&") == r"a\_b\{c\}\$\%\#\^{}\~{}"

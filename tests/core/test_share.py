@@ -116,7 +116,7 @@ def test_all_zero_and_wrong_length_distribution():
 
 def test_names_are_cleaned():
     state, issues = parse({"names": "<b>sun</b>,rain\x00"}, SCHEMA)
-    assert state["names"] == ("bsun/b", "rain")
+    assert state["names"] == ("<b>sun</b>", "rain")  # only the control character goes; sinks escape the rest
     assert issues == [Issue("names", "cleaned", Note("cleaned"))]
 
 

@@ -2,8 +2,10 @@
 entropy and KL, code lengths (after Colah's "Visual Information Theory"), the three-class simplex, and
 forward against reverse KL fits.
 
-Every builder takes numbers and already-translated labels, and returns one ``go.Figure`` built from a
-plain dict. Infinite values (``q_i = 0 < p_i``) are drawn as capped bars labelled ``∞``, never dropped.
+Every builder takes numbers, already-translated labels and the class names as the user typed them (escaped
+here, with :func:`~xentcore.app.format.plotly_escape`, so plotly shows them literally), and returns one
+``go.Figure`` built from a plain dict. Infinite values (``q_i = 0 < p_i``) are drawn as capped bars labelled
+``∞``, never dropped.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from xentcore.app.figures import OUTLINE, PALETTE, base_layout
+from xentcore.app.format import plotly_escape
 
 INFINITY = "∞"
 LABELLED_CLASSES = 6  # above this many classes, numbers on every bar would overlap
@@ -36,6 +39,10 @@ def _hover(fmt: str) -> str:
     return fmt + "<extra></extra>"
 
 
+def _names(names: Sequence[str]) -> list[str]:
+    return [plotly_escape(n) for n in names]
+
+
 def distribution_bars(names: Sequence[str], p: Sequence[float], q: Sequence[float], labels: Labels) -> go.Figure:
     """P and Q as grouped bars, one pair per class. ``labels``: ``p``, ``q``, ``y``."""
     top = min(1.0, max(max(p), max(q)) * 1.15 + 0.02)
@@ -43,7 +50,7 @@ def distribution_bars(names: Sequence[str], p: Sequence[float], q: Sequence[floa
         {
             "type": "bar",
             "name": labels[key],
-            "x": list(names),
+            "x": _names(names),
             "y": _f32(v),
             "marker": {"color": PALETTE[key]},
             "text": [f"{x:.2f}" for x in v] if len(v) <= LABELLED_CLASSES else None,
@@ -78,7 +85,7 @@ def contribution_bars(
     """
     h = np.append(np.asarray(h, dtype=float), totals[0])
     kl = np.append(np.asarray(kl, dtype=float), totals[1])
-    x = [*names, labels["total"]]
+    x = [*_names(names), labels["total"]]
     ce = h + kl
     ce_shown, _ = _cap(ce)
     pos = np.isinf(kl) | (kl > 0)
@@ -180,7 +187,7 @@ def code_lengths(
     area = np.multiply(p, raw_q, out=np.zeros_like(p), where=p > 0)  # 0 · ∞ = 0: a class P never sees costs nothing
     text = [
         (f"{n}<br>{INFINITY}" if np.isinf(v) else n) if w > NAMED_WIDTH else (INFINITY if np.isinf(v) else "")
-        for n, v, w in zip(names, raw_q, p, strict=True)
+        for n, v, w in zip(_names(names), raw_q, p, strict=True)
     ]
     custom = np.stack([p, raw_q, area], axis=-1)
     data = [
@@ -196,7 +203,7 @@ def code_lengths(
             "insidetextanchor": "middle",
             "textangle": 0,
             "customdata": custom,
-            "hovertext": list(names),
+            "hovertext": _names(names),
             "hovertemplate": _hover(
                 f"%{{hovertext}}<br>p = %{{customdata[0]:.4f}}<br>−log q = %{{customdata[1]:.4f}} {unit}"
                 f"<br>p · (−log q) = %{{customdata[2]:.4f}} {unit}"
@@ -264,7 +271,7 @@ def simplex(
             "mode": "text",
             "x": _f32(corners[:, 0] + offsets[:, 0]),
             "y": _f32(corners[:, 1] + offsets[:, 1]),
-            "text": list(corner_names),
+            "text": _names(corner_names),
             "showlegend": False,
             "hoverinfo": "skip",
         },

@@ -1,73 +1,101 @@
-"""The Distributions page's widgets and sections (floor 2, used by ``pages/1_distributions.py`` only).
+"""The Distributions page's sections (used by ``pages/1_distributions.py`` only).
 
-The page file reads as the story (headers, in order); the blocks it draws live here: the P/Q editor with
-its callbacks, the typed-entry table, each section, the cached computations. Every number comes from
-``xentcore``; this module only wires widgets, state and text.
+The page file reads as the story (headers, in order); the blocks it draws live here: the cached page model,
+the P/Q editor with its callbacks, the typed-entry table, each section. Every number comes from the page
+model (:mod:`xentcore.app.distributions.model`); this module wires widgets, state and text. Class names are
+kept as typed and escaped where they are shown: ``md_escape`` for markdown and labels, ``latex_text`` (in
+:mod:`~xentcore.app.distributions.latex`) for formulas, ``plotly_escape`` (in the figures) for charts.
 """
 
 from __future__ import annotations
 
 import inspect
-import math
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
-from xentcore import cross_entropy, kl_divergence, normalize
+from xentcore import cross_entropy
 from xentcore.app.distributions import figures as figs
-from xentcore.app.distributions.state import SCHEMA, SIMPLEX_MEASURES
-from xentcore.app.format import fmt
-from xentcore.app.share import clean_name
+from xentcore.app.distributions import latex
+from xentcore.app.distributions import model as pm
+from xentcore.app.distributions.model import DistributionsModel, WeightsError
+from xentcore.app.distributions.state import SCHEMA
+from xentcore.app.format import adds_up, fmt, fmt_apart, md_escape
 from xentcore.app.ui.i18n import t
 from xentcore.app.ui.session import PageState
 from xentcore.app.ui.shell import fragment
+from xentcore.app.ui.widgets import name_controls, vector_sliders
+from xentcore.datasets import clean_name
 from xentcore.distributions import (
+    CONFIDENT,
     MAX_CLASSES,
     MIN_CLASSES,
     PRESETS,
-    Summary,
+    WEATHER_CLASSES,
+    WEATHER_P,
+    WEATHER_Q,
     apply_preset,
-    infinite_classes,
-    rescale,
     resize,
     resize_names,
-    terms,
-    worked_cross_entropy,
-    worked_decomposition,
 )
-from xentcore.kl_fit import fit_gaussian, support, two_peaks
-from xentcore.simplex import CORNERS, field, to_xy
+from xentcore.simplex import CORNERS
 
 PAGE = SCHEMA.name
 TABLE_VERSION = f"_{PAGE}_table_version"  # a new key gives a fresh editor once an edit is applied
 FLASH = f"_{PAGE}_flash"  # messages about an applied table edit, shown after the rerun it triggers
+TABLE_OPEN = f"{PAGE}.table.open"
+NAME_CHARS = 24  # the longest class name kept (xentcore.datasets.clean_name's default)
+CONTROL_LABELS = {  # each state key's control, by the translation key of its label
+    "p": f"{PAGE}.p.header",
+    "q": f"{PAGE}.q.header",
+    "names": f"{PAGE}.table.name",
+    "sx": f"{PAGE}.sx",
+    "sep": f"{PAGE}.fit.sep",
+    "w": f"{PAGE}.fit.w",
+}
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
-def simplex_field(p: tuple[float, ...], measure: str, base: float):
-    return field(p, measure, n=72, base=base)
+def name_page_controls() -> None:
+    """Before ``page_setup``: the lesson-link box in the sidebar names the controls by their labels."""
+    name_controls(SCHEMA, CONTROL_LABELS)
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def kl_fit_pair(separation: float, weight: float):
-    x = support()
-    p = two_peaks(x, separation, weight)
-    return x, p, fit_gaussian(p, x, "forward"), fit_gaussian(p, x, "reverse")
+# --- the page model, cached: each costly part by its own inputs ---------------------------------------------
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
-def kl_fits_figure(separation: float, weight: float, labels: tuple[tuple[str, str], ...]):
-    """The fits figure changes only with its own sliders (and the language): build it once per setting,
-    not on every move of a P or Q slider. Streamlit only reads the figure, so sharing it is safe."""
-    x, target, fwd, rev = kl_fit_pair(separation, weight)
-    return figs.kl_fits(x, target, fwd.q, rev.q, dict(labels))
+def _fits(separation: float, weight: float) -> pm.Fits:
+    return pm.kl_fits(separation, weight)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _simplex(p: tuple[float, ...], measure: str, base: float):
+    return pm.simplex_field(p, measure, base)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _model(p, q, sx, sep, w, unit) -> DistributionsModel:
+    """Streamlit hands back the cached object itself: the model is frozen and only read."""
+    state = {"p": p, "q": q, "sx": sx, "sep": sep, "w": w}
+    return pm.build(state, unit, fits=_fits, simplex=_simplex)
+
+
+def page_model(ctx: PageState) -> DistributionsModel:
+    return _model(tuple(ctx["p"]), tuple(ctx["q"]), ctx["sx"], ctx["sep"], ctx["w"], ctx.unit)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _fits_figure(separation: float, weight: float, labels: tuple[tuple[str, str], ...]):
+    """The fits figure changes only with its own sliders (and the language): built once per setting, not on
+    every move of a P or Q slider. Streamlit only reads the figure, so sharing it is safe."""
+    f = _fits(separation, weight)
+    return figs.kl_fits(f.x, f.p, f.forward.q, f.reverse.q, dict(labels))
 
 
 def default_name(i: int, k: int) -> str:
-    """Sunny / rain / cloudy for three classes, "class k" otherwise, in the reader's language."""
-    if k == 3:
-        return t(f"{PAGE}.name.default.{i}")
+    """The weather example's classes for three classes, "class k" otherwise, in the reader's language."""
+    if k == len(WEATHER_CLASSES):
+        return t(f"weather.{WEATHER_CLASSES[i]}")
     return t(f"{PAGE}.name.class", k=i + 1)
 
 
@@ -79,11 +107,11 @@ def _floats(v) -> tuple[float, ...]:
     return tuple(float(x) for x in v)
 
 
+def _unit(unit: str) -> str:
+    return t(f"unit.short.{unit}")
+
+
 # --- callbacks: each changes the state before the page reruns ----------------------------------------------
-
-
-def _on_slider(ctx: PageState, which: str, i: int) -> None:
-    ctx.set(which, _floats(rescale(ctx[which], i, st.session_state[f"{PAGE}.{which}.{i}"])))
 
 
 def _on_k(ctx: PageState) -> None:
@@ -103,34 +131,23 @@ def on_preset(ctx: PageState, name: str) -> None:
     ctx.update(p=_floats(p), q=_floats(q), names=names)
 
 
-def _translated_error(err: ValueError) -> str:
-    """``xentcore.normalize``'s message, in the reader's language where we know it."""
-    message = str(err)
-    if "NaN" in message:
-        return t(f"{PAGE}.error.nan")
-    if ">= 0" in message:
-        return t(f"{PAGE}.error.negative")
-    if "all zero" in message:
-        return t(f"{PAGE}.error.zero")
-    return t(f"{PAGE}.error.other", detail=message)
-
-
 def _apply_table(ctx: PageState, edited: pd.DataFrame, shown_names: tuple[str, ...]) -> None:
     """Validate a table edit; store it only if every column is usable, and say what happened."""
     notes: list[tuple[str, str]] = []
-    new_names = tuple(clean_name(n) if isinstance(n, str) else "" for n in edited["name"])
+    new_names = tuple(clean_name(n, NAME_CHARS) if isinstance(n, str) else "" for n in edited["name"])
     notes += [("error", t(f"{PAGE}.table.bad_name", index=i + 1)) for i, n in enumerate(new_names) if not n]
     values = {}
     for key in ("p", "q"):
         which = t(f"{PAGE}.fig.{key}")
         try:
-            result = normalize(pd.to_numeric(edited[key], errors="coerce").to_numpy(dtype=float))
-        except ValueError as err:
-            notes.append(("error", t(f"{PAGE}.table.bad", which=which, detail=_translated_error(err))))
+            p, total, changed = pm.read_weights(pd.to_numeric(edited[key], errors="coerce").to_numpy(dtype=float))
+        except WeightsError as err:
+            notes.append(("error", t(f"{PAGE}.table.bad", which=which, detail=t(f"{PAGE}.error.{err.code}"))))
             continue
-        values[key] = _floats(result.p)
-        if result.changed:
-            notes.append(("info", t(f"{PAGE}.table.normalised", which=which, total=f"{result.total:g}")))
+        values[key] = p
+        if changed:
+            shown = f"{total:g}" if total < float("inf") else fmt(total)
+            notes.append(("info", t(f"{PAGE}.table.normalised", which=which, total=shown)))
     if not any(kind == "error" for kind, _ in notes):
         ctx.update(**values, names=ctx["names"] if new_names == shown_names else new_names)
     st.session_state[FLASH] = notes
@@ -140,13 +157,35 @@ def _apply_table(ctx: PageState, edited: pd.DataFrame, shown_names: tuple[str, .
 # --- sections ----------------------------------------------------------------------------------------------
 
 
+def _preset_help(name: str) -> str:
+    if name == "weather":
+        return t(f"{PAGE}.preset.weather.help", p=", ".join(map(str, WEATHER_P)), q=", ".join(map(str, WEATHER_Q)))
+    if name == "confident_wrong":
+        return t(f"{PAGE}.preset.confident_wrong.help", pct=f"{100 * CONFIDENT:g}")
+    return t(f"{PAGE}.preset.{name}.help")
+
+
 def editor(ctx: PageState, names: tuple[str, ...]) -> None:
-    """Presets, K, a slider per class for P and for Q, and the typed-entry table."""
+    """Presets, K, a slider per class for P and for Q, and the typed-entry table. When a lesson link hides P, Q
+    or the names, only the sliders of a vector still shown remain: presets, K and the table would change it."""
+    locked = any(ctx.is_hidden(k) for k in ("p", "q", "names"))
+    if not locked:
+        _presets_and_k(ctx)
+    for col, which, colour in zip(st.columns(2, gap="large"), ("p", "q"), ("blue", "orange"), strict=True):
+        header = t(f"{PAGE}.{which}.header")
+        if not ctx.is_hidden(which):
+            col.markdown(f"**:{colour}[{header}]**", help=t(f"{PAGE}.sliders.help"))
+        vector_sliders(ctx, which, names, where=col, format="%.2f", name=header)
+    if not locked:
+        _table(ctx, names)
+
+
+def _presets_and_k(ctx: PageState) -> None:
     for col, name in zip(st.columns(len(PRESETS)), PRESETS, strict=True):
         col.button(
             t(f"{PAGE}.preset.{name}"),
             key=f"{PAGE}.preset.{name}",
-            help=t(f"{PAGE}.preset.{name}.help"),
+            help=_preset_help(name),
             on_click=on_preset,
             args=(ctx, name),
             use_container_width=True,
@@ -163,18 +202,6 @@ def editor(ctx: PageState, names: tuple[str, ...]) -> None:
         help=t(f"{PAGE}.k.help"),
         width=220,
     )
-    for col, which, colour in zip(st.columns(2, gap="large"), ("p", "q"), ("blue", "orange"), strict=True):
-        col.markdown(f"**:{colour}[{t(f'{PAGE}.{which}.header')}]**", help=t(f"{PAGE}.sliders.help"))
-        for i, value in enumerate(ctx[which]):
-            key = f"{PAGE}.{which}.{i}"
-            st.session_state[key] = float(value)  # the stored vector stays exact; the slider shows 2 decimals
-            col.slider(
-                names[i], 0.0, 1.0, step=0.01, format="%.2f", key=key, on_change=_on_slider, args=(ctx, which, i)
-            )
-    _table(ctx, names)
-
-
-TABLE_OPEN = f"{PAGE}.table.open"
 
 
 def _table(ctx: PageState, names: tuple[str, ...]) -> None:
@@ -190,12 +217,12 @@ def _table(ctx: PageState, names: tuple[str, ...]) -> None:
         st.caption(t(f"{PAGE}.table.intro"))
         table_key = f"{PAGE}.table.{st.session_state.get(TABLE_VERSION, 0)}"
         edited = st.data_editor(
-            pd.DataFrame({"name": names, "p": ctx["p"], "q": ctx["q"]}),
+            pd.DataFrame({"name": names, "p": ctx["p"], "q": ctx["q"]}),  # raw names: the grid shows text as is
             key=table_key,
             hide_index=True,
             num_rows="fixed",
             column_config={
-                "name": st.column_config.TextColumn(t(f"{PAGE}.table.name"), required=True, max_chars=24),
+                "name": st.column_config.TextColumn(t(f"{PAGE}.table.name"), required=True, max_chars=NAME_CHARS),
                 "p": st.column_config.NumberColumn(t(f"{PAGE}.table.p"), format="%.4f"),
                 "q": st.column_config.NumberColumn(t(f"{PAGE}.table.q"), format="%.4f"),
             },
@@ -205,8 +232,9 @@ def _table(ctx: PageState, names: tuple[str, ...]) -> None:
             st.rerun()
 
 
-def numbers(s: Summary, p: np.ndarray, q: np.ndarray, names: tuple[str, ...]) -> None:
+def numbers(m: DistributionsModel, names: tuple[str, ...]) -> None:
     """The seven measures, then a one-line reason for each infinity, naming the class."""
+    s = m.summary
     row1 = st.columns(4)
     row1[0].metric(t(f"{PAGE}.m.h_p"), fmt(s.h_p))
     row1[1].metric(
@@ -222,20 +250,19 @@ def numbers(s: Summary, p: np.ndarray, q: np.ndarray, names: tuple[str, ...]) ->
     row2[0].metric(t(f"{PAGE}.m.h_q"), fmt(s.h_q))
     row2[1].metric(t(f"{PAGE}.m.ce_qp"), fmt(s.ce_qp), help=t(f"{PAGE}.m.ce_qp.help"))
     row2[2].metric(t(f"{PAGE}.m.kl_qp"), fmt(s.kl_qp), help=t(f"{PAGE}.m.kl_qp.help"))
-    for i in infinite_classes(p, q)[:1]:
-        st.info(t(f"{PAGE}.inf.pq", name=names[i], p=fmt(p[i])), icon=":material/all_inclusive:")
-    for i in infinite_classes(q, p)[:1]:
-        st.info(t(f"{PAGE}.inf.qp", name=names[i], q=fmt(q[i])), icon=":material/all_inclusive:")
+    for i in m.infinite_pq[:1]:
+        st.info(t(f"{PAGE}.inf.pq", name=md_escape(names[i]), p=fmt(m.p[i])), icon=":material/all_inclusive:")
+    for i in m.infinite_qp[:1]:
+        st.info(t(f"{PAGE}.inf.qp", name=md_escape(names[i]), q=fmt(m.q[i])), icon=":material/all_inclusive:")
 
 
-def pictures(ctx: PageState, s: Summary, p: np.ndarray, q: np.ndarray, names: tuple[str, ...]) -> None:
+def pictures(ctx: PageState, m: DistributionsModel, names: tuple[str, ...]) -> None:
     """Grouped bars, the entropy/KL split, code lengths, and (for K = 3) the simplex."""
-    unit = t(f"unit.short.{ctx.unit}")
-    parts = terms(p, q, base=ctx.base)
+    unit = _unit(m.unit)
     left, right = st.columns(2, gap="large")
     left.markdown(f"**{t(f'{PAGE}.fig.bars')}**")
     bar_labels = {"p": t(f"{PAGE}.fig.p"), "q": t(f"{PAGE}.fig.q"), "y": t(f"{PAGE}.fig.prob")}
-    left.plotly_chart(figs.distribution_bars(names, p, q, bar_labels), key=f"{PAGE}.fig.bars")
+    left.plotly_chart(figs.distribution_bars(names, m.p, m.q, bar_labels), key=f"{PAGE}.fig.bars")
     right.markdown(f"**{t(f'{PAGE}.fig.contrib')}**")
     contrib_labels = {
         "h": t(f"{PAGE}.fig.h_part"),
@@ -245,8 +272,9 @@ def pictures(ctx: PageState, s: Summary, p: np.ndarray, q: np.ndarray, names: tu
         "y": t(f"{PAGE}.fig.per_class", unit=unit),
         "unit": unit,
     }
+    totals = (m.summary.h_p, m.summary.kl_pq)
     right.plotly_chart(
-        figs.contribution_bars(names, parts.h, parts.kl, (s.h_p, s.kl_pq), contrib_labels), key=f"{PAGE}.fig.contrib"
+        figs.contribution_bars(names, m.h_terms, m.kl_terms, totals, contrib_labels), key=f"{PAGE}.fig.contrib"
     )
     right.caption(t(f"{PAGE}.fig.contrib.caption"))
 
@@ -259,48 +287,36 @@ def pictures(ctx: PageState, s: Summary, p: np.ndarray, q: np.ndarray, names: tu
         "y": t(f"{PAGE}.fig.code.y", unit=unit),
         "unit": unit,
     }
-    best = terms(p, p, base=ctx.base).code_length
-    left.plotly_chart(figs.code_lengths(names, p, parts.code_length, best, code_labels), key=f"{PAGE}.fig.code")
+    left.plotly_chart(
+        figs.code_lengths(names, m.p, m.code_length, m.best_code_length, code_labels), key=f"{PAGE}.fig.code"
+    )
     left.caption(t(f"{PAGE}.fig.code.caption"))
     with right:
-        _simplex(ctx, s, p, q, names)
+        _simplex_section(ctx, m, names)
 
 
-def _simplex(ctx: PageState, s: Summary, p: np.ndarray, q: np.ndarray, names: tuple[str, ...]) -> None:
+def _simplex_section(ctx: PageState, m: DistributionsModel, names: tuple[str, ...]) -> None:
     st.markdown(f"**{t(f'{PAGE}.fig.simplex')}**")
-    if p.size != 3:
-        st.info(t(f"{PAGE}.fig.simplex.k", k=p.size), icon=":material/change_history:")
+    if m.simplex is None:
+        st.info(t(f"{PAGE}.fig.simplex.k", k=m.k), icon=":material/change_history:")
         return
     ctx.radio(
-        "sx", t(f"{PAGE}.sx"), format_func=lambda m: t(f"{PAGE}.sx.{m}"), horizontal=True, help=t(f"{PAGE}.sx.same")
+        "sx", t(f"{PAGE}.sx"), format_func=lambda v: t(f"{PAGE}.sx.{v}"), horizontal=True, help=t(f"{PAGE}.sx.same")
     )
-    measure = ctx["sx"] if ctx["sx"] in SIMPLEX_MEASURES else "ce"
-    grid = simplex_field(tuple(ctx["p"]), measure, ctx.base)
-    labels = {"p": t(f"{PAGE}.fig.p"), "q": t(f"{PAGE}.fig.q"), "colour": t(f"{PAGE}.sx.{measure}")}
+    grid = m.simplex
+    labels = {"p": t(f"{PAGE}.fig.p"), "q": t(f"{PAGE}.fig.q"), "colour": t(f"{PAGE}.sx.{m.measure}")}
     st.plotly_chart(
-        figs.simplex(grid.x, grid.y, grid.z, CORNERS, names, to_xy(p), to_xy(q), labels), key=f"{PAGE}.fig.simplex"
+        figs.simplex(grid.x, grid.y, grid.z, CORNERS, names, m.p_xy, m.q_xy, labels), key=f"{PAGE}.fig.simplex"
     )
-    minimum = s.h_p if measure == "ce" else 0.0
-    st.caption(t(f"{PAGE}.fig.simplex.caption", measure=t(f"{PAGE}.sx.{measure}"), minimum=fmt(minimum)))
+    st.caption(t(f"{PAGE}.fig.simplex.caption", measure=t(f"{PAGE}.sx.{m.measure}"), minimum=fmt(m.simplex_minimum)))
 
 
-def worked(ctx: PageState, p: np.ndarray, q: np.ndarray, names: tuple[str, ...]) -> None:
+def worked(m: DistributionsModel, names: tuple[str, ...]) -> None:
     """The calculation in LaTeX, numbers substituted, with the total in both units; the code that ran."""
-    unit = t(f"unit.short.{ctx.unit}")
-    other = "bits" if ctx.unit == "nats" else "nats"
-    st.latex(
-        worked_cross_entropy(
-            p,
-            q,
-            names,
-            base=ctx.base,
-            unit=unit,
-            other_base=2.0 if other == "bits" else math.e,
-            other_unit=t(f"unit.short.{other}"),
-        )
-    )
-    st.latex(worked_decomposition(p, q, base=ctx.base, unit=unit))
-    if (p == 0).any():
+    st.latex(latex.worked_cross_entropy(m.worked, names, unit=_unit(m.unit), other_unit=_unit(m.other_unit)))
+    s = m.summary
+    st.latex(latex.worked_decomposition(s.h_p, s.kl_pq, s.ce_pq, unit=_unit(m.unit)))
+    if m.p_has_zero:
         st.caption(t(f"{PAGE}.worked.zero"))
     with st.expander(t(f"{PAGE}.worked.code"), icon=":material/code:"):
         st.code(inspect.getsource(cross_entropy), language="python")
@@ -310,23 +326,77 @@ def _mark(ok: bool) -> str:
     return ":green[:material/check_circle:] " if ok else ":red[:material/cancel:] "
 
 
-def properties(ctx: PageState, s: Summary) -> None:
-    """Each property with its live check, then the tutorial's error and the Q = P button."""
-    checks = s.holds()
+def _kl_symmetry(m: DistributionsModel) -> str:
+    s = m.summary
+    if m.kl_symmetric:
+        return t(f"{PAGE}.props.kl_sym_equal", kl=fmt(s.kl_pq))
+    kl_pq, kl_qp = fmt_apart(s.kl_pq, s.kl_qp)
+    return t(f"{PAGE}.props.kl_asym", kl_pq=kl_pq, kl_qp=kl_qp)
+
+
+def _ce_symmetry(m: DistributionsModel) -> str:
+    s = m.summary
+    if m.ce_symmetric:
+        return t(f"{PAGE}.props.sym_equal", ce_pq=fmt(s.ce_pq))
+    ce_pq, ce_qp = fmt_apart(s.ce_pq, s.ce_qp)
+    return t(f"{PAGE}.props.asym", ce_pq=ce_pq, ce_qp=ce_qp)
+
+
+def _triangle(m: DistributionsModel) -> str:
+    tri = m.triangle
+    if tri.case == "same":
+        return t(f"{PAGE}.props.triangle.same", zero=fmt(0.0))
+    if tri.case == "infinite":
+        return t(f"{PAGE}.props.triangle.infinite")
+    detour, direct = fmt_apart(tri.detour, tri.kl_pq)
+    digits = len(detour.split(".")[1])
+    while digits < 12 and min(tri.kl_pm, tri.kl_mq) < 10 ** (1 - digits):  # two significant digits at least
+        digits += 1
+    detour, direct = fmt(tri.detour, digits), fmt(tri.kl_pq, digits)
+    pm_, mq = fmt(tri.kl_pm, digits), fmt(tri.kl_mq, digits)
+    eq = "=" if adds_up([pm_, mq], detour) else "≈"
+    return t(f"{PAGE}.props.triangle.shorter", pm=pm_, mq=mq, eq=eq, detour=detour, pq=direct)
+
+
+def _entropy_bound(m: DistributionsModel) -> str:
+    b = m.bound
+    if b.uniform:
+        return t(f"{PAGE}.props.h_le_log_k.uniform", log_k=fmt(b.log_k), k=m.k)
+    h, log_k = fmt_apart(b.h, b.log_k)
+    return t(f"{PAGE}.props.h_le_log_k", h=h, log_k=log_k, k=m.k, gap=fmt(b.gap, len(h.split(".")[1])))
+
+
+def _log_loss(m: DistributionsModel, names: tuple[str, ...]) -> str | None:
+    if m.one_hot is None:
+        return None
+    name = md_escape(names[m.one_hot])
+    q = m.q[m.one_hot]
+    if q == 0:
+        return t(f"{PAGE}.props.log_loss.zero", name=name)
+    return t(f"{PAGE}.props.log_loss", name=name, q=fmt(q), ce=fmt(m.summary.ce_pq))
+
+
+def properties(ctx: PageState, m: DistributionsModel, names: tuple[str, ...]) -> None:
+    """Each property with its live check, KL's failures as a distance, the log loss for a one-hot P, then the
+    tutorial's error and the Q = P button."""
+    s, checks = m.summary, m.checks
     with st.container(border=True):
         st.markdown(
             _mark(checks["ce_ge_h"])
             + t(f"{PAGE}.props.ce_ge_h", ce=fmt(s.ce_pq), h=fmt(s.h_p), margin=fmt(s.margin), kl=fmt(s.kl_pq))
         )
         st.markdown(_mark(checks["kl_ge_0"]) + t(f"{PAGE}.props.kl_ge_0", kl_pq=fmt(s.kl_pq), kl_qp=fmt(s.kl_qp)))
-        if checks["symmetric"]:
-            st.markdown(":material/swap_horiz: " + t(f"{PAGE}.props.sym_equal", ce_pq=fmt(s.ce_pq)))
-        else:
-            st.markdown(":material/swap_horiz: " + t(f"{PAGE}.props.asym", ce_pq=fmt(s.ce_pq), ce_qp=fmt(s.ce_qp)))
+        st.markdown(_mark(m.bound.holds) + _entropy_bound(m))
+        st.markdown(":material/swap_horiz: " + _ce_symmetry(m))
+        st.markdown(":material/swap_horiz: " + _kl_symmetry(m))
+        st.markdown(":material/change_history: " + _triangle(m))
+        log_loss = _log_loss(m, names)
+        if log_loss:
+            st.markdown(":material/label: " + log_loss)
     with st.container(border=True):
         st.markdown(f"**{t(f'{PAGE}.props.fix.title')}**")
         st.markdown(t(f"{PAGE}.props.fix"))
-        if s.kl_pq == 0.0:  # KL(P‖Q) = 0 exactly when Q = P
+        if m.q_equals_p:
             key = "one_hot" if s.p_is_one_hot else "now"
             st.success(t(f"{PAGE}.props.fix.{key}", kl=fmt(s.kl_pq), ce=fmt(s.ce_pq)))
         else:
@@ -347,19 +417,28 @@ def forward_reverse(ctx: PageState) -> None:
     c1, c2 = st.columns(2, gap="large")
     ctx.slider("sep", t(f"{PAGE}.fit.sep"), where=c1)
     ctx.slider("w", t(f"{PAGE}.fit.w"), where=c2)
-    _, target, fwd, rev = kl_fit_pair(ctx["sep"], ctx["w"])
+    fits = page_model(ctx).fits  # after the sliders: a fragment rerun builds the model for the new peaks
     labels = {key: t(f"{PAGE}.fit.{key}") for key in ("p", "forward", "reverse", "x", "y")}
-    st.plotly_chart(kl_fits_figure(ctx["sep"], ctx["w"], tuple(labels.items())), key=f"{PAGE}.fig.fits")
-    shown = {
-        "forward": kl_divergence(target, fwd.q, base=ctx.base),
-        "reverse": kl_divergence(rev.q, target, base=ctx.base),
-    }
-    for col, fit in zip(st.columns(2, gap="large"), (fwd, rev), strict=True):
+    st.plotly_chart(_fits_figure(ctx["sep"], ctx["w"], tuple(labels.items())), key=f"{PAGE}.fig.fits")
+    for col, fit in zip(st.columns(2, gap="large"), (fits.forward, fits.reverse), strict=True):
         col.metric(
             t(f"{PAGE}.fit.m.{fit.direction}"),
-            fmt(shown[fit.direction]),
-            delta=t(f"{PAGE}.fit.m.shape", mu=fmt(fit.mu, 2), sigma=fmt(fit.sigma, 2)),
+            fmt(fit.kl),
+            delta=t(f"{PAGE}.fit.m.moments", mean=fmt(fit.mean, 2), sd=fmt(fit.sd, 2)),
             delta_color="off",
             delta_arrow="off",
         )
-    st.caption(t(f"{PAGE}.fit.caption"))
+        col.caption(t(f"{PAGE}.fit.m.params", mu=fmt(fit.mu, 2), sigma=fmt(fit.sigma, 2)))
+    p_mean, p_sd = fmt(fits.p_mean, 2), fmt(fits.p_sd, 2)
+    st.caption(
+        t(
+            f"{PAGE}.fit.caption",
+            hw=f"{fits.half_width:g}",
+            n=fits.x.size,
+            width=f"{fits.peak_width:g}",
+            p_mean=p_mean,
+            p_sd=p_sd,
+        )
+    )
+    if (fmt(fits.forward.mean, 2), fmt(fits.forward.sd, 2)) == (p_mean, p_sd):
+        st.caption(t(f"{PAGE}.fit.moment_match"))

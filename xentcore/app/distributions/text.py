@@ -8,14 +8,14 @@ TEXT = {
         "beat, plus the KL divergence, the price of believing Q.",
         "同一组类别上的两个分布：**真实分布 P**（世界的真实规律）和**模型分布 Q**（预报员或分类器的判断）。"
         "拖动滑块，观察恒等式 **H(P, Q) = H(P) + KL(P‖Q)** 如何变化：交叉熵等于真实分布的熵"
-        "（任何模型都无法低于它），再加上 KL 散度，即相信 Q 所付出的代价。",
+        "（任何模型都无法低于它），再加上 KL 散度（相对熵），即相信 Q 所付出的代价。",
     ),
     "distributions.edit.header": ("Edit P and Q", "编辑 P 和 Q"),
     "distributions.presets": ("Presets", "预设"),
     "distributions.preset.weather": ("Weather example", "天气例子"),
     "distributions.preset.weather.help": (
-        "The tutorial's example: P = (0.5, 0.3, 0.2), Q = (0.4, 0.4, 0.2).",
-        "教程中的例子：P = (0.5, 0.3, 0.2)，Q = (0.4, 0.4, 0.2)。",
+        "The tutorial's example: P = ({p}), Q = ({q}).",
+        "教程中的例子：P = ({p})，Q = ({q})。",
     ),
     "distributions.preset.uniform_q": ("Uniform Q", "均匀的 Q"),
     "distributions.preset.uniform_q.help": (
@@ -24,18 +24,20 @@ TEXT = {
     ),
     "distributions.preset.one_hot_p": ("One-hot P", "独热的 P"),
     "distributions.preset.one_hot_p.help": (
-        "A certain truth: all of P on its most likely class. H(P) = 0.",
-        "确定的真相：P 的全部概率集中在最可能的类别上，此时 H(P) = 0。",
+        "A certain truth, like a label: all of P on its most likely class. H(P) = 0, and H(P, Q) = −log q of "
+        "that class: the log loss.",
+        "确定的真相（就像一个标签）：P 的全部概率集中在最可能的类别上。此时 H(P) = 0，"
+        "而 H(P, Q) = 该类别的 −log q，即对数损失。",
     ),
     "distributions.preset.q_equals_p": ("Q = P", "Q = P"),
     "distributions.preset.q_equals_p.help": (
-        "A perfect model. KL = 0, and H(P, Q) = H(P), which is not 0.",
-        "完美的模型：KL = 0，H(P, Q) = H(P)，而它并不是 0。",
+        "A perfect model: KL = 0, and H(P, Q) = H(P), which is 0 only when P is one-hot.",
+        "完美的模型：KL = 0，H(P, Q) = H(P)；只有当 P 是独热分布时它才为 0。",
     ),
     "distributions.preset.confident_wrong": ("Confident wrong Q", "自信但错误的 Q"),
     "distributions.preset.confident_wrong.help": (
-        "Q puts 90 % on the class P finds least likely.",
-        "Q 把 90% 的概率押在 P 认为最不可能的类别上。",
+        "Q puts {pct} % on the class P finds least likely, the rest spread evenly.",
+        "Q 把 {pct}% 的概率押在 P 认为最不可能的类别上，其余平均分配。",
     ),
     "distributions.preset.zero_q": ("Q with a zero", "含零概率的 Q"),
     "distributions.preset.zero_q.help": (
@@ -44,16 +46,17 @@ TEXT = {
     ),
     "distributions.k": ("Number of classes K", "类别数 K"),
     "distributions.k.help": (
-        "A new class gets probability 1/K in P and in Q, and the others shrink in proportion; removing a "
-        "class drops the last one and renormalises.",
-        "新增的类别在 P 和 Q 中的概率都是 1/K，其余类别按比例缩小；删除类别时去掉最后一个并重新归一化。",
+        "A new class gets probability 1/K in P and in Q, and the others shrink in proportion; removing "
+        "classes drops the last ones and renormalises the rest.",
+        "新增的类别在 P 和 Q 中的概率都是 1/K，其余类别按比例缩小；减少类别时去掉最后的类别，其余重新归一化。",
     ),
     "distributions.p.header": ("True P", "真实分布 P"),
     "distributions.q.header": ("Model Q", "模型分布 Q"),
     "distributions.sliders.help": (
-        "Moving one bar rescales the others in proportion, so the distribution always sums to 1. "
-        "Sliders step by 0.01; for exact values use the table below.",
-        "移动一个滑块时，其余各项按比例缩放，分布之和始终为 1。滑块步长为 0.01；需要精确数值请使用下方表格。",
+        "Moving one bar rescales the others in proportion (or shares the rest evenly when they are all 0), so "
+        "the distribution always sums to 1. Sliders step by 0.01; for exact values use the table below.",
+        "移动一个滑块时，其余各项按比例缩放（若其余都为 0，则平均分配剩余概率），分布之和始终为 1。"
+        "滑块步长为 0.01；需要精确数值请使用下方表格。",
     ),
     "distributions.table.header": ("Type exact values and rename classes", "输入精确数值、重命名类别"),
     "distributions.table.intro": (
@@ -65,23 +68,21 @@ TEXT = {
     "distributions.table.q": ("Model Q (weight)", "模型 Q（权重）"),
     "distributions.table.normalised": (
         "{which} weights summed to {total}; normalised to sum to 1.",
-        "{which} 的权重之和为 {total}，已归一化为和为 1。",
+        "“{which}”的权重之和为 {total}，已归一化为和为 1。",
     ),
     "distributions.table.bad": (
         "Could not use the {which} column: {detail}. The last valid values are kept.",
-        "无法使用 {which} 列：{detail}。已保留上一次的有效数值。",
+        "无法使用“{which}”列：{detail}。已保留上一次的有效数值。",
     ),
     "distributions.table.bad_name": (
-        "Class {index} needs a name (letters or digits). The last valid names are kept.",
-        "第 {index} 个类别需要一个名称（字母或数字）。已保留上一次的有效名称。",
+        "Class {index} needs a name (commas and control characters are removed). The last valid names are kept.",
+        "第 {index} 个类别需要一个名称（逗号和控制字符会被去掉）。已保留上一次的有效名称。",
     ),
     "distributions.error.nan": ("a cell is empty or not a number", "有单元格为空或不是数字"),
     "distributions.error.negative": ("weights must be 0 or more", "权重必须大于或等于 0"),
     "distributions.error.zero": ("all weights are zero", "所有权重都是 0"),
-    "distributions.error.other": ("the numbers are not usable ({detail})", "数值无法使用（{detail}）"),
-    "distributions.name.default.0": ("sunny", "晴"),
-    "distributions.name.default.1": ("rain", "雨"),
-    "distributions.name.default.2": ("cloudy", "阴"),
+    "distributions.error.infinite": ("a weight is infinite", "有权重为无穷大"),
+    "distributions.error.other": ("the numbers cannot form a distribution", "这些数值无法构成一个分布"),
     "distributions.name.class": ("class {k}", "类别 {k}"),
     "distributions.numbers.header": ("The numbers", "数值"),
     "distributions.numbers.caption": (
@@ -135,10 +136,10 @@ TEXT = {
     "distributions.fig.contrib": ("Where the cross-entropy comes from", "交叉熵从何而来"),
     "distributions.fig.contrib.caption": (
         "Each class's term −pᵢ log qᵢ is its entropy part −pᵢ log pᵢ plus its KL part pᵢ log(pᵢ/qᵢ). "
-        "A KL part is negative (hatched) where Q over-predicts a class; the parts always add up to KL ≥ 0 "
-        "(last column: H(P) + KL(P‖Q) = H(P, Q), to scale).",
+        "A KL part is negative (hatched) where Q gives a class more than P does (qᵢ > pᵢ > 0); the parts always "
+        "add up to KL ≥ 0 (last column: H(P) + KL(P‖Q) = H(P, Q), to scale).",
         "每个类别的项 −pᵢ log qᵢ 等于熵部分 −pᵢ log pᵢ 加上 KL 部分 pᵢ log(pᵢ/qᵢ)。"
-        "Q 高估某个类别时，它的 KL 部分为负（斜线阴影）；各部分之和始终是 KL ≥ 0"
+        "Q 给某个类别的概率高于 P 时（qᵢ > pᵢ > 0），它的 KL 部分为负（斜线阴影）；各部分之和始终是 KL ≥ 0"
         "（最后一列按比例画出 H(P) + KL(P‖Q) = H(P, Q)）。",
     ),
     "distributions.fig.h_part": ("entropy part −p log p", "熵部分 −p log p"),
@@ -152,7 +153,7 @@ TEXT = {
         "as tall as its codeword in a code built for Q, −log qᵢ. Its area is its term of H(P, Q), so the "
         "shaded area is H(P, Q). The outline is the best possible code, height −log pᵢ, area H(P): the "
         "shaded area beyond it, net, is KL(P‖Q).",
-        "仿照 Colah 的《Visual Information Theory》：每个类别画成一根柱子，宽度为其概率 pᵢ，高度为按 Q "
+        "仿照克里斯·奥拉的文章《可视化信息论》：每个类别画成一根柱子，宽度为其概率 pᵢ，高度为按 Q "
         "设计的编码中该类码字的长度 −log qᵢ。柱子面积就是它对 H(P, Q) 的贡献，阴影总面积即 H(P, Q)。"
         "轮廓线是最优编码，高度 −log pᵢ，面积为 H(P)；阴影面积超出它的净值就是 KL(P‖Q)。",
     ),
@@ -165,7 +166,7 @@ TEXT = {
         "Each point of the triangle is one model Q over the three classes (a corner is all-in on one "
         "class). The colour is {measure} for that Q; the darkest spot, the minimum, is exactly at P (★), "
         "and its value there is {minimum}. Your Q is the dot.",
-        "三角形中的每一点都是三个类别上的一个模型 Q（顶点表示全部押在一个类别上）。颜色表示该 Q 的 "
+        "三角形中的每一点都是三个类别上的一个模型 Q（顶点表示全部押在一个类别上）。颜色表示该 Q 的"
         "{measure}；颜色最深处即最小值，正好位于 P（★），那里的值为 {minimum}。圆点是你当前的 Q。",
     ),
     "distributions.fig.simplex.k": (
@@ -186,8 +187,8 @@ TEXT = {
         "教程写出了天气例子的 H(P, Q)，却停在“通过计算可以得到结果”。这里针对你当前的 P 和 Q 逐项算出，单位为 {unit}：",
     ),
     "distributions.worked.zero": (
-        "Classes with pᵢ = 0 add nothing (0 · log 0 = 0 by convention).",
-        "pᵢ = 0 的类别不贡献任何值（按约定 0 · log 0 = 0）。",
+        "Classes with pᵢ = 0 add nothing: 0 · log qᵢ = 0, even where qᵢ = 0 (0 · log 0 = 0 by convention).",
+        "pᵢ = 0 的类别不贡献任何值：0 · log qᵢ = 0，即使 qᵢ = 0 也是如此（按约定 0 · log 0 = 0）。",
     ),
     "distributions.worked.code": ("The code that computed it", "计算它的代码"),
     "distributions.props.header": ("Properties, checked live", "性质实时检验"),
@@ -200,12 +201,70 @@ TEXT = {
         "**KL ≥ 0**：KL(P‖Q) = {kl_pq}，KL(Q‖P) = {kl_qp}，都 ≥ 0，且仅当 Q = P 时为 0。",
     ),
     "distributions.props.asym": (
-        "**Not symmetric**: H(P, Q) = {ce_pq} but H(Q, P) = {ce_qp}; which distribution is the truth matters.",
-        "**不对称**：H(P, Q) = {ce_pq}，而 H(Q, P) = {ce_qp}；哪个分布是真实分布很重要。",
+        "**Cross-entropy is not symmetric**: H(P, Q) = {ce_pq} but H(Q, P) = {ce_qp}; which distribution is "
+        "the truth matters.",
+        "**交叉熵不对称**：H(P, Q) = {ce_pq}，而 H(Q, P) = {ce_qp}；哪个分布是真实分布很重要。",
     ),
     "distributions.props.sym_equal": (
-        "**Not symmetric in general**: here H(P, Q) = H(Q, P) = {ce_pq}, but move a bar and they part.",
-        "**一般不对称**：此刻 H(P, Q) = H(Q, P) = {ce_pq}，但只要移动一个滑块，两者就会不同。",
+        "**Cross-entropy is not symmetric in general**: here H(P, Q) = H(Q, P) = {ce_pq}, but for most pairs "
+        "the two differ.",
+        "**交叉熵一般不对称**：此刻 H(P, Q) = H(Q, P) = {ce_pq}，但对大多数分布对，两者并不相等。",
+    ),
+    "distributions.props.h_le_log_k": (
+        "**H(P) ≤ log K**, with equality only for a uniform P: here H(P) = {h} < log K = {log_k} (K = {k}); "
+        "the gap is KL(P‖U) = {gap}, P's divergence from the uniform U.",
+        "**H(P) ≤ log K**，仅当 P 均匀时取等号：此刻 H(P) = {h} < log K = {log_k}（K = {k}）；"
+        "差值就是 P 与均匀分布 U 的 KL(P‖U) = {gap}。",
+    ),
+    "distributions.props.h_le_log_k.uniform": (
+        "**H(P) ≤ log K**, with equality only for a uniform P: here P is uniform, so H(P) = log K = {log_k} "
+        "(K = {k}), the largest entropy {k} classes allow.",
+        "**H(P) ≤ log K**，仅当 P 均匀时取等号：此刻 P 是均匀分布，所以 H(P) = log K = {log_k}（K = {k}），"
+        "这是 {k} 个类别所能达到的最大熵。",
+    ),
+    "distributions.props.kl_asym": (
+        "**KL is not symmetric**: KL(P‖Q) = {kl_pq} but KL(Q‖P) = {kl_qp}.",
+        "**KL 不对称**：KL(P‖Q) = {kl_pq}，而 KL(Q‖P) = {kl_qp}。",
+    ),
+    "distributions.props.kl_sym_equal": (
+        "**KL is not symmetric in general**: here KL(P‖Q) = KL(Q‖P) = {kl}, but for most pairs the two differ.",
+        "**KL 一般不对称**：此刻 KL(P‖Q) = KL(Q‖P) = {kl}，但对大多数分布对，两者并不相等。",
+    ),
+    "distributions.props.triangle.shorter": (
+        "**No triangle inequality either**, so KL is not a distance: the detour from P to Q through their "
+        "mixture M = (P + Q)/2 costs KL(P‖M) + KL(M‖Q) = {pm} + {mq} {eq} {detour}, less than the direct "
+        "KL(P‖Q) = {pq}.",
+        "**也不满足三角不等式**，所以 KL 不是距离：从 P 经由两者的混合 M = (P + Q)/2 绕道到 Q，"
+        "代价 KL(P‖M) + KL(M‖Q) = {pm} + {mq} {eq} {detour}，反而小于直接的 KL(P‖Q) = {pq}。",
+    ),
+    "distributions.props.triangle.same": (
+        "**No triangle inequality either**, so KL is not a distance. Here Q = P and every route costs {zero}; "
+        "for any Q ≠ P with a finite KL(P‖Q), the detour through the mixture M = (P + Q)/2 costs less than "
+        "the direct way: KL(P‖M) + KL(M‖Q) < KL(P‖Q).",
+        "**也不满足三角不等式**，所以 KL 不是距离。此刻 Q = P，每条路径的代价都是 {zero}；"
+        "但只要 Q ≠ P 且 KL(P‖Q) 有限，经由混合 M = (P + Q)/2 绕道的代价就小于直接的代价："
+        "KL(P‖M) + KL(M‖Q) < KL(P‖Q)。",
+    ),
+    "distributions.props.triangle.infinite": (
+        "**No triangle inequality either**, so KL is not a distance, though it cannot show here: KL(P‖Q) = ∞, "
+        "and every detour through some R costs ∞ too (a finite KL(R‖Q) needs R to give 0 where Q does, and "
+        "then KL(P‖R) = ∞). For any Q ≠ P with a finite KL(P‖Q), the detour through the mixture "
+        "M = (P + Q)/2 costs less than the direct way.",
+        "**也不满足三角不等式**，所以 KL 不是距离，只是此刻看不出来：KL(P‖Q) = ∞，经由任何 R 绕道的代价也是 ∞"
+        "（KL(R‖Q) 有限要求 R 在 Q 为 0 处也为 0，于是 KL(P‖R) = ∞）。只要 Q ≠ P 且 KL(P‖Q) 有限，"
+        "经由混合 M = (P + Q)/2 绕道的代价就小于直接的代价。",
+    ),
+    "distributions.props.log_loss": (
+        "**Log loss**: P is one-hot on **{name}**, so H(P, Q) = −log q({name}) = −log {q} = {ce}. The "
+        "cross-entropy of a one-hot P is the log loss of a classifier that gave the true class probability {q}.",
+        "**对数损失**：P 是集中在 **{name}** 上的独热分布，所以 H(P, Q) = −log q({name}) = −log {q} = {ce}。"
+        "独热 P 的交叉熵就是分类器给真实类别概率 {q} 时的对数损失。",
+    ),
+    "distributions.props.log_loss.zero": (
+        "**Log loss**: P is one-hot on **{name}** and Q gives it probability 0, so H(P, Q) = −log 0 = ∞: a "
+        "classifier that rules out the class that happens pays an infinite log loss.",
+        "**对数损失**：P 是集中在 **{name}** 上的独热分布，而 Q 给它的概率是 0，所以 H(P, Q) = −log 0 = ∞："
+        "排除了实际发生的类别的分类器，要付出无穷大的对数损失。",
     ),
     "distributions.props.fix.title": ("Correcting the tutorial", "更正教程"),
     "distributions.props.fix": (
@@ -235,9 +294,9 @@ TEXT = {
         "inference) punishes Q for putting mass where P has little, so Q hides inside one peak: "
         "*mode-seeking*. Pull the peaks apart to see the two answers part.",
         "设真实分布 P 有两个峰，而模型只能是一条钟形曲线。最小化 **KL(P‖Q)**（正向，即交叉熵训练所做的事）"
-        "会惩罚 P 有概率而 Q 没覆盖的地方，于是 Q 铺开、覆盖两个峰：*覆盖质量*（mass-covering）。"
+        "会惩罚 P 有概率而 Q 没覆盖的地方，于是 Q 铺开、覆盖两个峰：*质量覆盖*。"
         "最小化 **KL(Q‖P)**（反向，变分推断中常用）会惩罚 Q 把概率放在 P 很少出现的地方，于是 Q 躲进"
-        "一个峰里：*寻找众数*（mode-seeking）。把两个峰拉开，看两个答案如何分道扬镳。",
+        "一个峰里：*模式寻求*。把两个峰拉开，看两个答案如何分道扬镳。",
     ),
     "distributions.fit.sep": ("Distance between the peaks", "两峰间距"),
     "distributions.fit.w": ("Weight of the left peak", "左峰权重"),
@@ -248,10 +307,27 @@ TEXT = {
     "distributions.fit.y": ("probability", "概率"),
     "distributions.fit.m.forward": ("Forward fit: KL(P‖Q)", "正向拟合：KL(P‖Q)"),
     "distributions.fit.m.reverse": ("Reverse fit: KL(Q‖P)", "反向拟合：KL(Q‖P)"),
-    "distributions.fit.m.shape": ("centre μ = {mu}, width σ = {sigma}", "中心 μ = {mu}，宽度 σ = {sigma}"),
+    "distributions.fit.m.moments": (
+        "Q: mean {mean}, standard deviation {sd}",
+        "Q：均值 {mean}，标准差 {sd}",
+    ),
+    "distributions.fit.m.params": (
+        "The Gaussian's parameters before the cut: μ = {mu}, σ = {sigma}.",
+        "截断前高斯分布的参数：μ = {mu}，σ = {sigma}。",
+    ),
     "distributions.fit.caption": (
-        "Q is a discretised Gaussian; each fit is a deterministic grid-and-pattern search over its centre μ "
-        "and width σ. Both peaks of P have width 0.8.",
-        "Q 是离散化的高斯分布；每次拟合都是对中心 μ 和宽度 σ 的确定性网格搜索加模式搜索。P 的两个峰宽度都是 0.8。",
+        "Each Q is a Gaussian with parameters μ and σ, cut to the plotted interval [−{hw}, {hw}] and "
+        "renormalised over its {n} grid points. μ and σ describe the Gaussian before the cut; the mean and "
+        "standard deviation under each fit are those of the plotted Q itself. Each fit is a deterministic "
+        "grid-and-pattern search over μ and σ. P's two peaks each have standard deviation {width}; P has "
+        "mean {p_mean} and standard deviation {p_sd}.",
+        "每个 Q 都是参数为 μ、σ 的高斯分布，截断到图示区间 [−{hw}, {hw}] 并在其 {n} 个网格点上重新归一化。"
+        "μ 和 σ 描述的是截断前的高斯分布；每个拟合下方给出的均值和标准差则是图中 Q 本身的数值。"
+        "每次拟合都是对 μ 和 σ 的确定性网格搜索加模式搜索。P 的两个峰的标准差都是 {width}；"
+        "P 本身的均值为 {p_mean}，标准差为 {p_sd}。",
+    ),
+    "distributions.fit.moment_match": (
+        "The forward fit has P's mean and standard deviation: over this family of Q, minimising KL(P‖Q) matches them.",
+        "正向拟合的均值和标准差与 P 相同：在这一族 Q 中，最小化 KL(P‖Q) 恰好使两者相等。",
     ),
 }

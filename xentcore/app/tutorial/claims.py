@@ -18,7 +18,7 @@ import pandas as pd
 
 from xentcore import article
 from xentcore.datasets import make_dataset, standardise, train_test_split
-from xentcore.distributions import Summary, summarize
+from xentcore.distributions import WEATHER_P, WEATHER_Q, Summary, summarize  # noqa: F401  (WEATHER_*: re-exported)
 from xentcore.info import as_distribution, cross_entropy, entropy, kl_divergence, self_information, xlogy
 from xentcore.losses import (
     binary_cross_entropy,
@@ -35,8 +35,6 @@ from xentcore.losses import (
 )
 from xentcore.training import Run, train
 
-WEATHER_P = (0.5, 0.3, 0.2)  # the tutorial's true weather distribution: sunny, rain, cloudy
-WEATHER_Q = (0.4, 0.4, 0.2)  # its prediction
 FD_STEP = 1e-6
 
 Kind = Literal["binary", "softmax"]
