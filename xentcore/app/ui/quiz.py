@@ -15,6 +15,8 @@ from xentcore.app.ui.i18n import t
 from xentcore.app.ui.session import PageState
 
 ANSWERS = "_xent_quiz"  # session: {(page, question, about): (picked, answer)}
+SCORE_BOX = "_xent_quiz_score"  # the sidebar's placeholder for the score line
+FRESH = "_xent_quiz_fresh"  # an answer was just given: redraw the score
 
 
 def _answers() -> dict:
@@ -46,6 +48,8 @@ def predict(
     key = (ctx.schema.name, qid, about)
     given = _answers()
     if key in given:
+        if st.session_state.pop(FRESH, False):
+            _draw_score()
         picked, _ = given[key]
         verdict = t("quiz.right" if picked == answer else "quiz.wrong", answer=options[answer])
         (st.success if picked == answer else st.warning)(f"{verdict} {why}", icon=":material/psychology:")
@@ -58,14 +62,37 @@ def predict(
             index=None,
             key=f"_xent_quiz_pick.{ctx.schema.name}.{qid}",
         )
-        if st.button(t("quiz.commit"), disabled=choice is None, key=f"_xent_quiz_commit.{ctx.schema.name}.{qid}"):
-            given[key] = (choice, answer)
-            st.rerun()
+        # a callback, not st.rerun(): the answer is stored before the rerun the click starts, which is the
+        # fragment's own when the question sits in one (the sidebar's score is redrawn from there)
+        st.button(
+            t("quiz.commit"),
+            disabled=choice is None,
+            key=f"_xent_quiz_commit.{ctx.schema.name}.{qid}",
+            on_click=_commit,
+            args=(key, f"_xent_quiz_pick.{ctx.schema.name}.{qid}", answer),
+        )
         st.caption(t("quiz.held"))
     return False
+
+
+def _commit(key: tuple, pick: str, answer: str) -> None:
+    if st.session_state.get(pick) is not None:
+        _answers()[key] = (st.session_state[pick], answer)
+        st.session_state[FRESH] = True
 
 
 def score_line() -> str | None:
     """The sidebar's score, once a question was answered."""
     right, asked = score()
     return t("quiz.score", right=right, asked=asked) if asked else None
+
+
+def score_box() -> None:
+    """The sidebar's score line, in a placeholder that an answer given inside a fragment redraws."""
+    st.session_state[SCORE_BOX] = st.empty()
+    _draw_score()
+
+
+def _draw_score() -> None:
+    if (box := st.session_state.get(SCORE_BOX)) is not None and (line := score_line()):
+        box.caption(line)
