@@ -3,6 +3,7 @@ why computed from the page's model, as keyword arguments for :func:`xentcore.app
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -53,6 +54,6 @@ def context_grows(model: LanguageModel, state: Mapping[str, Any], own: str, t: S
         "question": t("language.quiz", a=a, b=b),
         "options": {k: t(f"language.quiz.{k}") for k in ("rise", "fall", "same")},
         "answer": test,
-        "why": t("language.quiz.join").join(why),
+        "why": functools.reduce(lambda x, y: t("language.quiz.join", a=x, b=y), why),
         "about": (model.source, own_text, state["split"], model.test_kind, typed, a, model.alpha),
     }
