@@ -16,7 +16,6 @@ from xentcore.app.ui.session import PageState
 
 ANSWERS = "_xent_quiz"  # session: {(page, question, about): (picked, answer)}
 SCORE_BOX = "_xent_quiz_score"  # the sidebar's placeholder for the score line
-FRESH = "_xent_quiz_fresh"  # an answer was just given: redraw the score
 
 
 def _answers() -> dict:
@@ -47,9 +46,8 @@ def predict(
         raise ValueError(f"the answer {answer!r} is not one of the options {list(options)}")
     key = (ctx.schema.name, qid, about)
     given = _answers()
+    _draw_score()  # on every run: a fragment may write to the sidebar only where it wrote on the last full run
     if key in given:
-        if st.session_state.pop(FRESH, False):
-            _draw_score()
         picked, _ = given[key]
         verdict = t("quiz.right" if picked == answer else "quiz.wrong", answer=options[answer])
         (st.success if picked == answer else st.warning)(f"{verdict} {why}", icon=":material/psychology:")
@@ -78,7 +76,6 @@ def predict(
 def _commit(key: tuple, pick: str, answer: str) -> None:
     if st.session_state.get(pick) is not None:
         _answers()[key] = (st.session_state[pick], answer)
-        st.session_state[FRESH] = True
 
 
 def score_line() -> str | None:
@@ -94,5 +91,8 @@ def score_box() -> None:
 
 
 def _draw_score() -> None:
-    if (box := st.session_state.get(SCORE_BOX)) is not None and (line := score_line()):
-        box.caption(line)
+    if (box := st.session_state.get(SCORE_BOX)) is not None:
+        if line := score_line():
+            box.caption(line)
+        else:
+            box.empty()
