@@ -10,7 +10,7 @@ from xentcore.app.curves.figures import binary_figure, multiclass_figure, temper
 from xentcore.app.curves.model import GRADIENT_SOURCES, build_binary, build_multiclass
 from xentcore.app.curves.state import LOGIT_LIMIT, SCHEMA, with_classes, with_logit, with_target_weight
 from xentcore.app.curves.text import BINARY_FORMULAS, MULTICLASS_FORMULA
-from xentcore.app.ui import fmt, fragment, page_end, page_setup, t
+from xentcore.app.ui import fmt, fragment, page_end, page_setup, predict, t
 from xentcore.probes import MAX_CLASSES
 
 ctx = page_setup("curves", SCHEMA)
@@ -32,6 +32,8 @@ ctx.toggle("log", t("curves.log"), where=right, help=t("curves.log.help"))
 def binary_probe() -> None:
     ctx.slider("z", t("curves.probe"), help=t("curves.probe.help"))
     m = build_binary(ctx.values, ctx.unit)
+    if not predict(ctx, **notes.push_quiz(m)):
+        return
     pr = m.probe
     fig = binary_figure(m, notes.binary_labels(m, ctx["log"]), log=ctx["log"])
     st.plotly_chart(fig, key="curves.binary_fig", config={"displayModeBar": False})
@@ -149,6 +151,8 @@ def multiclass() -> None:
     if m.smoothing > 0:
         st.caption(t("curves.ls.note", eps=fmt(m.smoothing, 2), h=fmt(pr.min_ce), unit=unit))
     st.subheader(t("curves.temp.header"))
+    if not predict(ctx, **notes.cold_quiz(m)):
+        return
     st.markdown(notes.temperature_text(m))
     fig = temperature_figure(m, notes.temperature_labels(m))
     st.plotly_chart(fig, key="curves.temp_fig", config={"displayModeBar": False})

@@ -7,7 +7,7 @@ from xentcore.app.surfaces.figures import contour_pair, data_figure, slice_figur
 from xentcore.app.surfaces.model import build
 from xentcore.app.surfaces.state import SCHEMA
 from xentcore.app.surfaces.text import FORMULA
-from xentcore.app.ui import fmt, page_end, page_setup, t
+from xentcore.app.ui import fmt, page_end, page_setup, predict, t
 
 ctx = page_setup("surfaces", SCHEMA)
 st.title(t("nav.surfaces"))
@@ -40,7 +40,6 @@ with c_descent:
     ctx.slider("steps", t("surfaces.steps"))
 
 m = build(ctx.values, ctx.unit)
-intro.markdown(notes.intro(m))
 unit = notes.unit_name(m)
 labels = notes.figure_labels(m)
 
@@ -53,24 +52,28 @@ with left:
     st.plotly_chart(fig, key="surfaces.data_fig", config={"displayModeBar": False})
     caption = "surfaces.data.caption.article" if m.data_name == "article" else "surfaces.data.caption"
     st.caption(t(caption, n=m.data.n, name=t(f"surfaces.data.{m.data_name}")))
-with right:
-    st.markdown(t("surfaces.descent.body", steps=m.steps, lr=fmt(m.lr, 2), b=fmt(m.b, 1)))
-    cols = st.columns(2)
-    for col, loss, suffix in zip(cols, ("ce", "mse"), (f" {unit}", ""), strict=True):
-        col.metric(t(f"surfaces.metric.{loss}"), fmt(m.paths[loss].values[-1]) + suffix, help=t("surfaces.metric.help"))
-        col.caption(notes.descent(m, loss))
+with right:  # in quiz mode the reader first predicts, from the data beside, what the descents and contours show
+    if revealed := predict(ctx, **notes.minimum_quiz(m)):
+        st.markdown(t("surfaces.descent.body", steps=m.steps, lr=fmt(m.lr, 2), b=fmt(m.b, 1)))
+        cols = st.columns(2)
+        for col, loss, suffix in zip(cols, ("ce", "mse"), (f" {unit}", ""), strict=True):
+            value = fmt(m.paths[loss].values[-1]) + suffix
+            col.metric(t(f"surfaces.metric.{loss}"), value, help=t("surfaces.metric.help"))
+            col.caption(notes.descent(m, loss))
+intro.markdown(notes.intro(m, reveal=revealed))
 
 # --- surfaces -------------------------------------------------------------------------------------------------
 
-st.subheader(t("surfaces.contour.header"))
-ends = m.slice.line.points[[0, -1]]
-low = tuple(m.minimum.w) if m.minimum_inside else None
-fig = contour_pair(m.surface, {k: d.path for k, d in m.paths.items()}, ends, labels, ce_minimum=low)
-st.plotly_chart(fig, key="surfaces.contour_fig", config={"displayModeBar": False})
-st.caption(notes.contour_caption(m))
+if revealed:
+    st.subheader(t("surfaces.contour.header"))
+    ends = m.slice.line.points[[0, -1]]
+    low = tuple(m.minimum.w) if m.minimum_inside else None
+    fig = contour_pair(m.surface, {k: d.path for k, d in m.paths.items()}, ends, labels, ce_minimum=low)
+    st.plotly_chart(fig, key="surfaces.contour_fig", config={"displayModeBar": False})
+    st.caption(notes.contour_caption(m))
 
 ctx.toggle("d3", t("surfaces.d3"))
-if ctx["d3"]:
+if ctx["d3"] and revealed:
     st.plotly_chart(surface_pair_3d(m.surface, m.paths, labels), key="surfaces.3d_fig")
 
 # --- slice -------------------------------------------------------------------------------------------------------

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
+from xentcore.app.language import questions
 from xentcore.app.language import sections as section
 from xentcore.app.language.model import LanguageModel, build
 from xentcore.app.language.state import MAX_CONTEXT, SCHEMA
-from xentcore.app.ui import page_end, page_setup, t
+from xentcore.app.ui import page_end, page_setup, predict, t
 
 ctx = page_setup("language", SCHEMA)
 
@@ -38,7 +39,8 @@ else:
 
     st.subheader(t("language.header.curve"))
     st.caption(t("language.curve.intro", K=MAX_CONTEXT))
-    section.curve(model)
+    if predict(ctx, **questions.context_grows(model, ctx.values, own)):
+        section.curve(model)
 
     st.subheader(t("language.header.grid"))
     st.caption(t("language.grid.intro"))

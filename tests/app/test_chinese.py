@@ -10,11 +10,17 @@ from xentcore.app.pages import PAGES
 SETTINGS: dict[str, list[dict[str, str]]] = {
     "home": [{}],
     "distributions": [{}, {"p": "1,0,0", "q": "0.5,0.5,0"}, {"sx": "kl"}],
-    "curves": [{}, {"y": "0", "z": "8"}, {"soft": "1", "ls": "0.2", "temp": "0.25"}],
-    "surfaces": [{}, {"data": "xor"}, {"data": "article"}, {"d3": "1"}],
+    "curves": [{}, {"y": "0", "z": "8"}, {"soft": "1", "ls": "0.2", "temp": "0.25"}, {"quiz": "1"}],
+    "surfaces": [{}, {"data": "xor"}, {"data": "article"}, {"d3": "1"}, {"quiz": "1"}],
     "race": [{}, {"data": "cancer"}, {"data": "iris"}, {"data": "xor", "proj": "features"}, {"lr": "10", "l2": "1"}],
-    "tutorial": [{}, {"prog": "softmax", "sc": "1"}],
-    "language": [{}, {"k": "6", "a": "0"}, {"text": "own"}, {"test": "typed", "typed": "你好", "k": "0"}],
+    "tutorial": [{}, {"prog": "softmax", "sc": "1"}, {"quiz": "1"}],
+    "language": [
+        {},
+        {"k": "6", "a": "0"},
+        {"text": "own"},
+        {"test": "typed", "typed": "你好", "k": "0"},
+        {"quiz": "1"},
+    ],
 }
 CASES = [(page, params) for page in PAGES for params in SETTINGS.get(page.id, [{}])]
 

@@ -52,6 +52,13 @@ class BinaryModel:
     wrong: tuple[tuple[float, float], tuple[float, float]]
     regime: Regime
     grad_limit: float
+    ratio_floor: float  # the least ratio ∂CE/∂z ÷ ∂MSE/∂z over z: ŷ(1 - ŷ) <= 1/4, so 2 nats (2 / ln base)
+
+    @property
+    def harder(self) -> Literal["ce", "mse", "same"]:
+        """Which loss pushes the logit harder at the probe: the larger ``|∂L/∂z|``."""
+        ce, mse = abs(self.probe.dce_dz), abs(self.probe.dmse_dz)
+        return "ce" if ce > mse else "mse" if mse > ce else "same"
 
 
 def build_binary(state: State, unit: str) -> BinaryModel:
@@ -71,6 +78,7 @@ def build_binary(state: State, unit: str) -> BinaryModel:
         wrong=probes.confidently_wrong(y, WRONG_BELOW),
         regime=regime,
         grad_limit=1.0 / math.log(base),
+        ratio_floor=2.0 / math.log(base),
     )
 
 
@@ -94,6 +102,14 @@ class MulticlassModel:
     @property
     def smoothing(self) -> float:
         return self.probe.smoothing
+
+    @property
+    def cold(self) -> Literal["zero", "level", "inf"]:
+        """Where the loss goes as ``T → 0``: to 0, to a level above 0 (tied largest logits holding the whole
+        target, or all logits equal), or without bound."""
+        if math.isinf(self.limits.cold):
+            return "inf"
+        return "zero" if self.limits.cold == 0 else "level"
 
 
 def build_multiclass(state: State, unit: str) -> MulticlassModel:

@@ -126,3 +126,53 @@ def temperature_labels(m: MulticlassModel, t: Say = app_t) -> dict[str, str]:
         "uniform": t("curves.tfig.uniform", log=log_name(m.unit, t), k=m.k, v=fmt(m.probe.uniform_ce)),
         "current": t("curves.tfig.current"),
     }
+
+
+# --- predict, then reveal (the reader setting quiz=1) -----------------------------------------------------------
+
+
+def push_quiz(m: BinaryModel, t: Say = app_t) -> dict:
+    """Which loss pushes the logit harder at the probe? The answer is the probe's larger ``|∂L/∂z|``; asked again
+    when the label or the probe's region (confidently wrong, between, nearly right) changes."""
+    pr = m.probe
+    values = {
+        "ce": fmt(pr.dce_dz),
+        "mse": fmt(pr.dmse_dz),
+        "r": f"{pr.ratio:.1f}",
+        "ratio": t(f"curves.ratio.{m.unit}"),
+        "floor": fmt(m.ratio_floor, 2),
+    }
+    return {
+        "qid": "push",
+        "question": t("curves.quiz.push", y=pr.y, y_hat=fmt(pr.y_hat)),
+        "options": {k: t(f"curves.quiz.push.{k}") for k in ("ce", "mse", "same")},
+        "answer": m.harder,
+        "why": t("curves.quiz.push.why" if m.harder == "ce" else "curves.quiz.push.why.other", **values),
+        "about": (pr.y, m.regime),
+    }
+
+
+def cold_quiz(m: MulticlassModel, t: Say = app_t) -> dict:
+    """As ``T → 0``, does the loss go to 0, level off above 0, or grow without bound? The answer is the model's
+    limit; asked again when the largest logits, the target or the smoothing change."""
+    lim = m.limits
+    unit = unit_name(m.unit, t)
+    log = log_name(m.unit, t)
+    first = {"t0": fmt(m.temperatures[0], 1), "a": fmt(m.sweep[0]), "unit": unit}
+    if m.cold == "inf":
+        why = t("curves.quiz.cold.why.inf", mass=fmt(lim.off_top), rate=fmt(lim.rate), **first)
+    elif lim.constant:
+        why = t("curves.quiz.cold.why.constant", k=m.k, log=log, v=fmt(lim.hot), unit=unit)
+    elif m.cold == "level":
+        tied = {"m": len(lim.top), "cls": class_list(lim.top, t)}
+        why = t("curves.quiz.cold.why.level", **tied, log=log, v=fmt(lim.cold), unit=unit)
+    else:
+        why = t("curves.quiz.cold.why.zero", cls=class_list(lim.top, t), **first)
+    return {
+        "qid": "cold",
+        "question": t("curves.quiz.cold"),
+        "options": {k: t(f"curves.quiz.cold.{k}") for k in ("zero", "level", "inf")},
+        "answer": m.cold,
+        "why": why,
+        "about": (lim.top, m.target, m.smoothing),
+    }

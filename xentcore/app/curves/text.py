@@ -229,6 +229,51 @@ TEXT = {
         "On the plot (T from {t0} to {t1}) the loss runs from {a} to {b} {unit}, lowest at T = {tm} ({vm} {unit}).",
         "图中（T 从 {t0} 到 {t1}）损失从 {a} 变到 {b} {unit}，在 T = {tm} 处最低（{vm} {unit}）。",
     ),
+    # predict, then reveal
+    "curves.quiz.push": (
+        "At ŷ = {y_hat} with the label y = {y}, which loss pushes the logit z harder, that is, has the larger "
+        "gradient |∂L/∂z|?",
+        "在 ŷ = {y_hat}、标签 y = {y} 时，哪种损失对 logit z 的推动更大，即梯度 |∂L/∂z| 更大？",
+    ),
+    "curves.quiz.push.ce": ("Cross-entropy", "交叉熵"),
+    "curves.quiz.push.mse": ("MSE", "MSE"),
+    "curves.quiz.push.same": ("Both equally", "两者一样大"),
+    "curves.quiz.push.why": (
+        "∂CE/∂z = {ce} against ∂MSE/∂z = {mse}: cross-entropy pushes {r}× harder. The ratio is {ratio}, and "
+        "ŷ(1 − ŷ) is at most 1/4, so the ratio is at least {floor} at every z: cross-entropy always pushes harder.",
+        "∂CE/∂z = {ce}，而 ∂MSE/∂z = {mse}：交叉熵的推动是 MSE 的 {r} 倍。该比值等于 {ratio}，而 ŷ(1 − ŷ) 至多为 1/4，"
+        "所以在任何 z 处比值都至少为 {floor}：交叉熵总是推得更用力。",
+    ),
+    "curves.quiz.push.why.other": ("∂CE/∂z = {ce} against ∂MSE/∂z = {mse}.", "∂CE/∂z = {ce}，而 ∂MSE/∂z = {mse}。"),
+    "curves.quiz.cold": (
+        "For these logits and this target, what does the cross-entropy do as the temperature T goes to 0?",
+        "对这组 logit 和这个目标，当温度 T 趋于 0 时，交叉熵会怎样？",
+    ),
+    "curves.quiz.cold.zero": ("It falls to 0", "降到 0"),
+    "curves.quiz.cold.level": ("It levels off above 0", "趋于一个大于 0 的值"),
+    "curves.quiz.cold.inf": ("It grows without bound", "无限增大"),
+    "curves.quiz.cold.why.zero": (
+        "As T → 0, softmax(z/T) puts all the probability on the largest logit, {cls}, and the whole target is on "
+        "it: at T = {t0} the loss is already {a} {unit}, and it keeps falling to 0.",
+        "当 T → 0 时，softmax(z/T) 把全部概率押在最大的 logit（{cls}）上，而目标也全部在它上面：T = {t0} 时损失已只有 "
+        "{a} {unit}，并继续降到 0。",
+    ),
+    "curves.quiz.cold.why.level": (
+        "As T → 0, softmax(z/T) splits the probability evenly between the {m} classes tied for the largest logit "
+        "({cls}), which hold the whole target: the loss levels off at {log} {m} = {v} {unit}.",
+        "当 T → 0 时，softmax(z/T) 把概率平均分给并列最大 logit 的 {m} 个类别（{cls}），而目标完全落在它们上："
+        "损失趋于 {log} {m} = {v} {unit}。",
+    ),
+    "curves.quiz.cold.why.constant": (
+        "All {k} logits are equal, so softmax(z/T) is uniform at every T: the loss stays at {log} {k} = {v} {unit}.",
+        "{k} 个 logit 全部相等，所以任何 T 下 softmax(z/T) 都是均匀的：损失保持为 {log} {k} = {v} {unit}。",
+    ),
+    "curves.quiz.cold.why.inf": (
+        "The target gives a weight of {mass} to classes below the largest logit, and as T → 0 softmax(z/T) gives "
+        "them probability tending to 0: the loss grows like {rate}/T {unit} (at T = {t0} it is {a} {unit}).",
+        "目标给最大 logit 以外的类别共 {mass} 的权重，而当 T → 0 时 softmax(z/T) 给它们的概率趋于 0："
+        "损失约按 {rate}/T {unit} 增大（T = {t0} 时为 {a} {unit}）。",
+    ),
     "curves.tfig.min": ("H(ỹ) = {h}", "H(ỹ) = {h}"),
     "curves.tfig.uniform": ("{log} {k} = {v}", "{log} {k} = {v}"),
     "curves.tfig.current": ("current T", "当前 T"),

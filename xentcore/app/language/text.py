@@ -194,6 +194,40 @@ TEXT = {
         "At context {k}, the best for the test text: training {train}, test {test} {unit}.",
         "上下文为 {k} 时（对测试文本最好）：训练 {train}，测试 {test} {unit}。",
     ),
+    # predict, then reveal
+    "language.quiz": (
+        "If the context grows from {a} to {b} characters, what does the cross-entropy on the test text do?",
+        "如果上下文从 {a} 个字增加到 {b} 个字，测试文本上的交叉熵会怎样？",
+    ),
+    "language.quiz.rise": ("It rises", "上升"),
+    "language.quiz.fall": ("It falls", "下降"),
+    "language.quiz.same": ("It stays the same", "不变"),
+    "language.quiz.why": (
+        "On the test text the cross-entropy goes from {ta} at context {a} to {tb} at context {b}; on the training "
+        "text from {ra} to {rb} ({unit}).",
+        "在测试文本上，交叉熵从上下文为 {a} 时的 {ta} 变为上下文为 {b} 时的 {tb}；在训练文本上从 {ra} 变为 {rb}（{unit}）。",
+    ),
+    "language.quiz.why.inf.one": (
+        "It is infinite at context {k}: with α = 0 the model gives probability 0 to a test character it never saw "
+        "after that history, or never saw at all.",
+        "上下文为 {k} 时它是无穷大：α = 0 时，模型给某个测试字的概率为 0，因为它从未在那段历史之后见过这个字，或者根本没有见过。",
+    ),
+    "language.quiz.why.inf.both": (
+        "It is infinite at contexts {a} and {b}: with α = 0 the model gives probability 0 to a test character it "
+        "never saw after that history, or never saw at all.",
+        "上下文为 {a} 和 {b} 时它都是无穷大：α = 0 时，模型给某个测试字的概率为 0，因为它从未在那段历史之后见过这个字，"
+        "或者根本没有见过。",
+    ),
+    "language.quiz.why.overfit": (
+        "The longer context describes the training text more closely without predicting the test text better: "
+        "overfitting.",
+        "更长的上下文把训练文本描述得更细，却没有把测试文本预测得更好：这就是过拟合。",
+    ),
+    "language.quiz.why.helps": (
+        "The extra character of context helps the model predict the test text.",
+        "多看一个字的上下文，帮助模型更好地预测测试文本。",
+    ),
+    "language.quiz.join": ("{a} {b}", "{a}{b}"),  # two sentences in a row: Chinese puts no space between
     # --- grid
     "language.grid.colorbar": ("surprisal ({unit})", "惊讶度（{unit}）"),
     "language.grid.hover": (

@@ -163,6 +163,7 @@ class SurfacesModel:
 
     unit: str
     data_name: str
+    data_key: DataKey
     data: Dataset
     b: float
     r: float
@@ -206,6 +207,7 @@ def build(state: State, unit: str) -> SurfacesModel:
     return SurfacesModel(
         unit=unit,
         data_name=key[0],
+        data_key=key,
         data=ds,
         b=b,
         r=r,

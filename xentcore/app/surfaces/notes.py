@@ -26,16 +26,17 @@ def _point(w) -> dict[str, str]:
     return {"w1": fmt(w[0], 2), "w2": fmt(w[1], 2)}
 
 
-def intro(m: SurfacesModel, t: Say = app_t) -> str:
-    """The landscape the view shows: whether cross-entropy has a minimum on these data, and where; why MSE
-    cannot be convex, and what the midpoint test finds in this view."""
+def intro(m: SurfacesModel, t: Say = app_t, *, reveal: bool = True) -> str:
+    """The landscape the view shows: whether cross-entropy has a minimum on these data, and where (unless
+    ``reveal`` is off: the reader is asked to predict it first); why MSE cannot be convex, and what the midpoint
+    test finds in this view."""
     parts = [t("surfaces.intro", b=fmt(m.b, 1))]
     sep, low = m.separation, m.minimum
-    if sep is not None:
+    if reveal and sep is not None:
         d = {"d1": fmt(sep.direction[0], 2), "d2": fmt(sep.direction[1], 2)}
         key = "surfaces.intro.ce.strict" if sep.strict else "surfaces.intro.ce.weak"
         parts.append(t(key, **d, cls=t("surfaces.class", k=1)))
-    else:
+    elif reveal:
         where = t("surfaces.intro.inside" if m.minimum_inside else "surfaces.intro.outside", r=fmt(m.r, 1))
         parts.append(t("surfaces.intro.ce.min", **_point(low.w), v=fmt(low.ce), unit=unit_name(m, t), where=where))
     if m.mse_violations:
@@ -101,4 +102,27 @@ def figure_labels(m: SurfacesModel, t: Say = app_t) -> dict[str, str]:
         "w2": "w₂",
         "t": t("surfaces.slice.t"),
         "concave": t("surfaces.slice.concave"),
+    }
+
+
+def minimum_quiz(m: SurfacesModel, t: Say = app_t) -> dict:
+    """Predict, then reveal: does cross-entropy have a minimum, and is it inside this view? The answer is the
+    model's (no minimum when the data are separated through the origin); asked again when the data, the bias or
+    the view's range change."""
+    sep, low = m.separation, m.minimum
+    if sep is not None:
+        answer = "none"
+        key = "surfaces.quiz.why.strict" if sep.strict else "surfaces.quiz.why.weak"
+        why = t(key, d1=fmt(sep.direction[0], 2), d2=fmt(sep.direction[1], 2))
+    else:
+        answer = "inside" if m.minimum_inside else "outside"
+        where = t(f"surfaces.intro.{answer}", r=fmt(m.r, 1))
+        why = t("surfaces.quiz.why.min", **_point(low.w), v=fmt(low.ce), unit=unit_name(m, t), where=where)
+    return {
+        "qid": "minimum",
+        "question": t("surfaces.quiz", b=fmt(m.b, 1), r=fmt(m.r, 1)),
+        "options": {k: t(f"surfaces.quiz.{k}") for k in ("inside", "outside", "none")},
+        "answer": answer,
+        "why": why,
+        "about": (m.data_key, m.b, m.r),
     }

@@ -65,6 +65,34 @@ TEXT = {
         "the plotted square.",
         "在当前视图中，MSE 通过了全部 {checks} 次凸性中点检验：它不凸的地方位于所画的正方形之外。",
     ),
+    # predict, then reveal
+    "surfaces.quiz": (
+        "Look at the data: with the bias held at b = {b}, does the cross-entropy have a lowest point over "
+        "(w₁, w₂), and is it inside this view (both weights within ±{r})?",
+        "看看这组数据：偏置固定为 b = {b} 时，交叉熵在 (w₁, w₂) 上有没有最低点？它在当前视图（两个权重都在 ±{r} 之内）里吗？",
+    ),
+    "surfaces.quiz.inside": ("Yes, inside this view", "有，在当前视图之内"),
+    "surfaces.quiz.outside": ("Yes, but outside this view", "有，但在当前视图之外"),
+    "surfaces.quiz.none": ("No: it keeps falling in some direction", "没有：它沿某个方向一直下降"),
+    "surfaces.quiz.why.strict": (
+        "A line through the origin separates the two classes (d = ({d1}, {d2})): moving w out along d makes every "
+        "prediction more confidently right, so the cross-entropy falls towards 0 at every step and never gets "
+        "there. Separable data: no minimum.",
+        "一条过原点的直线把两个类别分开（d = ({d1}, {d2})）：让 w 沿 d 向外移动，每个预测都更自信地正确，"
+        "所以交叉熵每一步都向 0 下降，却永远到不了。可分的数据：没有最小值。",
+    ),
+    "surfaces.quiz.why.weak": (
+        "Along d = ({d1}, {d2}) no point is ever pushed towards the wrong class and some are pushed towards the "
+        "right one: moving w out along d lowers the cross-entropy without end, so it has no minimum.",
+        "沿 d = ({d1}, {d2}) 方向，没有任何点被推向错误的类别，而有些点被推向正确的类别："
+        "让 w 沿 d 向外移动，交叉熵会无止境地下降，所以它没有最小值。",
+    ),
+    "surfaces.quiz.why.min": (
+        "No line through the origin separates the two classes, so far enough out the cross-entropy rises in every "
+        "direction: its single minimum is at w = ({w1}, {w2}), where it is {v} {unit}, {where}.",
+        "没有任何过原点的直线能把两个类别分开，所以走得足够远时，交叉熵在每个方向上都会上升：它唯一的最小值位于 "
+        "w = ({w1}, {w2})，值为 {v} {unit}，{where}。",
+    ),
     "surfaces.controls.data": ("Data", "数据"),
     "surfaces.controls.surface": ("Surface", "曲面"),
     "surfaces.controls.descent": ("Gradient descent", "梯度下降"),

@@ -11,9 +11,10 @@ import streamlit as st
 
 from xentcore.app.tutorial import figures as plots
 from xentcore.app.tutorial import model as tm
+from xentcore.app.tutorial import questions
 from xentcore.app.tutorial.claims import MSE_LR_FACTORS
 from xentcore.app.tutorial.state import LOGIT_RANGE, N_OUTCOMES, SCHEMA
-from xentcore.app.ui import PageState, fmt, fmt_percent, link, t
+from xentcore.app.ui import PageState, fmt, fmt_percent, link, predict, t
 from xentcore.distributions import rescale
 
 VERDICT = {  # verdict -> (badge colour, icon)
@@ -166,36 +167,42 @@ def claim_3(ctx: PageState, f: tm.Floor, p: tuple[float, ...], weather_p: tuple[
     """Cross-entropy is not 0 at Q = P; its floor is H(P)."""
     with st.container(border=True):
         card_header(3)
-        st.markdown(t("tutorial.c3.check"))
-        u = unit_short(ctx.unit)
-        metrics = st.columns(4)
-        metrics[0].metric(f"{t('tutorial.c3.ce_pp')} ({u})", fmt(f.ce_pp))
-        metrics[1].metric(f"H(P) ({u})", fmt(f.h_p))
-        metrics[2].metric(f"{t('tutorial.c3.kl_pp')} ({u})", fmt(f.kl_pp))
-        metrics[3].metric(
-            f"{t('tutorial.c3.search', n=f.search_n)} ({u})",
-            fmt(f.search_min),
-            help=t("tutorial.c3.search.help", n=f.search_n),
-        )
-        st.plotly_chart(
-            plots.line_through_p(
-                f.path.t,
-                f.path.ce,
-                f.path.kl,
-                f.path.h,
-                ce_name="H(P, Q)",
-                kl_name="KL(P‖Q)",
-                h_name=t("tutorial.c3.floor"),
-                x_title=t(f"tutorial.c3.x.{f.towards}", outcome=outcome(0)),
-            ),
-            key="tutorial-c3",
-        )
-        if f.one_hot:
-            st.caption(t("tutorial.c3.onehot_note"))
+        if predict(ctx, **questions.zero_floor(f, p, ctx.unit)):
+            floor_check(ctx, f)
         buttons = st.columns(2)
         buttons[0].button(t("tutorial.c3.onehot"), on_click=ctx.set, args=("p", (1.0, 0.0, 0.0)), key="tutorial-onehot")
         buttons[1].button(t("tutorial.c3.back"), on_click=ctx.set, args=("p", weather_p), key="tutorial-back")
         explore(page_link(ctx, "distributions", t("nav.distributions"), p=p, q=p))
+
+
+def floor_check(ctx: PageState, f: tm.Floor) -> None:
+    """Claim 3's numbers: H(P, P), H(P), KL(P‖P), a random search, and the line of Q's through P."""
+    st.markdown(t("tutorial.c3.check"))
+    u = unit_short(ctx.unit)
+    metrics = st.columns(4)
+    metrics[0].metric(f"{t('tutorial.c3.ce_pp')} ({u})", fmt(f.ce_pp))
+    metrics[1].metric(f"H(P) ({u})", fmt(f.h_p))
+    metrics[2].metric(f"{t('tutorial.c3.kl_pp')} ({u})", fmt(f.kl_pp))
+    metrics[3].metric(
+        f"{t('tutorial.c3.search', n=f.search_n)} ({u})",
+        fmt(f.search_min),
+        help=t("tutorial.c3.search.help", n=f.search_n),
+    )
+    st.plotly_chart(
+        plots.line_through_p(
+            f.path.t,
+            f.path.ce,
+            f.path.kl,
+            f.path.h,
+            ce_name="H(P, Q)",
+            kl_name="KL(P‖Q)",
+            h_name=t("tutorial.c3.floor"),
+            x_title=t(f"tutorial.c3.x.{f.towards}", outcome=outcome(0)),
+        ),
+        key="tutorial-c3",
+    )
+    if f.one_hot:
+        st.caption(t("tutorial.c3.onehot_note"))
 
 
 def claim_4(ctx: PageState, m: tm.Decomposition) -> None:
@@ -329,7 +336,7 @@ def claim_8(ctx: PageState, m: tm.Programs) -> None:
             format_func=lambda k: t(f"tutorial.c8.{k}"),
             selection_mode="single",
         )
-        same_start(m, u)
+        same_start(ctx, m, u)
         likelihood(m, u)
         large_inputs(ctx, m, u)
         learnability(m)
@@ -341,9 +348,11 @@ def claim_8(ctx: PageState, m: tm.Programs) -> None:
             st.caption(t("tutorial.c8.code.note"))
 
 
-def same_start(m: tm.Programs, u: str) -> None:
+def same_start(ctx: PageState, m: tm.Programs, u: str) -> None:
     st.markdown(f"##### {t('tutorial.c8.same.header')}")
     st.markdown(t("tutorial.c8.same.body", n=m.n, unit=u))
+    if not predict(ctx, **questions.barely_moves(m, ctx.unit)):
+        return
     table(
         {
             t("tutorial.c8.epoch"): m.printed_epochs,

@@ -153,6 +153,25 @@ TEXT = {
         "P is one-hot: its entropy is 0, so here (and only here) the cross-entropy can reach 0.",
         "P 是独热分布：它的熵为 0，所以只有在这种情况下交叉熵才能达到 0。",
     ),
+    "tutorial.quiz.zero": (
+        "Your P from claim 1 is {p}. Can any forecast Q make the cross-entropy H(P, Q) exactly 0?",
+        "你在第 1 条中设定的 P 是 {p}。有没有哪个预测 Q 能让交叉熵 H(P, Q) 恰好为 0？",
+    ),
+    "tutorial.quiz.zero.yes": ("Yes: Q = P gives 0", "能：Q = P 时为 0"),
+    "tutorial.quiz.zero.no": ("No: every Q gives more than 0", "不能：任何 Q 都大于 0"),
+    "tutorial.quiz.zero.why.yes": (
+        "This P puts all its probability on {outcome}, so its entropy H(P), the floor of H(P, Q) over every Q, is "
+        "0: at Q = P the cross-entropy is H(P, P) = {ce} {u}.",
+        "这个 P 把全部概率放在{outcome}上，所以它的熵 H(P)（H(P, Q) 对所有 Q 的下限）为 0：Q = P 时交叉熵 "
+        "H(P, P) = {ce} {u}。",
+    ),
+    "tutorial.quiz.zero.why.no": (
+        "No Q goes below the floor H(P) = {h} {u}, reached at Q = P (H(P, P) = {ce} {u}; the best of {n} random Q "
+        "gives {best} {u}). H(P) is 0 only when P puts all its probability on one outcome, and this P spreads it "
+        "over {k} outcomes.",
+        "没有任何 Q 能低于下限 H(P) = {h} {u}，这个下限在 Q = P 处取到（H(P, P) = {ce} {u}；{n} 个随机 Q 中最好的为 "
+        "{best} {u}）。只有当 P 把全部概率放在一个结果上时 H(P) 才为 0，而这个 P 把概率分给了 {k} 个结果。",
+    ),
     # 4 asymmetry
     "tutorial.c4.title": ("Asymmetry, and cross-entropy = entropy + KL", "不对称性，以及交叉熵 = 熵 + KL"),
     "tutorial.c4.claim": (
@@ -283,6 +302,19 @@ TEXT = {
     "tutorial.c8.printed": ("tutorial's loss (sum)", "教程的损失（总和）"),
     "tutorial.c8.mean": ("corrected (mean)", "修正后（平均）"),
     "tutorial.c8.standardised": ("corrected, standardised inputs (mean)", "修正后，标准化输入（平均）"),
+    "tutorial.quiz.moves": (
+        "The tutorial trains at learning rate {lr} for {epochs} epochs. Of the way from the starting loss down to "
+        "the lowest training loss these data allow, how much does the mean loss cover?",
+        "教程以学习率 {lr} 训练 {epochs} 轮。从起始损失到这些数据所允许的最低训练损失，平均损失走完了多少路程？",
+    ),
+    "tutorial.quiz.moves.little": ("Less than half: it barely moves", "不到一半：几乎不动"),
+    "tutorial.quiz.moves.most": ("Half or more", "一半或更多"),
+    "tutorial.quiz.moves.why": (
+        "The mean loss goes from {start} to {end} {u}; the lowest training loss any parameters reach on these {n} "
+        "examples is {floor} {u}, so the run covers {frac} of the way.",
+        "平均损失从 {start} 变到 {end} {u}；在这 {n} 个样本上，任何参数能达到的最低训练损失为 {floor} {u}，"
+        "所以这次训练走完了 {frac} 的路程。",
+    ),
     "tutorial.c8.moves": ("{first} {room} {last}", "{first}{room}{last}"),
     "tutorial.c8.moves.fall": (
         "Does the loss barely move at learning rate {lr}? Over the {epochs} epochs the mean loss falls from {start} "

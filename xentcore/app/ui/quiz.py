@@ -15,6 +15,7 @@ from xentcore.app.ui.i18n import t
 from xentcore.app.ui.session import PageState
 
 ANSWERS = "_xent_quiz"  # session: {(page, question, about): (picked, answer)}
+SCORE_BOX = "_xent_quiz_score"  # the sidebar's placeholder for the score line
 
 
 def _answers() -> dict:
@@ -45,6 +46,7 @@ def predict(
         raise ValueError(f"the answer {answer!r} is not one of the options {list(options)}")
     key = (ctx.schema.name, qid, about)
     given = _answers()
+    _draw_score()  # on every run: a fragment may write to the sidebar only where it wrote on the last full run
     if key in given:
         picked, _ = given[key]
         verdict = t("quiz.right" if picked == answer else "quiz.wrong", answer=options[answer])
@@ -58,14 +60,39 @@ def predict(
             index=None,
             key=f"_xent_quiz_pick.{ctx.schema.name}.{qid}",
         )
-        if st.button(t("quiz.commit"), disabled=choice is None, key=f"_xent_quiz_commit.{ctx.schema.name}.{qid}"):
-            given[key] = (choice, answer)
-            st.rerun()
+        # a callback, not st.rerun(): the answer is stored before the rerun the click starts, which is the
+        # fragment's own when the question sits in one (the sidebar's score is redrawn from there)
+        st.button(
+            t("quiz.commit"),
+            disabled=choice is None,
+            key=f"_xent_quiz_commit.{ctx.schema.name}.{qid}",
+            on_click=_commit,
+            args=(key, f"_xent_quiz_pick.{ctx.schema.name}.{qid}", answer),
+        )
         st.caption(t("quiz.held"))
     return False
+
+
+def _commit(key: tuple, pick: str, answer: str) -> None:
+    if st.session_state.get(pick) is not None:
+        _answers()[key] = (st.session_state[pick], answer)
 
 
 def score_line() -> str | None:
     """The sidebar's score, once a question was answered."""
     right, asked = score()
     return t("quiz.score", right=right, asked=asked) if asked else None
+
+
+def score_box() -> None:
+    """The sidebar's score line, in a placeholder that an answer given inside a fragment redraws."""
+    st.session_state[SCORE_BOX] = st.empty()
+    _draw_score()
+
+
+def _draw_score() -> None:
+    if (box := st.session_state.get(SCORE_BOX)) is not None:
+        if line := score_line():
+            box.caption(line)
+        else:
+            box.empty()

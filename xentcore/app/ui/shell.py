@@ -15,7 +15,7 @@ from xentcore.app.settings import SETTINGS
 from xentcore.app.share import Issue, Schema
 from xentcore.app.ui.i18n import t
 from xentcore.app.ui.lesson import LESSON_KEYS, lesson_link_box, lesson_schema, locked_summary, tour_bar
-from xentcore.app.ui.quiz import score_line
+from xentcore.app.ui.quiz import score_box
 from xentcore.app.ui.session import (
     ACTIVE,
     PageState,
@@ -85,8 +85,8 @@ def _sidebar(ctx: PageState, url_path: str) -> None:
         )
         settings.selectbox("lang", t("settings.lang"), format_func=LANGUAGE_NAMES.__getitem__)
         settings.toggle("quiz", t("settings.quiz"), help=t("settings.quiz.help"))
-        if ctx.settings["quiz"] and (line := score_line()):
-            st.caption(line)
+        if ctx.settings["quiz"]:
+            score_box()
         st.divider()
         st.markdown(f"**{t('share.header')}**", help=t("share.help"))
         st.session_state[SHARE_BOX] = (st.empty(), "/" + url_path)
