@@ -4,6 +4,7 @@ completes without an exception or a warning (the values are legal), and a run th
 import pytest
 from apptest_support import open_app
 
+from xentcore.app.language.state import Text
 from xentcore.app.pages import PAGES
 from xentcore.app.settings import schema_for
 from xentcore.app.share import Bool, Choice, Distribution, Float, Floats, Int, Names, Param
@@ -19,6 +20,8 @@ def edge(param: Param, high: bool) -> str | None:
         return param.encode(high)
     if isinstance(param, Choice):
         return None
+    if isinstance(param, Text):
+        return "ab" * (param.max_chars // 2) if high else "a"
     k = param.max_len if high else param.min_len
     if isinstance(param, Distribution):
         return param.encode([1.0 / k] * k)
