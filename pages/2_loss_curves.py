@@ -8,9 +8,10 @@ import streamlit as st
 from xentcore.app.curves import notes
 from xentcore.app.curves.figures import binary_figure, multiclass_figure, temperature_figure
 from xentcore.app.curves.model import GRADIENT_SOURCES, build_binary, build_multiclass
-from xentcore.app.curves.state import LOGIT_LIMIT, SCHEMA, with_classes, with_logit, with_target_weight
+from xentcore.app.curves.state import LOGIT_LIMIT, SCHEMA, with_classes
 from xentcore.app.curves.text import BINARY_FORMULAS, MULTICLASS_FORMULA
 from xentcore.app.ui import fmt, fragment, page_end, page_setup, predict, t
+from xentcore.app.ui.widgets import vector_sliders
 from xentcore.probes import MAX_CLASSES
 
 ctx = page_setup("curves", SCHEMA)
@@ -77,50 +78,25 @@ def set_k() -> None:
     ctx.update(**with_classes(ctx.values, st.session_state["curves.k"]))
 
 
-def set_logit(i: int) -> None:
-    ctx.set("zs", with_logit(ctx["zs"], i, st.session_state[f"curves.z{i}"]))
-
-
-def set_target_weight(i: int) -> None:
-    ctx.set("ty", with_target_weight(ctx["ty"], i, st.session_state[f"curves.ty{i}"]))
-
-
 @fragment
 def multiclass() -> None:
     k = len(ctx["zs"])
     st.session_state["curves.k"] = k
     st.slider(t("curves.k"), min_value=2, max_value=MAX_CLASSES, key="curves.k", on_change=set_k)
     st.markdown(f"**{t('curves.logits')}**")
-    cols = st.columns(k)
-    for i in range(k):
-        st.session_state[f"curves.z{i}"] = float(ctx["zs"][i])
-        cols[i].slider(
-            f"z{i}",
-            min_value=-LOGIT_LIMIT,
-            max_value=LOGIT_LIMIT,
-            step=0.1,
-            key=f"curves.z{i}",
-            on_change=set_logit,
-            args=(i,),
-        )
+    vector_sliders(
+        ctx, "zs", [f"z{i}" for i in range(k)], where=st.columns(k), lo=-LOGIT_LIMIT, hi=LOGIT_LIMIT, step=0.1,
+        distribution=False, name=t("curves.logits"),
+    )  # fmt: skip
     left, mid, right = st.columns(3)
     ctx.toggle("soft", t("curves.soft"), where=left, help=t("curves.soft.help"))
     ctx.slider("temp", t("curves.temp"), where=mid, help=t("curves.temp.help"))
     ctx.slider("ls", t("curves.ls"), where=right, help=t("curves.ls.help"))
     if ctx["soft"]:
         st.markdown(f"**{t('curves.soft.weights')}**")
-        tcols = st.columns(k)
-        for i in range(k):
-            st.session_state[f"curves.ty{i}"] = float(ctx["ty"][i])
-            tcols[i].slider(
-                class_name(i),
-                min_value=0.0,
-                max_value=1.0,
-                step=0.01,
-                key=f"curves.ty{i}",
-                on_change=set_target_weight,
-                args=(i,),
-            )
+        vector_sliders(
+            ctx, "ty", [class_name(i) for i in range(k)], where=st.columns(k), name=t("curves.soft.weights")
+        )
     else:
         ctx.selectbox("c", t("curves.c"), options=list(range(k)), format_func=class_name, where=left)
     m = build_multiclass(ctx.values, ctx.unit)

@@ -118,7 +118,7 @@ def test_bits_rescale_cross_entropy():
 
 def test_multiclass_widgets():
     at = run()
-    at.slider(key="curves.z1").set_value(3.0).run()
+    at.slider(key="curves.zs.1").set_value(3.0).run()
     check_multi(at, (2.0, 3.0, 0.1), 0)
     at.slider(key="curves.k").set_value(5).run()
     assert not at.exception
@@ -138,7 +138,7 @@ def test_soft_target():
     at = run()
     at.toggle(key="curves.soft").set_value(True).run()
     check_multi(at, (2.0, 1.0, 0.1), (0.7, 0.2, 0.1))
-    at.slider(key="curves.ty0").set_value(0.4).run()
+    at.slider(key="curves.ty.0").set_value(0.4).run()
     check_multi(at, (2.0, 1.0, 0.1), (0.4, 0.4, 0.2))
 
 
@@ -148,7 +148,7 @@ def test_share_link_reopens_the_view():
     check_binary(at, 0, 2.5)
     check_multi(at, (1.0, -2.0, 0.5, 3.0), 3, temp=0.5, ls=0.1)
     assert at.toggle(key="curves.log").value
-    assert at.slider(key="curves.z3").value == 3.0
+    assert at.slider(key="curves.zs.3").value == 3.0
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ target ``ty`` are repaired to match it.
 from __future__ import annotations
 
 from xentcore.app.share import Bool, Distribution, Float, Floats, Int, Issue, Note, Schema, State
-from xentcore.distributions import rescale, resize
+from xentcore.distributions import resize
 from xentcore.probes import MAX_CLASSES, Z_LIMIT, resize_logits
 
 LOGIT_LIMIT = 6.0
@@ -56,15 +56,3 @@ def with_classes(state: State, k: int) -> dict:
         "ty": tuple(float(v) for v in resize(state["ty"], k)),
         "c": min(state["c"], k - 1),
     }
-
-
-def with_logit(zs, i: int, value: float) -> tuple[float, ...]:
-    """The logits with class ``i``'s set to ``value``."""
-    out = [float(v) for v in zs]
-    out[i] = float(value)
-    return tuple(out)
-
-
-def with_target_weight(ty, i: int, weight: float) -> tuple[float, ...]:
-    """The soft target with class ``i``'s weight set to ``weight``, the others rescaled to keep the sum 1."""
-    return tuple(float(v) for v in rescale(ty, i, weight))

@@ -13,9 +13,9 @@ from xentcore.app.tutorial import figures as plots
 from xentcore.app.tutorial import model as tm
 from xentcore.app.tutorial import questions
 from xentcore.app.tutorial.claims import MSE_LR_FACTORS
-from xentcore.app.tutorial.state import LOGIT_RANGE, N_OUTCOMES, SCHEMA
+from xentcore.app.tutorial.state import LOGIT_RANGE, N_OUTCOMES
 from xentcore.app.ui import PageState, fmt, fmt_percent, link, predict, t
-from xentcore.distributions import rescale
+from xentcore.app.ui.widgets import vector_sliders
 
 VERDICT = {  # verdict -> (badge colour, icon)
     "holds": ("green", ":material/check_circle:"),
@@ -70,21 +70,6 @@ def fmt_power(mantissa: float, exponent: int) -> str:
     return f"{mantissa:.2f} × 10{str(exponent).translate(sup)}"
 
 
-def vector_slider(ctx: PageState, key: str, i: int, label: str, where, lo: float, hi: float, step: float) -> None:
-    """A slider for entry ``i`` of the vector ``key`` (P and Q are rescaled to keep summing to 1)."""
-    wkey = f"{SCHEMA.name}.{key}.{i}"
-    st.session_state[wkey] = float(ctx[key][i])
-    where.slider(label, lo, hi, step=step, key=wkey, on_change=_vector_changed, args=(ctx, key, i))
-
-
-def _vector_changed(ctx: PageState, key: str, i: int) -> None:
-    value = st.session_state[f"{SCHEMA.name}.{key}.{i}"]
-    if key in ("p", "q"):
-        ctx.set(key, tuple(rescale(ctx[key], i, value)))
-    else:
-        ctx.set(key, tuple(value if j == i else v for j, v in enumerate(ctx[key])))
-
-
 # --- claims 1-4 ---------------------------------------------------------------------------------------------
 
 
@@ -94,9 +79,9 @@ def claim_1(ctx: PageState, d: tm.Definitions) -> None:
         card_header(1)
         st.markdown(t("tutorial.c1.check"))
         cols = st.columns(2)
-        for i in range(N_OUTCOMES):
-            vector_slider(ctx, "p", i, t("tutorial.c1.slider", dist="P", outcome=outcome(i)), cols[0], 0.0, 1.0, 0.01)
-            vector_slider(ctx, "q", i, t("tutorial.c1.slider", dist="Q", outcome=outcome(i)), cols[1], 0.0, 1.0, 0.01)
+        for where, key in zip(cols, ("p", "q"), strict=True):
+            labels = [t("tutorial.c1.slider", dist=key.upper(), outcome=outcome(i)) for i in range(N_OUTCOMES)]
+            vector_sliders(ctx, key, labels, where=where, name=key.upper())
         u = unit_short(ctx.unit)
         table(
             {
@@ -260,9 +245,11 @@ def claim_6(ctx: PageState, g: tm.SoftmaxGradient) -> None:
         card_header(6)
         st.markdown(t("tutorial.c6.check"))
         cols = st.columns(N_OUTCOMES + 1)
-        for j in range(N_OUTCOMES):
-            label = t("tutorial.c6.z", j=j + 1, outcome=outcome(j))
-            vector_slider(ctx, "z", j, label, cols[j], -LOGIT_RANGE, LOGIT_RANGE, 0.1)
+        labels = [t("tutorial.c6.z", j=j + 1, outcome=outcome(j)) for j in range(N_OUTCOMES)]
+        vector_sliders(
+            ctx, "z", labels, where=cols[:N_OUTCOMES], lo=-LOGIT_RANGE, hi=LOGIT_RANGE, step=0.1, distribution=False,
+            name="z",
+        )  # fmt: skip
         ctx.widget(
             "radio", "c", t("tutorial.c6.class"), where=cols[-1], options=tuple(range(N_OUTCOMES)), format_func=outcome
         )

@@ -69,7 +69,7 @@ def vector_sliders(
     if len(labels) != len(values):
         raise ValueError(f"{len(labels)} labels for {len(values)} entries of {key!r}")
     if name is not None:
-        remember_label(ctx.schema, key, ctx.lang, name)
+        ctx.label(key, name)
     if ctx.is_hidden(key):
         ctx.lock(key, ", ".join(fmt(v, 2) for v in values))
         return
