@@ -1,0 +1,125 @@
+"""Lesson links (``hide=``) and guided tours (``tour=&step=``) on every page."""
+
+import pytest
+from apptest_support import open_app
+
+from xentcore.app.pages import PAGES
+from xentcore.app.settings import SETTINGS, schema_for
+from xentcore.app.tours import TOURS
+from xentcore.app.ui.lesson import step_params
+from xentcore.app.ui.text import TABLE
+
+LOCKED = {lang: TABLE["lesson.locked"][i].split("{")[0] for i, lang in enumerate(("en", "zh"))}
+WITH_CONTROLS = [p for p in PAGES if schema_for(p.id).params]
+
+
+def control_keys(at, schema) -> set[str]:
+    """The page-state keys that have a widget on the page (widgets are keyed ``<schema>.<key>``)."""
+    keys = set()
+    for kind in ("slider", "select_slider", "selectbox", "radio", "toggle", "checkbox", "number_input",
+                 "segmented_control", "pills"):  # fmt: skip
+        for w in at.get(kind):
+            key = getattr(w, "key", None) or ""
+            parts = key.split(".")  # "<schema>.<key>", or "<schema>.<key>.<i>" for one slider of a vector
+            if parts[0] == schema.name and len(parts) > 1 and parts[1] in schema.keys:
+                keys.add(parts[1])
+    return keys
+
+
+@pytest.mark.parametrize("page", WITH_CONTROLS, ids=lambda p: p.id)
+def test_hide_all_draws_no_control_and_says_what_was_set(page):
+    schema = schema_for(page.id)
+    shown = control_keys(open_app(page.path), schema)
+    assert shown, "the page should draw some of its controls through its state"
+    at = open_app(page.path, hide="all")
+    assert not at.exception, [e.message for e in at.exception]
+    assert not at.warning, [w.value for w in at.warning]
+    assert control_keys(at, schema) == set()
+    summary = [c.value for c in at.caption if c.value.startswith(LOCKED["en"])]
+    assert len(summary) == 1
+
+
+@pytest.mark.parametrize("page", WITH_CONTROLS, ids=lambda p: p.id)
+def test_hiding_one_control_keeps_its_value_from_the_link(page):
+    schema = schema_for(page.id)
+    shown = sorted(control_keys(open_app(page.path), schema))
+    key = shown[0]
+    at = open_app(page.path, hide=key, lang="zh")
+    assert not at.exception
+    assert control_keys(at, schema) == set(shown) - {key}
+    summary = [c.value for c in at.caption if c.value.startswith(LOCKED["zh"])]
+    assert len(summary) == 1 and "=" in summary[0]
+    # the link keeps the lesson: the share link carries hide=
+    assert "hide=" in at.sidebar.code[0].value
+
+
+def test_a_hidden_value_from_the_link_is_applied():
+    at = open_app("pages/4_training_race.py", hide="lr,ep", lr="0.1", ep="50")
+    assert not at.exception
+    summary = next(c.value for c in at.caption if c.value.startswith(LOCKED["en"]))
+    assert "0.1" in summary and "50" in summary
+    assert dict(at.query_params)["lr"] == "0.1"
+
+
+@pytest.mark.parametrize("raw", ["zz", "all,lr", ",,,", "lr" * 500, "<script>", "lr,zz", "\x00", "ALL"])
+def test_hostile_hide_values_warn_and_break_nothing(raw):
+    at = open_app("pages/4_training_race.py", hide=raw)
+    assert not at.exception
+    warned = " ".join(w.value for w in at.warning)
+    valid = {k for k in raw.split(",") if k in schema_for("race").keys}
+    if valid and set(raw.split(",")) <= valid:
+        assert not warned
+    else:
+        assert "`hide`" in warned
+
+
+def test_the_lesson_link_box_writes_the_chosen_controls():
+    at = open_app("pages/2_loss_curves.py")
+    pick = at.sidebar.multiselect[0]
+    pick.set_value(["z", "log"]).run()
+    links = [c.value for c in at.sidebar.code]
+    assert any("hide=z%2Clog" in link or "hide=z,log" in link for link in links), links
+
+
+STEPS = [(tour, n) for tour in TOURS for n in range(1, len(tour.steps) + 1)]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(("tour", "n"), STEPS, ids=lambda v: getattr(v, "id", str(v)))
+def test_every_tour_step_opens_in_both_languages(tour, n, lang):
+    settings = {**SETTINGS.defaults(), "lang": lang}
+    path, params = step_params(tour, n, settings)
+    at = open_app(path, **params)
+    assert not at.exception, [e.message for e in at.exception]
+    assert not at.warning, [w.value for w in at.warning]
+    text = TABLE[tour.text_key(n)][("en", "zh").index(lang)]
+    assert text in [m.value for m in at.markdown]
+    step = tour.steps[n - 1]
+    assert control_keys(at, schema_for(step.page)).isdisjoint(step.hide)
+
+
+def test_a_tour_from_start_to_end():
+    tour = next(t for t in TOURS if t.id == "mse")
+    at = open_app("app.py")
+    at.button(key="_xent_tour_start_mse").click().run()
+    visited = []
+    for n in range(1, len(tour.steps) + 1):
+        assert not at.exception
+        visited.append(at.title[0].value)
+        assert dict(at.query_params).get("tour") == "mse"
+        if n < len(tour.steps):
+            at.button(key="_xent_tour_next").click().run()
+    assert "_xent_tour_next" not in [b.key for b in at.button]
+    at.button(key="_xent_tour_back").click().run()
+    assert at.title[0].value == visited[-2]
+    at.button(key="_xent_tour_end").click().run()
+    assert "tour" not in dict(at.query_params)
+    assert visited == [TABLE[f"nav.{s.page}"][0] for s in tour.steps]
+
+
+def test_a_tour_link_to_the_wrong_page_offers_the_right_one():
+    at = open_app("pages/2_loss_curves.py", tour="surprise", step="2")
+    assert not at.exception
+    assert any("another page" in m.value for m in at.markdown)
+    at.button(key="_xent_tour_here").click().run()
+    assert at.title[0].value == TABLE["nav.distributions"][0]
