@@ -13,13 +13,22 @@ from __future__ import annotations
 import streamlit as st
 
 # Streamlit 1.67 draws no focus indicator on the current page's sidebar link (its "active" grey is the same
-# focused or not), a barely visible grey on the other page links, and none on a table's toolbar buttons.
+# focused or not), a barely visible grey on the other page links, and none on a table's toolbar buttons,
+# whose toolbar even stays transparent while one of its buttons has the keyboard focus.
 # WCAG 2.1 AA, 2.4.7 "Focus Visible"; currentColor follows the theme (dark on light, light on dark).
+# The links' own colour is the browser's default blue (their text is coloured inside), hence ``inherit``.
 FOCUS_CSS = """
-a[data-testid="stPageLink-NavLink"]:focus-visible,
+a[data-testid="stPageLink-NavLink"]:focus-visible {
+  color: inherit;
+  outline: 2px solid currentColor;
+  outline-offset: 1px;
+}
 button[data-testid="stBaseButton-elementToolbar"]:focus-visible {
   outline: 2px solid currentColor;
   outline-offset: 1px;
+}
+[data-testid="stElementToolbar"]:focus-within {
+  opacity: 1;
 }
 """
 
