@@ -1,4 +1,5 @@
-"""The app's one style block: what the theme in ``.streamlit/config.toml`` cannot set (focus rings, motion).
+"""The app's one style block: what the theme in ``.streamlit/config.toml`` cannot set (focus rings, formulas
+that wrap on a phone, reduced motion).
 
 ``page_setup`` injects it once per run of every page with ``st.html``, which puts a style-only block in
 Streamlit's event container (it takes no room on the page). The CSS is a constant of ours: nothing from a
@@ -32,6 +33,16 @@ button[data-testid="stBaseButton-elementToolbar"]:focus-visible {
 }
 """
 
+# Narrow screens (WCAG 1.4.10 "Reflow"): KaTeX lays a display formula out on one line, which a phone then
+# cuts or scrolls; allowed to wrap, it breaks after its top-level relations and operators, as inline math
+# does. A formula built as one block (``aligned``) cannot break: the page writes it in shorter lines.
+NARROW_CSS = """
+@media (max-width: 640px) {
+  .katex-display > .katex { white-space: normal; }
+  .katex-display > .katex > .katex-html > .base { margin-top: 0.25em; }
+}
+"""
+
 # Reduced motion: Streamlit's own transitions and animations (sidebar, expanders, skeletons) become instant.
 # Always on under the system's "reduce motion" preference; under the reader's ``still`` setting too.
 STILL_RULES = """
@@ -48,7 +59,7 @@ def style(still: bool = False) -> str:
     """The ``<style>`` block for a page: focus rings, and reduced motion (always under the system preference;
     for everyone when ``still``)."""
     motion = STILL_RULES if still else f"@media (prefers-reduced-motion: reduce) {{{STILL_RULES}}}"
-    return f"<style>{FOCUS_CSS}{motion}</style>"
+    return f"<style>{FOCUS_CSS}{NARROW_CSS}{motion}</style>"
 
 
 def inject_style(still: bool = False) -> None:
