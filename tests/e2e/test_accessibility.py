@@ -62,10 +62,11 @@ def axe_js() -> Path:
     return AXE_JS
 
 
-def open_page(browser, server: str, page_id: str, *, lang: str = "en", scheme: str = "light", size=(1400, 1000)):
-    """A new browser context in ``scheme`` (Streamlit follows the system colour scheme) at ``size``,
-    on the page, settled, with its charts drawn."""
-    context = browser.new_context(viewport={"width": size[0], "height": size[1]}, color_scheme=scheme)
+def open_page(browser, server: str, page_id: str, *, lang: str = "en", scheme: str = "light", **options):
+    """A new browser context in ``scheme`` (Streamlit follows the system colour scheme), on the page,
+    settled, with its charts drawn; ``options`` go to ``browser.new_context``."""
+    options.setdefault("viewport", {"width": 1400, "height": 1000})
+    context = browser.new_context(color_scheme=scheme, **options)
     page = context.new_page()
     page.set_default_timeout(60_000)
     page.goto(f"{server}/{PAGE_BY_ID[page_id].url_path}?lang={lang}")
@@ -124,14 +125,16 @@ FOCUS_STOP = """() => {
   };
 }"""
 MAX_TABS = 400
+SETTLE_MS = 60  # a frame or two for the focus style to paint
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("page_id", [p.id for p in PAGES])
 def test_every_control_shows_where_the_focus_is(browser, server, page_id, scheme):
     """WCAG 2.4.7: Tab through the page; around each kind of focused control, the screen must differ
-    between focused and not focused (compared as pixels of the control's box plus a margin)."""
-    context, page = open_page(browser, server, page_id, scheme=scheme)
+    between focused and not focused (compared as pixels of the control's box plus a margin). Under the
+    system's reduce-motion preference the app's style makes transitions instant, so no waiting for them."""
+    context, page = open_page(browser, server, page_id, scheme=scheme, reduced_motion="reduce")
     invisible, checked = [], set()
     try:
         width, height = page.viewport_size["width"], page.viewport_size["height"]
@@ -147,10 +150,10 @@ def test_every_control_shows_where_the_focus_is(browser, server, page_id, scheme
             clip = {"x": x, "y": y, "width": min(stop["right"], width) - x, "height": min(stop["bottom"], height) - y}
             if clip["width"] < 1 or clip["height"] < 1:
                 continue  # off screen: nothing to see, and nothing a sighted reader loses here
-            page.wait_for_timeout(250)  # focus transitions
+            page.wait_for_timeout(SETTLE_MS)
             focused = page.screenshot(clip=clip)
             page.evaluate("window.__xentFocus = document.activeElement; document.activeElement.blur()")
-            page.wait_for_timeout(250)
+            page.wait_for_timeout(SETTLE_MS)
             unfocused = page.screenshot(clip=clip)
             page.evaluate("window.__xentFocus.focus()")
             if focused == unfocused:
