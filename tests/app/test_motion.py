@@ -1,8 +1,10 @@
-"""``motion_settings``: under ``still`` nothing tweens and nothing starts by itself; Play stays the reader's choice."""
+"""Reduced motion (``still=1``): plotly's animation arguments, the sidebar toggle and the page style."""
 
 import pytest
+from apptest_support import open_app
 
 from xentcore.app.motion import motion_settings
+from xentcore.app.ui.a11y import style
 
 
 def test_still_means_no_autoplay_and_no_tweening():
@@ -31,3 +33,20 @@ def test_every_call_returns_fresh_dicts():
 def test_negative_durations_are_refused():
     with pytest.raises(ValueError, match="durations must be >= 0"):
         motion_settings(False, frame_ms=-1)
+
+
+def test_the_still_setting_is_a_sidebar_toggle_kept_in_the_link():
+    at = open_app()
+    assert at.sidebar.toggle(key="settings.still").value is False and "still" not in at.query_params
+    (block,) = at.get("html")
+    assert block.proto.body == style(False)
+    at.sidebar.toggle(key="settings.still").set_value(True).run()
+    assert at.query_params["still"] == "1"
+    assert at.get("html")[0].proto.body == style(True)
+    assert open_app(still="1").sidebar.toggle(key="settings.still").value is True
+
+
+def test_the_style_makes_motion_instant_under_still_and_under_the_system_preference():
+    assert "prefers-reduced-motion: reduce" in style(False) and "transition-duration: 0.01ms" in style(False)
+    assert "prefers-reduced-motion" not in style(True) and "transition-duration: 0.01ms" in style(True)
+    assert 'a[data-testid="stPageLink-NavLink"]:focus-visible' in style(False)
