@@ -4,8 +4,9 @@
 
 Streamlit 1.67 puts ``alt`` on the chart's wrapper as ``role="figure"`` with ``aria-label`` = the text: a
 screen reader announces "<alt>, figure" before the chart (checked in Chromium's accessibility tree; plotly's
-own SVGs stay inside it as unnamed images reading out tick labels, which Streamlit does not hide). ``data`` (a DataFrame, or a function returning
-one) adds a "Show the data" toggle under the chart; the table is built and sent only while it is on.
+own SVGs stay inside it as unnamed images reading out tick labels, which Streamlit does not hide). ``data``
+(a DataFrame, or a function returning one) adds a "Show the data" toggle under the chart; the table is built
+and sent only while it is on.
 
 How to write an alt (WCAG 2.1, 1.1.1 "Non-text Content"):
 - Say what the chart shows *now*, with its key numbers, not what kind of chart it is: "Cross-entropy
