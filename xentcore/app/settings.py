@@ -1,7 +1,7 @@
 """Every page's shareable state, declared once: URL keys, types, bounds and defaults.
 
 Each page's :class:`~xentcore.app.share.Schema` lives in a module of this package named after the page;
-``SETTINGS`` holds what follows the user across pages (unit, language).
+``SETTINGS`` holds what follows the user across pages (unit, language, quiz mode, reduced motion).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ SETTINGS = Schema(
         Choice("unit", "nats", options=UNITS),
         Choice("lang", "en", options=LANGUAGES),
         Bool("quiz", False),  # predict, then reveal: key results wait for the reader's guess
+        Bool("still", False),  # reduced motion: nothing plays by itself, transitions are instant
     ),
 )
 

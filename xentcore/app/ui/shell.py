@@ -13,6 +13,7 @@ from xentcore.app.home.state import HOME
 from xentcore.app.pages import PAGE_BY_ID, PAGES
 from xentcore.app.settings import SETTINGS
 from xentcore.app.share import Issue, Schema
+from xentcore.app.ui.a11y import inject_style
 from xentcore.app.ui.i18n import t
 from xentcore.app.ui.lesson import LESSON_KEYS, lesson_link_box, lesson_schema, locked_summary, tour_bar
 from xentcore.app.ui.quiz import score_box
@@ -44,6 +45,7 @@ def page_setup(page_id: str, schema: Schema = HOME) -> PageState:
         st.session_state[ACTIVE] = schema.name
     st.set_page_config(page_title=f"{t(page.title_key)} · xent", page_icon="🎯", layout="wide")
     write_url()
+    inject_style(settings["still"])
 
     ctx = PageState(schema, values, settings, hidden=tuple(lesson["hide"]))
     ctx.url_path = page.url_path
@@ -87,6 +89,7 @@ def _sidebar(ctx: PageState, url_path: str) -> None:
         settings.toggle("quiz", t("settings.quiz"), help=t("settings.quiz.help"))
         if ctx.settings["quiz"]:
             score_box()
+        settings.toggle("still", t("settings.still"), help=t("settings.still.help"))
         st.divider()
         st.markdown(f"**{t('share.header')}**", help=t("share.help"))
         st.session_state[SHARE_BOX] = (st.empty(), "/" + url_path)

@@ -12,7 +12,7 @@ from xentcore.app.pages import PAGES
 from xentcore.app.settings import LANGUAGES
 
 __all__ = ["LANGUAGES", "TABLE"]
-MODULES = ("xentcore.app.ui.common_text", "xentcore.app.ui.lesson_text", *(f"xentcore.app.{page.id}.text" for page in PAGES))
+MODULES = ("xentcore.app.ui.common_text", "xentcore.app.ui.lesson_text", "xentcore.app.ui.a11y_text", *(f"xentcore.app.{page.id}.text" for page in PAGES))
 
 
 def _load() -> dict[str, tuple[str, str]]:

@@ -1,0 +1,67 @@
+"""The app's one style block: what the theme in ``.streamlit/config.toml`` cannot set (focus rings, formulas
+that wrap on a phone, reduced motion).
+
+``page_setup`` injects it once per run of every page with ``st.html``, which puts a style-only block in
+Streamlit's event container (it takes no room on the page). The CSS is a constant of ours: nothing from a
+link or a reader reaches it.
+
+Contrast is the theme's job, not this file's: captions are the text colour at 60 % opacity, so the light
+theme's ``textColor`` is chosen dark enough for them to pass WCAG AA (see ``.streamlit/config.toml``).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+# Streamlit 1.67 draws no focus indicator on the current page's sidebar link (its "active" grey is the same
+# focused or not), a barely visible grey on the other page links, and none on a table's toolbar buttons,
+# whose toolbar even stays transparent while one of its buttons has the keyboard focus.
+# WCAG 2.1 AA, 2.4.7 "Focus Visible"; currentColor follows the theme (dark on light, light on dark).
+# The links' own colour is the browser's default blue (their text is coloured inside), hence ``inherit``.
+FOCUS_CSS = """
+a[data-testid="stPageLink-NavLink"]:focus-visible {
+  color: inherit;
+  outline: 2px solid currentColor;
+  outline-offset: 1px;
+}
+button[data-testid="stBaseButton-elementToolbar"]:focus-visible {
+  outline: 2px solid currentColor;
+  outline-offset: 1px;
+}
+[data-testid="stElementToolbar"]:focus-within {
+  opacity: 1;
+}
+"""
+
+# Narrow screens (WCAG 1.4.10 "Reflow"): KaTeX lays a display formula out on one line, which a phone then
+# cuts or scrolls; allowed to wrap, it breaks after its top-level relations and operators, as inline math
+# does. A formula built as one block (``aligned``) cannot break: the page writes it in shorter lines.
+NARROW_CSS = """
+@media (max-width: 640px) {
+  .katex-display > .katex { white-space: normal; }
+  .katex-display > .katex > .katex-html > .base { margin-top: 0.25em; }
+}
+"""
+
+# Reduced motion: Streamlit's own transitions and animations (sidebar, expanders, skeletons) become instant.
+# Always on under the system's "reduce motion" preference; under the reader's ``still`` setting too.
+STILL_RULES = """
+*, *::before, *::after {
+  animation-duration: 0.01ms !important;
+  animation-iteration-count: 1 !important;
+  transition-duration: 0.01ms !important;
+  scroll-behavior: auto !important;
+}
+"""
+
+
+def style(still: bool = False) -> str:
+    """The ``<style>`` block for a page: focus rings, and reduced motion (always under the system preference;
+    for everyone when ``still``)."""
+    motion = STILL_RULES if still else f"@media (prefers-reduced-motion: reduce) {{{STILL_RULES}}}"
+    return f"<style>{FOCUS_CSS}{NARROW_CSS}{motion}</style>"
+
+
+def inject_style(still: bool = False) -> None:
+    """Add the style block to the page (call once per run, as ``page_setup`` does)."""
+    st.html(style(still))
