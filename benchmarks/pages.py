@@ -11,6 +11,7 @@ the note says "fragment" there.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.util
 import time
@@ -56,6 +57,13 @@ def _reference(repeat: int) -> list[float]:
     at = AppTest.from_file(str(ROOT / REFERENCE_SCRIPT), default_timeout=60).run()
     times, _, _ = _moves(at, REFERENCE_CONTROL, "", repeat, 0)
     return times
+
+
+@functools.cache
+def reference_rerun_ms(quick: bool = False) -> float:
+    """The bare page's warm rerun (AppTest, median): the yardstick of this machine now, for the suites that
+    time pure computations (a race, a surface) that a page runs on a cache miss."""
+    return median_ms(_reference(6 if quick else 12))
 
 
 def _model_build(page_id: str) -> tuple[float, str]:

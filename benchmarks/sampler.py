@@ -29,6 +29,8 @@ import streamlit
 ROOT = str(Path(__file__).resolve().parents[1]) + "/"
 STREAMLIT = str(Path(streamlit.__file__).resolve().parent) + "/"
 SCRIPT_THREAD = "ScriptRunner.scriptThread"
+# decorators around every st.* call: look through them to the call itself
+WRAPPERS = ("runtime/metrics_util.py",)
 CATEGORIES = ("compute", "figures", "page", "emit", "cache", "streamlit")
 
 
@@ -63,7 +65,7 @@ def classify(frame) -> str:
             if outermost_streamlit is not None:
                 return _streamlit_category(outermost_streamlit)
             return _project_category(path)
-        if path.startswith(STREAMLIT):
+        if path.startswith(STREAMLIT) and not path.endswith(WRAPPERS):
             outermost_streamlit = path
         frame = frame.f_back
     return "streamlit"  # the runner before and after the script
