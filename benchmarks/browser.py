@@ -53,6 +53,7 @@ RECOMPUTE = {"race": "n", "surfaces": "n"}
 RATIO_CACHED, RATIO_RECOMPUTE, RATIO_OPEN, RATIO_PLAYBACK = 2.0, 4.0, 1.5, 0.8
 MIN_FRAME_RATE = 20.0
 TIMEOUT_MS = 60_000
+MOVE_TIMEOUT_MS = 20_000  # a move not shown by then counts as an error
 
 
 @contextlib.contextmanager
@@ -113,32 +114,31 @@ def css_key(widget_key: str) -> str:
     return "st-key-" + "".join(c if c.isalnum() or c in "_-" else "-" for c in widget_key.strip())
 
 
-# The text a reader reads on the page, widgets excepted (a slider's own value changes at the key press).
+# The text a reader reads on the page, sliders and labels excepted (a slider's own value and its ticks are
+# drawn as markdown, and the value changes at the key press, before any rerun).
 _TEXT = """() => Array.from(document.querySelectorAll(
     "[data-testid=stMain] [data-testid=stMetricValue], [data-testid=stMain] [data-testid=stMarkdownContainer],"
     + "[data-testid=stMain] [data-testid=stTable], [data-testid=stMain] [data-testid=stCode]"))
-  .filter(e => !e.closest("[data-testid=stWidgetLabel], [data-testid=stTooltipContent]"))
+  .filter(e => !e.closest("[data-testid=stSlider], [data-testid=stWidgetLabel], [data-testid=stTooltipContent]"))
   .map(e => e.innerText).join("\\u241e")"""
 
-# Resolves with the page-clock time (ms) of the first animation frame where a rerun that started after the
-# call has finished, nothing is stale or a skeleton, and the text differs from ``before``; NaN on timeout.
+# Resolves with the page-clock time (ms) of the first animation frame where the script is not running, nothing
+# is stale or a skeleton, and the text differs from ``before`` (new text means the rerun's elements arrived:
+# Streamlit sends "running" before them, and a quick rerun's "running" and "not running" may be drawn in one
+# render, so the state alone cannot tell a finished rerun from one not started); NaN on timeout.
 _AFTER_RERUN = (
     """([before, timeout]) => new Promise(resolve => {
   const text = """
     + _TEXT
     + """;
   const app = document.querySelector("[data-testid=stApp]");
-  let started = false;
-  const seen = new MutationObserver(() => {
-    if (app.getAttribute("data-test-script-state") !== "notRunning") started = true; });
-  seen.observe(app, {attributes: true, attributeFilter: ["data-test-script-state"]});
   const t0 = performance.now();
   const check = () => {
     const now = performance.now();
-    if (now - t0 > timeout) { seen.disconnect(); resolve(NaN); return; }
-    if (started && app.getAttribute("data-test-script-state") === "notRunning"
+    if (now - t0 > timeout) { resolve(NaN); return; }
+    if (app.getAttribute("data-test-script-state") === "notRunning"
         && !document.querySelector("[data-testid=stSkeleton], [data-stale=true]") && text() !== before) {
-      seen.disconnect(); resolve(now); return; }
+      resolve(now); return; }
     requestAnimationFrame(check);
   };
   requestAnimationFrame(check);
@@ -187,7 +187,7 @@ async def _press(page, slider, key: str) -> float:
         "(args) => { window.__down = null; document.addEventListener('keydown', "
         "() => { window.__down = performance.now(); }, {once: true, capture: true}); "
         f"window.__done = ({_AFTER_RERUN})(args); }}",
-        [before, TIMEOUT_MS],
+        [before, MOVE_TIMEOUT_MS],
     )
     await slider.press(key)
     end = await page.evaluate("() => window.__done")
@@ -294,7 +294,8 @@ async def _slider_suite(app: str, ref: str, warmup: int, moves: int) -> list[Res
             f"browser: {REFERENCE} slider -> number, p50",
             ref_ms,
             "ms",
-            note=f"{len(ref_times)} moves, {len(ref_errors)} errors; p95 {percentile_ms(ref_times, 0.95):.0f} ms",
+            note=f"{len(ref_times)} moves, {len(ref_errors)} errors; p95 {percentile_ms(ref_times, 0.95):.0f} ms"
+            + (f"; {sorted(set(ref_errors))[0]}" if ref_errors else ""),
         )
     ]
     for label, times, errors, ratio, _ in rows:
