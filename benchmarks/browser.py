@@ -30,7 +30,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-from benchmarks.report import Result, percentile_ms
+from benchmarks.report import Result, percentile_ms, progress
 from xentcore.app.pages import PAGES
 from xentcore.app.settings import schema_for
 
@@ -47,8 +47,8 @@ METRIC = "[data-testid='stMetricValue']"
 DISTRIBUTIONS_K12 = (
     "/distributions?p=" + ",".join(["0.08"] * 11 + ["0.12"]) + "&q=" + ",".join(["0.0833"] * 11 + ["0.0837"])
 )
-# the slider (a share-link key of the page's state) whose moves recompute a race or a surface: measured
-# moving always the same way from the page's default, so every value is new to the caches
+# the slider (a share-link key of the page's state) whose moves recompute a race or a surface: moved up
+# from the page's default, past the values the cached test visited, so every measured value is new
 RECOMPUTE = {"race": "n", "surfaces": "n"}
 RATIO_CACHED, RATIO_RECOMPUTE, RATIO_OPEN, RATIO_PLAYBACK = 2.0, 4.0, 1.5, 0.8
 MIN_FRAME_RATE = 20.0
@@ -123,22 +123,29 @@ _TEXT = """() => Array.from(document.querySelectorAll(
   .map(e => e.innerText).join("\\u241e")"""
 
 # Resolves with the page-clock time (ms) of the first animation frame where the script is not running, nothing
-# is stale or a skeleton, and the text differs from ``before`` (new text means the rerun's elements arrived:
-# Streamlit sends "running" before them, and a quick rerun's "running" and "not running" may be drawn in one
-# render, so the state alone cannot tell a finished rerun from one not started); NaN on timeout.
+# is stale or a skeleton, and the page shows something new: its text differs from ``before``, or a plotly
+# chart was redrawn (the race page's numbers are in its chart and tables). Something new means the rerun's
+# elements arrived: Streamlit sends "running" before them, and a quick rerun's "running" and "not running"
+# may be drawn in one render, so the state alone cannot tell a finished rerun from one not started.
+# NaN on timeout.
 _AFTER_RERUN = (
     """([before, timeout]) => new Promise(resolve => {
   const text = """
     + _TEXT
     + """;
   const app = document.querySelector("[data-testid=stApp]");
+  let redrawn = false;
+  const charts = new MutationObserver(records => {
+    if (records.some(r => r.target.closest && r.target.closest("[data-testid=stPlotlyChart]"))) redrawn = true; });
+  charts.observe(document.querySelector("[data-testid=stMain]"), {subtree: true, childList: true, attributes: true});
   const t0 = performance.now();
+  const finish = value => { charts.disconnect(); resolve(value); };
   const check = () => {
     const now = performance.now();
-    if (now - t0 > timeout) { resolve(NaN); return; }
+    if (now - t0 > timeout) { finish(NaN); return; }
     if (app.getAttribute("data-test-script-state") === "notRunning"
-        && !document.querySelector("[data-testid=stSkeleton], [data-stale=true]") && text() !== before) {
-      resolve(now); return; }
+        && !document.querySelector("[data-testid=stSkeleton], [data-stale=true]")
+        && (redrawn || text() !== before)) { finish(now); return; }
     requestAnimationFrame(check);
   };
   requestAnimationFrame(check);
@@ -225,16 +232,16 @@ async def _first_state_slider(page, page_id: str) -> tuple[str | None, str | Non
 async def _moves(page, slider, n: int, pattern: str) -> tuple[list[float], list[str]]:
     times, errors = [], []
     for i in range(n):
-        # "cycle": three steps right, three back, so after one cycle every value is cached; else one way,
-        # every value new
-        key = "ArrowRight" if pattern == "cycle" and (i // 3) % 2 == 0 else "ArrowLeft"
+        # "cycle": three steps right, three back, so after one cycle every value is cached; "oneway": right
+        # only, every value new once past the cycle's three steps
+        key = "ArrowLeft" if pattern == "cycle" and (i // 3) % 2 == 1 else "ArrowRight"
         try:
             elapsed = await _press(page, slider, key)
         except Exception as err:
             errors.append(f"{type(err).__name__}: {str(err)[:120]}")
             continue
         if elapsed != elapsed:  # NaN: timed out
-            errors.append("no changed number shown")
+            errors.append("nothing new shown")
         else:
             times.append(elapsed)
         await _settled(page)
@@ -267,6 +274,7 @@ async def _slider_suite(app: str, ref: str, warmup: int, moves: int) -> list[Res
         # the reference half before the pages and half after, so a change in the machine's load hits both
         half = max(8, (moves + 1) // 2)
         ref_times, ref_errors = await _latency(browser, ref + "/", REFERENCE_SLIDER, warmup, half, "cycle")
+        progress(f"browser: {REFERENCE}: p50 {percentile_ms(ref_times, 0.5):.0f} ms")
         for page_info in PAGES:
             url = f"{app}/{page_info.url_path}"
             probe = await browser.new_page(viewport={"width": 1400, "height": 1000})
@@ -279,11 +287,13 @@ async def _slider_suite(app: str, ref: str, warmup: int, moves: int) -> list[Res
                 continue
             times, errors = await _latency(browser, url, widget_key, warmup, moves, "cycle")
             rows.append((f"{page_info.id} · {key} (cached)", times, errors, RATIO_CACHED, widget_key))
+            progress(f"browser: {page_info.id} · {key}: p50 {percentile_ms(times, 0.5):.0f} ms")
             if page_info.id in RECOMPUTE:
                 key = RECOMPUTE[page_info.id]
                 widget_key = f"{schema_for(page_info.id).name}.{key}"
-                times, errors = await _latency(browser, url, widget_key, 2, moves, "oneway")
+                times, errors = await _latency(browser, url, widget_key, 3, moves, "oneway")
                 rows.append((f"{page_info.id} · {key} (recomputes)", times, errors, RATIO_RECOMPUTE, widget_key))
+                progress(f"browser: {page_info.id} · {key} (recomputes): p50 {percentile_ms(times, 0.5):.0f} ms")
         more, more_errors = await _latency(browser, ref + "/", REFERENCE_SLIDER, warmup, half, "cycle")
         ref_times += more
         ref_errors += more_errors
@@ -359,6 +369,7 @@ async def _open_suite(app: str, ref: str, repeat: int) -> list[Result]:
         rows = []
         for page_info in PAGES:
             times, what = await _open_times(browser, f"{app}/{page_info.url_path}", repeat)
+            progress(f"open: {page_info.id}: median {percentile_ms(times, 0.5):.0f} ms")
             rows.append((page_info.id, times, what))
         more, _ = await _open_times(browser, ref + "/", repeat)
         ref_times += more
@@ -525,7 +536,7 @@ async def _user(browser, url: str, until: float | None, moves: int | None, times
                 if elapsed == elapsed:
                     times.append(elapsed)
                 else:
-                    errors.append("no changed number shown")
+                    errors.append("nothing new shown")
                 await _settled(page)
             except Exception as err:  # a load test counts failures instead of stopping at the first
                 errors.append(f"{type(err).__name__}: {str(err)[:120]}")

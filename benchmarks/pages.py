@@ -20,7 +20,7 @@ from streamlit.testing.v1 import AppTest
 
 from benchmarks.browser import DISTRIBUTIONS_K12, REFERENCE, REFERENCE_SCRIPT
 from benchmarks.controls import ROOT, Control, controls, figures_sent, fragment_of, neighbour, open_page, widget
-from benchmarks.report import Result, median_ms, timed
+from benchmarks.report import Result, median_ms, progress, timed
 from benchmarks.sampler import ScriptSampler, describe
 from xentcore.app.pages import PAGES
 from xentcore.app.settings import schema_for
@@ -118,6 +118,7 @@ def page_reruns(quick: bool = False) -> list[Result]:
             times = timed(at.run, repeat)
             rows.append((f"page {page.id}: plain rerun (no control)", median_ms(times), ""))
         info.append(Result(f"page {page.id}: figure JSON", size / 1e6, "MB", note=f"{figures} figures"))
+        progress(f"pages: {page.id}: {len(found)} controls")
     reference_times += _reference(repeat * 2)  # before and after: a change in load hits both
     ref_ms = median_ms(reference_times)
     results = [Result(f"{REFERENCE}: warm rerun after a slider move, median of {len(reference_times)}", ref_ms,

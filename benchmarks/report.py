@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import statistics
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -70,6 +71,11 @@ def _num(x: float) -> str:
 
 
 HEADER = "| figure | measured | reference | ratio | budget | verdict | note |\n|---|---|---|---|---|---|---|"
+
+
+def progress(message: str) -> None:
+    """A line on stderr while a long suite runs (the table goes to stdout)."""
+    print(f"  ... {message}", file=sys.stderr, flush=True)
 
 
 def timed(fn: Callable[[], object], repeat: int = 10, warmup: int = 1) -> list[float]:
