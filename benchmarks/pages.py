@@ -7,11 +7,15 @@ moved one step and back, twice untimed (the caches fill), then ``repeat`` times 
 hits the caches, and what remains is the cost of running the page script and emitting its elements. AppTest
 reruns the whole script even for a widget inside a fragment (the browser would rerun the fragment alone);
 the note says "fragment" there.
+
+Each timed rerun of a page is followed by a rerun of the bare page after its slider moved, and the row's
+ratio is to the median of those: a reference taken at the same moments, so the ratio holds on a busy machine.
 """
 
 from __future__ import annotations
 
 import functools
+import gc
 import importlib
 import importlib.util
 import time
@@ -31,18 +35,45 @@ QUERY = {"distributions": DISTRIBUTIONS_K12.split("?", 1)[1]}
 REFERENCE_CONTROL = Control("x", "ref.x", "slider")
 
 
-def _moves(at: AppTest, control: Control, page_id: str, repeat: int, profiled: int) -> tuple[list[float], dict, int]:
-    """Seconds per rerun after each timed move; then the shares of the sampled reruns; the control is left
-    where it was."""
+class _Reference:
+    """The bare page in AppTest, moved and rerun right after each timed rerun of a page, so that each page's
+    figure has a reference taken at the same moment (the load of a shared machine changes by the second)."""
+
+    def __init__(self) -> None:
+        self.at = AppTest.from_file(str(ROOT / REFERENCE_SCRIPT), default_timeout=60).run()
+        self.values = (neighbour(self.at, REFERENCE_CONTROL, ""), widget(self.at, REFERENCE_CONTROL).value)
+        self.i = 0
+        self.times: list[float] = []
+        for _ in range(2):
+            self.rerun()
+
+    def rerun(self) -> float:
+        widget(self.at, REFERENCE_CONTROL).set_value(self.values[self.i % 2])
+        self.i += 1
+        gc.collect()  # each timed rerun starts without the garbage of the one before
+        start = time.perf_counter()
+        self.at.run()
+        elapsed = time.perf_counter() - start
+        self.times.append(elapsed)
+        return elapsed
+
+
+def _moves(
+    at: AppTest, control: Control, page_id: str, repeat: int, profiled: int, reference: _Reference
+) -> tuple[list[float], list[float], dict, int]:
+    """Seconds per rerun after each timed move, and of the reference's rerun after each; then the shares of
+    the sampled reruns and their count. The control is left where it was."""
     first = widget(at, control).value
     values = (neighbour(at, control, page_id), first)
-    times = []
+    times, paired = [], []
     for i in range(2 + repeat):
         widget(at, control).set_value(values[i % 2])
+        gc.collect()
         start = time.perf_counter()
         at.run()
         if i >= 2:
             times.append(time.perf_counter() - start)
+            paired.append(reference.rerun())
     with ScriptSampler() as sampler:
         for i in range(profiled):
             widget(at, control).set_value(values[(i + repeat) % 2])
@@ -50,20 +81,17 @@ def _moves(at: AppTest, control: Control, page_id: str, repeat: int, profiled: i
     if widget(at, control).value != first:
         widget(at, control).set_value(first)
         at.run()
-    return times, sampler.shares(), sampler.samples
-
-
-def _reference(repeat: int) -> list[float]:
-    at = AppTest.from_file(str(ROOT / REFERENCE_SCRIPT), default_timeout=60).run()
-    times, _, _ = _moves(at, REFERENCE_CONTROL, "", repeat, 0)
-    return times
+    return times, paired, sampler.shares(), sampler.samples
 
 
 @functools.cache
 def reference_rerun_ms(quick: bool = False) -> float:
     """The bare page's warm rerun (AppTest, median): the yardstick of this machine now, for the suites that
     time pure computations (a race, a surface) that a page runs on a cache miss."""
-    return median_ms(_reference(6 if quick else 12))
+    reference = _Reference()
+    for _ in range(6 if quick else 12):
+        reference.rerun()
+    return median_ms(reference.times[2:])
 
 
 def _model_build(page_id: str) -> tuple[float, str]:
@@ -84,14 +112,14 @@ def _model_build(page_id: str) -> tuple[float, str]:
 
 
 def page_reruns(quick: bool = False) -> list[Result]:
-    repeat, profiled = (3, 2) if quick else (9, 4)
-    reference_times = _reference(repeat * 2)
-    rows: list[tuple[str, float, str]] = []  # name, ms, note
+    repeat, profiled = (5, 2) if quick else (9, 3)
+    reference = _Reference()
+    results: list[Result] = []
     info: list[Result] = []
     for page in PAGES:
         at = open_page(page.id, QUERY.get(page.id, ""))
         if at.exception:
-            rows.append((f"page {page.id}: open", float("nan"), "exception on open"))
+            results.append(Result(f"page {page.id}: open", float("nan"), "ms", note="exception on open"))
             continue
         build_ms, build_note = _model_build(page.id)
         info.append(Result(f"page {page.id}: model build, uncached", build_ms, "ms", note=build_note))
@@ -101,9 +129,10 @@ def page_reruns(quick: bool = False) -> list[Result]:
             name = f"page {page.id} · {control.key}: warm rerun, median of {repeat}"
             try:
                 in_fragment = fragment_of(at, widget(at, control).id) is not None
-                times, shares, samples = _moves(at, control, page.id, repeat, profiled)
+                times, paired, shares, samples = _moves(at, control, page.id, repeat, profiled, reference)
             except Exception as err:  # a control the benchmark cannot move is a miss, reported
-                rows.append((name, float("nan"), f"{type(err).__name__}: {str(err)[:80]}"))
+                results.append(Result(name, float("nan"), "ms", float("nan"), RATIO,
+                                      note=f"{type(err).__name__}: {str(err)[:80]}"))  # fmt: skip
                 at = open_page(page.id, QUERY.get(page.id, ""))
                 continue
             ms = median_ms(times)
@@ -113,27 +142,18 @@ def page_reruns(quick: bool = False) -> list[Result]:
             if at.exception:
                 note += "; EXCEPTION"
                 ms = float("nan")
-            rows.append((name, ms, note))
+            results.append(Result(name, ms, "ms", median_ms(paired), RATIO, reference_name=REFERENCE, note=note))
         if not found:
-            times = timed(at.run, repeat)
-            rows.append((f"page {page.id}: plain rerun (no control)", median_ms(times), ""))
+            ms, ref_ms = median_ms(timed(at.run, repeat)), median_ms(timed(reference.rerun, repeat))
+            name = f"page {page.id}: plain rerun (no control)"
+            results.append(Result(name, ms, "ms", ref_ms, RATIO, reference_name=REFERENCE))
         info.append(Result(f"page {page.id}: figure JSON", size / 1e6, "MB", note=f"{figures} figures"))
         progress(f"pages: {page.id}: {len(found)} controls")
-    reference_times += _reference(repeat * 2)  # before and after: a change in load hits both
-    ref_ms = median_ms(reference_times)
-    results = [Result(f"{REFERENCE}: warm rerun after a slider move, median of {len(reference_times)}", ref_ms,
-                      "ms", note=f"AppTest, {REFERENCE_SCRIPT}")]  # fmt: skip
-    for name, ms, note in rows:
-        results.append(Result(name, ms, "ms", ref_ms, RATIO, reference_name=REFERENCE, note=note))
-    results += [
-        Result(
-            r.name,
-            r.value,
-            r.unit,
-            ref_ms if r.unit == "ms" else None,
-            note=r.note,
-            reference_name=REFERENCE if r.unit == "ms" else "",
-        )
-        for r in info
-    ]
-    return results
+    pooled = reference.times[2:]
+    summary = Result(
+        f"{REFERENCE}: warm rerun after a slider move, median of {len(pooled)}",
+        median_ms(pooled),
+        "ms",
+        note=f"AppTest, {REFERENCE_SCRIPT}; each page row has its own, taken between its reruns",
+    )
+    return [summary, *results, *info]
