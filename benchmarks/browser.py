@@ -42,7 +42,6 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]  # fmt: skip
 SETTLED = "[data-testid='stApp'][data-test-script-state='notRunning']"
-METRIC = "[data-testid='stMetricValue']"
 # the distributions page at K = 12, the heaviest everyday view
 DISTRIBUTIONS_K12 = (
     "/distributions?p=" + ",".join(["0.08"] * 11 + ["0.12"]) + "&q=" + ",".join(["0.0833"] * 11 + ["0.0837"])
