@@ -1,44 +1,70 @@
-"""Real-browser figures: a streamlit server on loopback and headless Chromium (Debian's, never downloaded).
+"""Real-browser figures: the app and the bare reference page each on its own ``streamlit run`` server on
+loopback (the same flags), driven by headless Chromium (Debian's, never downloaded).
 
-``slider_latency`` times slider move -> updated number for one user; ``load`` drives several users at
-once (``python -m benchmarks.load``).
+- ``slider_latency``: a key press on a slider -> the script finished and a changed number shown, every page
+  and the reference page, p50 over >= 15 moves; budgets 2x the reference where the move hits the page's
+  caches, 4x where it recomputes a race or a surface.
+- ``page_open``: navigation -> the page drawn (its elements and charts there, no skeleton, nothing stale),
+  every page and the reference page; budget 1.5x the reference.
+- ``race_playback``: the race animation played in the browser against a bare plotly animation with the same
+  frames and the same play settings, from the installed plotly package's own ``plotly.min.js`` served on
+  loopback; budgets 0.8x the bare animation's frame rate and 20 frames per second.
+
+Times are taken in the page's own clock (``performance.now()``): from the keydown event, or from the start of
+navigation, to the animation frame where the condition first holds. ``load`` (``python -m benchmarks.load``)
+drives several users at once.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import http.server
 import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-from benchmarks.report import Result, percentile_ms
+from benchmarks.report import Result, percentile_ms, progress
+from xentcore.app.pages import PAGES
+from xentcore.app.settings import schema_for
 
 ROOT = Path(__file__).resolve().parents[1]
+REFERENCE_SCRIPT = "benchmarks/reference_app.py"
+REFERENCE = "bare page"
+REFERENCE_SLIDER = "ref.x"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]  # fmt: skip
 SETTLED = "[data-testid='stApp'][data-test-script-state='notRunning']"
-METRIC = "[data-testid='stMetricValue']"
 # the distributions page at K = 12, the heaviest everyday view
 DISTRIBUTIONS_K12 = (
     "/distributions?p=" + ",".join(["0.08"] * 11 + ["0.12"]) + "&q=" + ",".join(["0.0833"] * 11 + ["0.0837"])
 )
+# the slider (a share-link key of the page's state) whose moves recompute a race or a surface: moved up
+# from the page's default, past the values the cached test visited, so every measured value is new
+RECOMPUTE = {"race": "n", "surfaces": "n"}
+RATIO_CACHED, RATIO_RECOMPUTE, RATIO_OPEN, RATIO_PLAYBACK = 2.0, 4.0, 1.5, 0.8
+MIN_FRAME_RATE = 20.0
+TIMEOUT_MS = 60_000
+MOVE_TIMEOUT_MS = 20_000  # a move not shown by then counts as an error
 
 
 @contextlib.contextmanager
-def streamlit_server() -> Iterator[tuple[str, int]]:
-    """``streamlit run app.py`` on a free loopback port; yields (base URL, server pid)."""
+def streamlit_server(script: str = "app.py") -> Iterator[tuple[str, int]]:
+    """``streamlit run <script>`` from the project root on a free loopback port; yields (base URL, pid).
+    The app and the reference page are both served through here, so with the same flags and config."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-           "--server.port", str(port), "--browser.gatherUsageStats", "false"]  # fmt: skip
+    cmd = [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
+           "--server.address", "127.0.0.1", "--server.port", str(port),
+           "--browser.gatherUsageStats", "false"]  # fmt: skip
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -46,13 +72,26 @@ def streamlit_server() -> Iterator[tuple[str, int]]:
             with contextlib.suppress(OSError):
                 urllib.request.urlopen(base + "/_stcore/health", timeout=1)
                 break
+            if proc.poll() is not None:
+                raise RuntimeError(f"streamlit run {script} exited with {proc.returncode}")
             time.sleep(0.25)
         else:
-            raise RuntimeError("streamlit did not start")
+            raise RuntimeError(f"streamlit run {script} did not start")
         yield base, proc.pid
     finally:
         proc.terminate()
-        proc.wait(10)
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(10)
+
+
+@contextlib.contextmanager
+def app_and_reference() -> Iterator[tuple[str, str]]:
+    """Both servers at once: (app base URL, reference base URL)."""
+    with streamlit_server() as (app, _), streamlit_server(REFERENCE_SCRIPT) as (ref, _):
+        yield app, ref
 
 
 def rss_mb(pid: int) -> float:
@@ -69,22 +108,415 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def css_key(widget_key: str) -> str:
+    """The class Streamlit gives a keyed element's container (``st-key-`` + the key, other characters -> -)."""
+    return "st-key-" + "".join(c if c.isalnum() or c in "_-" else "-" for c in widget_key.strip())
+
+
+# The text a reader reads on the page, sliders and labels excepted (a slider's own value and its ticks are
+# drawn as markdown, and the value changes at the key press, before any rerun).
+_TEXT = """() => Array.from(document.querySelectorAll(
+    "[data-testid=stMain] [data-testid=stMetricValue], [data-testid=stMain] [data-testid=stMarkdownContainer],"
+    + "[data-testid=stMain] [data-testid=stTable], [data-testid=stMain] [data-testid=stCode]"))
+  .filter(e => !e.closest("[data-testid=stSlider], [data-testid=stWidgetLabel], [data-testid=stTooltipContent]"))
+  .map(e => e.innerText).join("\\u241e")"""
+
+# Resolves with the page-clock time (ms) of the first animation frame where the script is not running, nothing
+# is stale or a skeleton, and the page shows something new: its text differs from ``before``, or a plotly
+# chart was redrawn (the race page's numbers are in its chart and tables). Something new means the rerun's
+# elements arrived: Streamlit sends "running" before them, and a quick rerun's "running" and "not running"
+# may be drawn in one render, so the state alone cannot tell a finished rerun from one not started.
+# NaN on timeout.
+_AFTER_RERUN = (
+    """([before, timeout]) => new Promise(resolve => {
+  const text = """
+    + _TEXT
+    + """;
+  const app = document.querySelector("[data-testid=stApp]");
+  let redrawn = false;
+  const charts = new MutationObserver(records => {
+    if (records.some(r => r.target.closest && r.target.closest("[data-testid=stPlotlyChart]"))) redrawn = true; });
+  charts.observe(document.querySelector("[data-testid=stMain]"), {subtree: true, childList: true, attributes: true});
+  const t0 = performance.now();
+  const finish = value => { charts.disconnect(); resolve(value); };
+  const check = () => {
+    const now = performance.now();
+    if (now - t0 > timeout) { finish(NaN); return; }
+    if (app.getAttribute("data-test-script-state") === "notRunning"
+        && !document.querySelector("[data-testid=stSkeleton], [data-stale=true]")
+        && (redrawn || text() !== before)) { finish(now); return; }
+    requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+})"""
+)
+
+# Resolves with the page-clock time (ms since navigation started) at which the page is drawn: the script ran
+# and finished, no skeleton or stale element, at least ``elements`` element containers, and ``charts`` plotly
+# charts drawn; NaN on timeout.
+_DRAWN = """([elements, charts, timeout]) => new Promise(resolve => {
+  const drawn = () => {
+    const app = document.querySelector("[data-testid=stApp]");
+    if (!app || app.getAttribute("data-test-script-state") !== "notRunning") return false;
+    if (document.querySelector("[data-testid=stSkeleton], [data-stale=true]")) return false;
+    const main = document.querySelector("[data-testid=stMain]");
+    if (!main || main.querySelectorAll("[data-testid=stElementContainer]").length < elements) return false;
+    return main.querySelectorAll("[data-testid=stPlotlyChart] .main-svg").length >= charts;
+  };
+  const check = () => {
+    const now = performance.now();
+    if (drawn()) { resolve(now); return; }
+    if (now > timeout) { resolve(NaN); return; }
+    requestAnimationFrame(check);
+  };
+  check();
+})"""
+
+_COUNTS = """() => { const main = document.querySelector("[data-testid=stMain]");
+  return [main.querySelectorAll("[data-testid=stElementContainer]").length,
+          new Set(Array.from(main.querySelectorAll("[data-testid=stPlotlyChart] .main-svg"))
+                  .map(e => e.closest("[data-testid=stPlotlyChart]"))).size]; }"""
+
+
 async def _settled(page) -> None:
     await page.wait_for_timeout(50)
-    await page.wait_for_selector(SETTLED, timeout=60_000)
+    await page.wait_for_selector(SETTLED, timeout=TIMEOUT_MS)
+    await page.wait_for_function(
+        "() => !document.querySelector('[data-testid=stSkeleton], [data-stale=true]')", timeout=TIMEOUT_MS
+    )
+
+
+async def _press(page, slider, key: str) -> float:
+    """Press ``key`` on ``slider``; seconds from the keydown to the rerun finished and a changed text shown."""
+    before = await page.evaluate(_TEXT)
+    await page.evaluate(
+        "(args) => { window.__down = null; document.addEventListener('keydown', "
+        "() => { window.__down = performance.now(); }, {once: true, capture: true}); "
+        f"window.__done = ({_AFTER_RERUN})(args); }}",
+        [before, MOVE_TIMEOUT_MS],
+    )
+    await slider.press(key)
+    end = await page.evaluate("() => window.__done")
+    down = await page.evaluate("() => window.__down")
+    return (end - down) / 1000 if down is not None and end is not None else float("nan")
 
 
 async def _move_and_wait(page, slider, key: str) -> float:
-    """Press ``key`` on ``slider``; seconds until the first metric shows a new value."""
-    before = await page.locator(METRIC).first.inner_text()
-    start = time.perf_counter()
-    await slider.press(key)
-    await page.wait_for_function(
-        "([sel, old]) => document.querySelector(sel).innerText !== old", arg=[METRIC, before], timeout=60_000
+    """Kept for ``benchmarks.load``: one move, seconds until it is shown."""
+    return await _press(page, slider, key)
+
+
+def _slider_locator(page, widget_key: str | None):
+    if widget_key is None:
+        return page.locator("[data-testid=stMain] [data-testid='stSlider'] input[type=range]").first
+    return page.locator(f"[data-testid=stMain] .{css_key(widget_key)} input[type=range]").first
+
+
+async def _first_state_slider(page, page_id: str) -> tuple[str | None, str | None]:
+    """The page's first slider in reading order bound to its share-link state: (state key, widget key)."""
+    schema = schema_for(page_id)
+    keys = await page.evaluate(
+        """() => Array.from(document.querySelectorAll("[data-testid=stMain] [data-testid=stElementContainer]"))
+           .filter(e => e.querySelector("[data-testid=stSlider] input[type=range]"))
+           .flatMap(e => Array.from(e.classList).filter(c => c.startsWith("st-key-")))"""
     )
-    elapsed = time.perf_counter() - start
-    await page.wait_for_selector(SETTLED, timeout=60_000)
-    return elapsed
+    for cls in keys:
+        for key in schema.keys:
+            for widget_key in (f"{schema.name}.{key}", f"{schema.name}.{key}.0"):
+                if cls == css_key(widget_key):
+                    return key, widget_key
+    return None, None
+
+
+async def _moves(page, slider, n: int, pattern: str) -> tuple[list[float], list[str]]:
+    times, errors = [], []
+    for i in range(n):
+        # "cycle": three steps right, three back, so after one cycle every value is cached; "oneway": right
+        # only, every value new once past the cycle's three steps
+        key = "ArrowLeft" if pattern == "cycle" and (i // 3) % 2 == 1 else "ArrowRight"
+        try:
+            elapsed = await _press(page, slider, key)
+        except Exception as err:
+            errors.append(f"{type(err).__name__}: {str(err)[:120]}")
+            continue
+        if elapsed != elapsed:  # NaN: timed out
+            errors.append("nothing new shown")
+        else:
+            times.append(elapsed)
+        await _settled(page)
+    return times, errors
+
+
+async def _latency(browser, url: str, widget_key: str | None, warmup: int, moves: int, pattern: str):
+    context = await browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = await context.new_page()
+    try:
+        await page.goto(url)
+        await _settled(page)
+        slider = _slider_locator(page, widget_key)
+        await slider.focus()
+        await _moves(page, slider, warmup, pattern)
+        times, errors = await _moves(page, slider, moves, pattern)
+        if await page.locator("[data-testid='stException']").count():
+            errors.append("the page shows an exception")
+        return times, errors
+    finally:
+        await context.close()
+
+
+async def _slider_suite(app: str, ref: str, warmup: int, moves: int) -> list[Result]:
+    from playwright.async_api import async_playwright
+
+    rows: list[tuple[str, list[float], list[str], float, str]] = []
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        # the reference half before the pages and half after, so a change in the machine's load hits both
+        half = max(8, (moves + 1) // 2)
+        ref_times, ref_errors = await _latency(browser, ref + "/", REFERENCE_SLIDER, warmup, half, "cycle")
+        progress(f"browser: {REFERENCE}: p50 {percentile_ms(ref_times, 0.5):.0f} ms")
+        for page_info in PAGES:
+            url = f"{app}/{page_info.url_path}"
+            probe = await browser.new_page(viewport={"width": 1400, "height": 1000})
+            await probe.goto(url)
+            await _settled(probe)
+            key, widget_key = await _first_state_slider(probe, page_info.id)
+            await probe.close()
+            if widget_key is None:
+                rows.append((f"{page_info.id}: no slider", [], ["no slider bound to the page state"], RATIO_CACHED, ""))
+                continue
+            times, errors = await _latency(browser, url, widget_key, warmup, moves, "cycle")
+            rows.append((f"{page_info.id} · {key} (cached)", times, errors, RATIO_CACHED, widget_key))
+            progress(f"browser: {page_info.id} · {key}: p50 {percentile_ms(times, 0.5):.0f} ms")
+            if page_info.id in RECOMPUTE:
+                key = RECOMPUTE[page_info.id]
+                widget_key = f"{schema_for(page_info.id).name}.{key}"
+                times, errors = await _latency(browser, url, widget_key, 3, moves, "oneway")
+                rows.append((f"{page_info.id} · {key} (recomputes)", times, errors, RATIO_RECOMPUTE, widget_key))
+                progress(f"browser: {page_info.id} · {key} (recomputes): p50 {percentile_ms(times, 0.5):.0f} ms")
+        more, more_errors = await _latency(browser, ref + "/", REFERENCE_SLIDER, warmup, half, "cycle")
+        ref_times += more
+        ref_errors += more_errors
+        await browser.close()
+    ref_ms = percentile_ms(ref_times, 0.5)
+    results = [
+        Result(
+            f"browser: {REFERENCE} slider -> number, p50",
+            ref_ms,
+            "ms",
+            note=f"{len(ref_times)} moves, {len(ref_errors)} errors; p95 {percentile_ms(ref_times, 0.95):.0f} ms"
+            + (f"; {sorted(set(ref_errors))[0]}" if ref_errors else ""),
+        )
+    ]
+    for label, times, errors, ratio, _ in rows:
+        note = f"{len(times)} moves, {len(errors)} errors; p95 {percentile_ms(times, 0.95):.0f} ms"
+        if errors:
+            note += f"; {sorted(set(errors))[0]}"
+        value = percentile_ms(times, 0.5) if len(times) >= min(15, moves) and not errors else float("nan")
+        results.append(
+            Result(
+                f"browser: {label} slider -> number, p50",
+                value,
+                "ms",
+                ref_ms,
+                ratio,
+                reference_name=REFERENCE,
+                note=note,
+            )
+        )
+    return results
+
+
+def slider_latency(quick: bool = False) -> list[Result]:
+    """Key press on a slider -> the script finished and the changed number shown, every page (its first
+    slider bound to its state, moved three steps each way so the caches hit; and, where a table says which,
+    a slider moved one way so that every move recomputes), against the reference page."""
+    if not os.path.exists(CHROMIUM):
+        return [Result("browser slider -> number", float("nan"), "ms", note="chromium not installed")]
+    moves = 15 if quick else 30
+    with app_and_reference() as (app, ref):
+        return asyncio.run(_slider_suite(app, ref, 6, moves))
+
+
+async def _open_times(browser, url: str, repeat: int) -> tuple[list[float], str]:
+    """One untimed open (warms the server's caches, and counts the elements and charts of the page drawn),
+    then ``repeat`` timed opens of the same URL in the same tab (the static files cached, as for a reader who
+    has visited before)."""
+    page = await browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        await page.goto(url)
+        await _settled(page)
+        await page.wait_for_timeout(1000)  # charts draw after the script ends
+        elements, charts = await page.evaluate(_COUNTS)
+        times = []
+        for _ in range(repeat):
+            await page.goto("about:blank")
+            await page.goto(url, wait_until="commit")
+            drawn = await page.evaluate(_DRAWN, [elements, charts, TIMEOUT_MS])
+            if drawn == drawn:
+                times.append(drawn / 1000)
+        return times, f"{elements} elements, {charts} charts"
+    finally:
+        await page.close()
+
+
+async def _open_suite(app: str, ref: str, repeat: int) -> list[Result]:
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        ref_times, ref_what = await _open_times(browser, ref + "/", repeat)
+        rows = []
+        for page_info in PAGES:
+            times, what = await _open_times(browser, f"{app}/{page_info.url_path}", repeat)
+            progress(f"open: {page_info.id}: median {percentile_ms(times, 0.5):.0f} ms")
+            rows.append((page_info.id, times, what))
+        more, _ = await _open_times(browser, ref + "/", repeat)
+        ref_times += more
+        await browser.close()
+    ref_ms = percentile_ms(ref_times, 0.5)
+    results = [Result(f"browser: open the {REFERENCE} until drawn, median", ref_ms, "ms",
+                      note=f"{len(ref_times)} opens; {ref_what}")]  # fmt: skip
+    for page_id, times, what in rows:
+        value = percentile_ms(times, 0.5) if len(times) == repeat else float("nan")
+        results.append(
+            Result(
+                f"browser: open {page_id} until drawn, median",
+                value,
+                "ms",
+                ref_ms,
+                RATIO_OPEN,
+                reference_name=REFERENCE,
+                note=f"{len(times)} of {repeat} opens; {what}",
+            )
+        )
+    return results
+
+
+def page_open(quick: bool = False) -> list[Result]:
+    """Opening each page until it is drawn, against opening the reference page."""
+    if not os.path.exists(CHROMIUM):
+        return [Result("browser: open", float("nan"), "ms", note="chromium not installed")]
+    with app_and_reference() as (app, ref):
+        return asyncio.run(_open_suite(app, ref, 3 if quick else 5))
+
+
+# --- race playback against a bare plotly animation --------------------------------------------------------
+
+REFERENCE_HTML = Path(__file__).with_name("plotly_reference.html")
+
+# the frame label's changes, timed in the page clock, from the Play click on
+_WATCH_FRAMES = """() => { window.__frames = [];
+  const label = document.querySelector('.slider-group .slider-label, .sliders .slider-label');
+  new MutationObserver(() => window.__frames.push(performance.now() / 1000))
+      .observe(label, {childList: true, characterData: true, subtree: true}); }"""
+
+# how the race's figure animates: its frame names, its Play button and its slider, to play the same way
+_ANIMATION = """() => { const gd = document.querySelector('[data-testid=stPlotlyChart] .js-plotly-plot');
+  return {names: gd._transitionData._frames.map(f => f.name), updatemenus: gd.layout.updatemenus,
+          sliders: gd.layout.sliders, width: gd._fullLayout.width, height: gd._fullLayout.height}; }"""
+
+
+def plotly_js() -> Path:
+    import plotly
+
+    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+
+
+@contextlib.contextmanager
+def plotly_reference_server() -> Iterator[str]:
+    """The bare animation page and plotly.min.js from disk, on a loopback port (nothing fetched from outside)."""
+    files = {"/": (REFERENCE_HTML, "text/html"), "/plotly.min.js": (plotly_js(), "application/javascript")}
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            path, kind = files.get(self.path.split("?", 1)[0], (None, None))
+            if path is None:
+                self.send_error(404)
+                return
+            body = path.read_bytes()
+            self.send_response(200)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+async def _play(page, seconds: float) -> list[float]:
+    await page.evaluate(_WATCH_FRAMES)
+    await page.locator(".updatemenu-button", has_text="Play").first.click()
+    await page.wait_for_timeout(int(seconds * 1000))
+    return await page.evaluate("() => window.__frames")
+
+
+async def _playback(app: str, reference: str, seconds: float) -> tuple[list[float], list[float], int]:
+    """Play the race, then the bare animation built with the race's frame names, Play button and slider."""
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = await browser.new_page(viewport={"width": 1400, "height": 1000})
+        await page.goto(app + "/training_race?data=overlap&n=1000&lr=0.3")
+        await _settled(page)
+        await page.wait_for_selector(".updatemenu-button", timeout=TIMEOUT_MS)
+        animation = await page.evaluate(_ANIMATION)
+        race_frames = await _play(page, seconds)
+        await page.close()
+        page = await browser.new_page(viewport={"width": 1400, "height": 1000})
+        await page.goto(reference + "/")
+        await page.evaluate("(spec) => window.buildAnimation(spec)", animation)
+        await page.wait_for_selector(".updatemenu-button", timeout=TIMEOUT_MS)
+        bare_frames = await _play(page, seconds)
+        await browser.close()
+    return race_frames, bare_frames, len(animation["names"])
+
+
+def _frame_rate(frames: list[float]) -> float:
+    return (len(frames) - 1) / (frames[-1] - frames[0]) if len(frames) >= 3 else float("nan")
+
+
+def race_playback(quick: bool = False) -> list[Result]:
+    """The training race played in the browser (no server round trip per frame), frames per second, against a
+    bare plotly animation with the same frames played the same way."""
+    if not os.path.exists(CHROMIUM):
+        return [Result("browser: race playback", float("nan"), "frames/s", note="chromium not installed")]
+    seconds = 3.0 if quick else 5.0
+    with streamlit_server() as (app, _), plotly_reference_server() as reference:
+        race_frames, bare_frames, n = asyncio.run(_playback(app, reference, seconds))
+    race_fps, bare_fps = _frame_rate(race_frames), _frame_rate(bare_frames)
+    return [
+        Result(
+            "browser: bare plotly animation, frame rate",
+            bare_fps,
+            "frames/s",
+            note=f"{len(bare_frames)} frames shown in {seconds:g} s, {n} in the animation",
+        ),
+        Result(
+            "browser: race playback, frame rate",
+            race_fps,
+            "frames/s",
+            bare_fps,
+            RATIO_PLAYBACK,
+            MIN_FRAME_RATE,
+            higher_is_better=True,
+            reference_name="bare animation",
+            note=f"{len(race_frames)} frames shown in {seconds:g} s",
+        ),
+    ]
+
+
+# --- several users at once (benchmarks.load) ---------------------------------------------------------------
 
 
 async def _user(browser, url: str, until: float | None, moves: int | None, times: list[float], errors: list[str]):
@@ -99,7 +531,12 @@ async def _user(browser, url: str, until: float | None, moves: int | None, times
         while (moves is None or i < moves) and (until is None or time.monotonic() < until):
             key = "ArrowRight" if (i // 3) % 2 == 0 else "ArrowLeft"
             try:
-                times.append(await _move_and_wait(page, slider, key))
+                elapsed = await _move_and_wait(page, slider, key)
+                if elapsed == elapsed:
+                    times.append(elapsed)
+                else:
+                    errors.append("nothing new shown")
+                await _settled(page)
             except Exception as err:  # a load test counts failures instead of stopping at the first
                 errors.append(f"{type(err).__name__}: {str(err)[:120]}")
             i += 1
@@ -120,57 +557,3 @@ async def _drive(base: str, path: str, users: int, seconds: float | None, moves:
         await asyncio.gather(*(_user(browser, base + path, until, moves, times, errors) for _ in range(users)))
         await browser.close()
     return times, errors
-
-
-def slider_latency(moves: int = 40, warmup: int = 5) -> list[Result]:
-    """Slider move -> updated number on the distributions page, p50 and p95 over ``moves`` moves after
-    ``warmup`` unmeasured ones: at the page as it opens (the weather example, where the 200 ms budget
-    applies) and, for information, at its heaviest, K = 12."""
-    if not os.path.exists(CHROMIUM):
-        return [Result("browser slider -> number", float("nan"), "ms", None, "chromium not installed")]
-    results = []
-    with streamlit_server() as (base, _):
-        for label, path, budget in (("as opened", "/distributions", 200.0), ("K = 12", DISTRIBUTIONS_K12, None)):
-            times, errors = asyncio.run(_drive(base, path, 1, None, warmup + moves))
-            times = times[warmup:]
-            note = f"{len(times)} moves, {len(errors)} errors"
-            name = f"browser: distributions ({label}) slider -> number"
-            results.append(Result(f"{name}, p50", percentile_ms(times, 0.5), "ms", budget, note))
-            results.append(Result(f"{name}, p95", percentile_ms(times, 0.95), "ms", None, note))
-    return results
-
-
-async def _playback(base: str, path: str, seconds: float) -> list[float]:
-    """Press Play on the page's animation; the times (s) at which its frame label changed."""
-    from playwright.async_api import async_playwright
-
-    async with async_playwright() as p:
-        browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = await browser.new_page(viewport={"width": 1400, "height": 1000})
-        await page.goto(base + path)
-        await _settled(page)
-        await page.wait_for_selector(".updatemenu-button")
-        await page.evaluate(
-            """() => { window.__frames = [];
-            const label = document.querySelector('.slider-group .slider-label, .sliders .slider-label');
-            new MutationObserver(() => window.__frames.push(performance.now() / 1000))
-                .observe(label, {childList: true, characterData: true, subtree: true}); }"""
-        )
-        await page.locator(".updatemenu-button", has_text="Play").first.click()
-        await page.wait_for_timeout(int(seconds * 1000))
-        frames = await page.evaluate("() => window.__frames")
-        await browser.close()
-    return frames
-
-
-def race_playback(seconds: float = 4.0) -> list[Result]:
-    """The training race played in the browser (no server round trip per frame): time per frame."""
-    if not os.path.exists(CHROMIUM):
-        return [Result("browser: race playback", float("nan"), "ms", None, "chromium not installed")]
-    with streamlit_server() as (base, _):
-        frames = asyncio.run(_playback(base, "/training_race?data=overlap&n=1000&lr=0.3", seconds))
-    if len(frames) < 3:
-        return [Result("browser: race playback, time per frame", float("nan"), "ms", 50.0, "did not play")]
-    per_frame = 1000 * (frames[-1] - frames[0]) / (len(frames) - 1)
-    note = f"{len(frames)} frames, {1000 / per_frame:.0f} frames per second"
-    return [Result("browser: race playback, time per frame", per_frame, "ms", 50.0, note)]

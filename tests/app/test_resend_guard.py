@@ -1,0 +1,73 @@
+"""What one move of a page's control sends to the browser again: its plotly figures, counted, and their bytes.
+
+A regression guard for speed that does not time anything (so it is not flaky): a slider move should rerun
+and re-send only what depends on that slider. A browser asks for a rerun of the fragment a widget sits in,
+or of the whole page; AppTest's ``run()`` always reruns the whole page, so each move here is replayed as the
+browser asks for it (``benchmarks.controls.rerun_as_browser``) and what that rerun emitted is counted.
+
+Controls are named by their share-link keys (the page's state schema), not by widget keys, so the table
+survives a page's widgets being renamed or moved. ``EXPECTED`` holds today's counts: the most figures one
+move of that control may re-send. Most pages rerun whole today, so a move re-sends every figure on the
+page; the table tightens as pages put their sections into fragments (then lower the numbers here, and the
+guard keeps them low).
+"""
+
+import pytest
+from apptest_support import TIMEOUT
+
+from benchmarks.controls import controls, figures_sent, neighbour, open_page, rerun_as_browser, widget
+
+# page id -> share-link key -> the most plotly figures one move of it may re-send
+EXPECTED = {
+    "home": {"pe": 0},
+    "distributions": {"p": 5, "q": 5, "sx": 5, "sep": 1, "w": 1},
+    "curves": {"y": 3, "z": 1, "log": 3, "c": 2, "soft": 2, "temp": 2, "ls": 2},
+    "surfaces": {
+        "data": 3,
+        "n": 3,
+        "noise": 3,
+        "grid": 3,
+        "r": 3,
+        "b": 3,
+        "w1": 3,
+        "w2": 3,
+        "lr": 3,
+        "steps": 3,
+        "ang": 3,
+        "d3": 4,  # turning the 3-D view on adds its figure
+    },
+    "race": {k: 1 for k in ("data", "n", "noise", "lr", "ep", "init", "ls", "cw", "l2", "mom")},
+    "tutorial": {"p": 1, "q": 1, "y": 1, "yh": 1, "z": 0, "c": 0, "sc": 0, "ep": 1},
+}
+# page id -> the most figure JSON (kB) one move may re-send: today's largest, with a quarter to spare
+MAX_KB = {"home": 0, "distributions": 80, "curves": 80, "surfaces": 290, "race": 540, "tutorial": 16}
+
+
+def moves(page_id: str) -> dict[str, tuple[int, int]]:
+    """Move each control of ``EXPECTED[page_id]`` one step, in turn, as a browser would; what each re-sent."""
+    at = open_page(page_id, timeout=TIMEOUT)
+    assert not at.exception
+    found = {c.key: c for c in controls(at, page_id)}
+    missing, unknown = set(EXPECTED[page_id]) - set(found), set(found) - set(EXPECTED[page_id])
+    assert not missing, f"{page_id}: no main-area control for {sorted(missing)}: update EXPECTED"
+    assert not unknown, f"{page_id}: new controls {sorted(unknown)}: add them to EXPECTED"
+    sent = {}
+    for key in EXPECTED[page_id]:
+        at.run()  # the whole page again: a fragment rerun leaves in ``at`` only what it sent
+        control = found[key]
+        value = neighbour(at, control, page_id)
+        widget(at, control).set_value(value)
+        rerun_as_browser(at, control)
+        assert not at.exception, f"{page_id}: moving {key} raised {at.exception}"
+        assert widget(at, control).value == pytest.approx(value), f"{page_id}: the move of {key} did not arrive"
+        sent[key] = figures_sent(at)
+    return sent
+
+
+@pytest.mark.parametrize("page_id", list(EXPECTED))
+def test_one_move_resends_no_more_than_designed(page_id):
+    sent = moves(page_id)
+    over = {k: f"{n} figures > {EXPECTED[page_id][k]}" for k, (n, _) in sent.items() if n > EXPECTED[page_id][k]}
+    assert not over, f"{page_id}: a move re-sends more figures than designed: {over}"
+    heavy = {k: f"{size / 1000:.0f} kB" for k, (_, size) in sent.items() if size > MAX_KB[page_id] * 1000}
+    assert not heavy, f"{page_id}: a move re-sends more than {MAX_KB[page_id]} kB of figures: {heavy}"
