@@ -183,7 +183,9 @@ def test_the_question_holds_its_result_until_the_reader_commits(name, params, ex
     pick = expected if right else next(o for o in spec["options"] if o != expected)
     answer(at, q, pick)
     verdict = t("quiz.right" if right else "quiz.wrong", answer=spec["options"][expected])
-    assert verdict + t("quiz.sep") + spec["why"] in [e.value for e in (at.success if right else at.warning)]
+    assert t("quiz.verdict", verdict=verdict, why=spec["why"]) in [
+        e.value for e in (at.success if right else at.warning)
+    ]
     assert quiz_radio(at, q) is None
     assert q.shown(at, lang)
     assert t("quiz.score", right=int(right), asked=1) in [c.value for c in at.sidebar.caption]

@@ -74,7 +74,7 @@ TEXT = {
     "quiz.predict": ("Predict first:", "先预测："),
     "quiz.commit": ("Commit my prediction", "确认我的预测"),
     "quiz.held": ("The answer is held back until you commit.", "确认预测之前，答案暂不显示。"),
-    "quiz.sep": (" ", ""),
+    "quiz.verdict": ("{verdict} {why}", "{verdict}{why}"),
     "quiz.right": ("Right: {answer}.", "答对了：{answer}。"),
     "quiz.wrong": ("Not quite: {answer}.", "不太对：{answer}。"),
     "quiz.score": ("Your predictions: {right} of {asked} right", "你的预测：{asked} 题中答对 {right} 题"),

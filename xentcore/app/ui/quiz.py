@@ -50,7 +50,9 @@ def predict(
     if key in given:
         picked, _ = given[key]
         verdict = t("quiz.right" if picked == answer else "quiz.wrong", answer=options[answer])
-        (st.success if picked == answer else st.warning)(verdict + t("quiz.sep") + why, icon=":material/psychology:")
+        (st.success if picked == answer else st.warning)(
+            t("quiz.verdict", verdict=verdict, why=why), icon=":material/psychology:"
+        )
         return True
     with st.container(border=True):
         choice = st.radio(
