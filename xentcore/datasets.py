@@ -169,6 +169,59 @@ def train_test_split(ds: Dataset, *, test_fraction: float = 0.25, seed: int = 0)
     return ds.subset(~test), ds.subset(test)
 
 
+def minority_class(y: np.ndarray, n_classes: int) -> int:
+    """The class with the fewest rows; among equally small classes, the last (so a balanced two-class set's
+    minority is class 1).
+
+    >>> minority_class(np.array([0, 0, 1, 1, 2]), 3), minority_class(np.array([0, 1]), 2)
+    (2, 1)
+    """
+    counts = np.bincount(np.asarray(y, dtype=np.int64), minlength=n_classes)
+    return int(n_classes - 1 - np.argmin(counts[::-1]))
+
+
+def imbalance(ds: Dataset, fraction: float, seed: int = 0) -> Dataset:
+    """``ds`` with its minority class thinned to at most ``fraction`` of the rows: class imbalance on demand.
+
+    The minority is :func:`minority_class` (the smallest class, the last on a tie). It keeps
+    ``m = max(1, round(f · n_rest / (1 - f)))`` of its rows, chosen at random with ``np.random.default_rng(seed)``,
+    where ``n_rest`` counts the rows of every other class, so that it makes up ``m / (m + n_rest) ≈ f`` of the
+    result; every other row stays, and rows keep their order. A class already at or below that size is left
+    alone, and then ``ds`` itself is returned: ``fraction = 0.5`` never changes a data set, since the smallest of
+    K >= 2 classes holds at most half the rows. For two classes ``f`` is the share of the minority class; for
+    more, the share of the one shrunk class (the others keep their sizes). One row of the class always stays,
+    so every class can still be learnt and given a prior.
+
+    Parameters
+    ----------
+    ds : Dataset
+    fraction : float
+        ``f`` in (0, 1).
+    seed : int
+        Which rows of the minority stay.
+
+    Examples
+    --------
+    >>> ds = make_dataset("blobs", n=200)
+    >>> small = imbalance(ds, 0.1)
+    >>> np.bincount(small.y).tolist(), imbalance(ds, 0.5) is ds
+    ([100, 11], True)
+    """
+    f = float(fraction)
+    if not (0.0 < f < 1.0):
+        raise ValueError(f"fraction must be in (0, 1), got {fraction}")
+    c = minority_class(ds.y, ds.n_classes)
+    rows = np.flatnonzero(ds.y == c)
+    n_rest = ds.n - rows.size
+    keep = max(1, min(rows.size, round(f * n_rest / (1.0 - f))))
+    if keep >= rows.size:
+        return ds
+    kept = np.random.default_rng(seed).choice(rows, size=keep, replace=False)
+    mask = ds.y != c
+    mask[kept] = True
+    return ds.subset(np.flatnonzero(mask))
+
+
 CSV_ERRORS = {
     "too_big": "the file is {size:,} bytes; the limit is {limit:,}",
     "binary": "this does not look like a text CSV file (it contains binary data)",
