@@ -16,7 +16,7 @@ from typing import NamedTuple
 import numpy as np
 
 from xentcore.datasets import Dataset
-from xentcore.metrics import confusion_matrix
+from xentcore.metrics import confusion_matrix  # noqa: F401  (re-exported: its old home)
 from xentcore.models import (
     LossName,
     ModelName,

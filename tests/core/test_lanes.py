@@ -78,7 +78,7 @@ def test_gradient_of_the_new_losses_matches_finite_differences(model, loss, k, s
 
 @pytest.mark.parametrize("k", [2, 3])
 def test_the_data_terms_are_the_library_losses(k):
-    rng, X, y, W, b = _problem("softmax", k, 4, n=30)
+    _, X, y, W, b = _problem("softmax", k, 4, n=30)
     Z = X @ W + b
     prior = class_prior(y, k)
     value, _ = data_loss_and_grad_logits("softmax", "focal", Z, y, k, gamma=1.5)
@@ -99,7 +99,7 @@ def test_binary_logistic_adjustment_is_the_two_class_softmax_adjustment():
     y = (rng.uniform(size=40) < 0.2).astype(int)
     prior = class_prior(y, 2)
     for tau in (0.0, 0.5, 1.0, 2.0):
-        value, grad = data_loss_and_grad_logits("logistic", "adjusted", z[:, None], y, 2, tau=tau)
+        value, _ = data_loss_and_grad_logits("logistic", "adjusted", z[:, None], y, 2, tau=tau)
         two = np.column_stack([np.zeros_like(z), z])
         assert value == pytest.approx(logit_adjusted_cross_entropy(y, two, prior, tau=tau), rel=1e-12)
         assert logit_shift("logistic", 2, prior, tau)[0] == pytest.approx(tau * np.log(prior[1] / prior[0]))
@@ -190,9 +190,7 @@ def test_default_lanes_are_the_old_race_and_lanes_choose_the_losses(overlap):
 
 
 @pytest.mark.parametrize("lane", ["ce", "focal", "smooth", "weighted", "adjusted"])
-@pytest.mark.parametrize(
-    "kwargs", [{}, {"l2": 0.1}, {"momentum": 0.5, "batch_size": 32}, {"class_weight": "balanced"}]
-)
+@pytest.mark.parametrize("kwargs", [{}, {"l2": 0.1}, {"momentum": 0.5, "batch_size": 32}, {"class_weight": "balanced"}])
 def test_two_class_softmax_takes_the_logistic_steps_at_twice_the_rate_in_every_lane(overlap, lane, kwargs):
     # The page's softmax note, for two lanes with the same loss: each of these losses depends on the two softmax
     # logits only through their difference, so softmax at (η, λ) is logistic regression at (2η, λ/2).

@@ -19,7 +19,7 @@ def labelled(max_k: int = 5, max_n: int = 40):
     return st.tuples(st.integers(2, max_k), st.integers(0, max_n)).flatmap(
         lambda kn: st.tuples(
             arrays(np.int64, kn[0] + kn[1], elements=st.integers(0, kn[0] - 1)).map(
-                lambda extra: np.concatenate([np.arange(kn[0]), extra[kn[0]:]])
+                lambda extra: np.concatenate([np.arange(kn[0]), extra[kn[0] :]])
             ),
             arrays(np.int64, kn[0] + kn[1], elements=st.integers(0, kn[0] - 1)),
             st.just(kn[0]),
@@ -65,7 +65,7 @@ def test_by_hand():
 def test_properties(sample):
     y, y_pred, k = sample
     recall = recall_per_class(y, y_pred, k)
-    assert ((0 <= recall) & (recall <= 1)).all()
+    assert ((recall >= 0) & (recall <= 1)).all()
     assert min(recall) <= balanced_accuracy(y, y_pred, k) <= max(recall)
     # accuracy is the recalls weighted by the class sizes
     assert accuracy(y, y_pred, k) == pytest.approx(float(recall @ np.bincount(y, minlength=k)) / len(y))
