@@ -13,6 +13,7 @@ from apptest_support import english_left, figure, open_app, visible_texts
 
 from xentcore.app.format import fmt, fmt_percent, md_escape, plotly_escape
 from xentcore.app.race.data import DATA
+from xentcore.app.race.calibration_model import calibration
 from xentcore.app.race.model import (
     TARGET_PERCENT,
     Phrase,
@@ -59,6 +60,13 @@ def page_model(at, upload=None):
     return build(store["race"], settings["unit"], upload, lang=settings["lang"])
 
 
+def page_calibration(at, model):
+    """The calibration section's model for what the page holds."""
+    store = at.session_state[STORE]
+    state = store["race"]
+    return calibration(model, state["temp"], state["fitT"], store["settings"]["unit"])
+
+
 def results(at):
     """The results table (the first dataframe) as a list of row dicts."""
     return at.dataframe[0].value.to_dict("records")
@@ -78,11 +86,18 @@ def check_page(at, model, lang="en"):
         assert shown[col["test"]] == fmt_percent(row.test_accuracy, lang=("en", "zh")[i])
         never = TABLE["race.never"][i]
         assert shown[col["epochs"]] == (never if row.epochs_to_target is None else str(row.epochs_to_target))
+        percent = ("en", "zh")[i]
+        assert shown[TABLE["race.col.balanced"][i]] == fmt_percent(row.balanced_accuracy, lang=percent)
+        for name, recall in zip(model.class_names, row.recall, strict=True):
+            assert shown[TABLE["race.col.recall"][i].format(name=name)] == fmt_percent(recall, lang=percent)
     for table, row in zip(at.dataframe[1:4], model.rows, strict=True):
         np.testing.assert_array_equal(table.value.to_numpy(), row.confusion)
         assert list(table.value.index) == list(model.class_names)
     captions = [c.value for c in at.caption]
     assert said(model.loss_caption, lang) in captions
+    assert said(model.metrics_caption, lang) in captions
+    if model.imbalance_note:
+        assert said(model.imbalance_note, lang) in captions
     assert said(model.figure_caption, lang) in captions
     if model.projection_note:
         assert said(model.projection_note, lang) in captions
@@ -92,8 +107,38 @@ def check_page(at, model, lang="en"):
     markdown = [m.value for m in at.markdown]
     for paragraph in model.why:
         assert said(paragraph, lang) in markdown
-    assert said(intro(model.mse_lr_scale), lang) in markdown
+    assert said(model.intro, lang) in markdown
     assert at.code[0].value == model.script.rstrip("\n")  # st.code drops the final newline
+    check_calibration(at, model, lang)
+
+
+def check_calibration(at, model, lang="en"):
+    """The calibration section shows its model's numbers and sentences, and one reliability panel per run."""
+    cal = page_calibration(at, model)
+    i = LANGUAGES.index(lang)
+    table = at.dataframe[1 + len(model.rows)].value.to_dict("records")
+    unit = TABLE[f"unit.short.{cal.unit}"][i]
+    for shown, lane, row in zip(table, cal.lanes, model.rows, strict=True):
+        assert shown[TABLE["race.col.run"][i]] == said(row.title, lang)
+        assert shown[TABLE["race.cal.col.ece"][i]] == fmt(lane.before.ece, 3)
+        assert shown[TABLE["race.cal.col.brier"][i]] == fmt(lane.before.brier, 3)
+        assert shown[TABLE["race.cal.col.loss"][i].format(unit=unit)] == fmt(lane.before.log_loss, 3)
+        assert shown[TABLE["race.cal.col.likelihood"][i]] == lane.likelihood
+        assert (TABLE["race.cal.col.ece.after"][i] in shown) == cal.scaled
+        if cal.scaled:
+            assert shown[TABLE["race.cal.col.T"][i]] == fmt(lane.T, 3)
+            assert shown[TABLE["race.cal.col.ece.after"][i]] == fmt(lane.after.ece, 3)
+            assert shown[TABLE["race.cal.col.loss.after"][i].format(unit=unit)] == fmt(lane.after.log_loss, 3)
+    markdown = [m.value for m in at.markdown]
+    for paragraph in cal.paragraphs:
+        assert said(paragraph, lang) in markdown
+    fig = figure(at, 1)
+    curves = [tr for tr in fig["data"] if tr.get("legendgroup") in ("before", "after")]
+    assert len([tr for tr in curves if tr["legendgroup"] == "before"]) == len(cal.lanes)
+    assert len([tr for tr in curves if tr["legendgroup"] == "after"]) == sum(lane.T != 1.0 for lane in cal.lanes)
+    for tr, lane in zip([tr for tr in curves if tr["legendgroup"] == "before"], cal.lanes, strict=True):
+        np.testing.assert_allclose(tr["y"], lane.before.reliability.accuracy, rtol=1e-3)
+        assert tr["customdata"] == lane.before.reliability.count.tolist()
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -208,7 +253,7 @@ def test_bad_links_warn_and_fall_back(params, key):
     at = run(**params)
     assert not at.exception
     assert at.warning and key in at.warning[0].value
-    assert len(at.get("plotly_chart")) == 1
+    assert len(at.get("plotly_chart")) == 2  # the race and the reliability diagrams
 
 
 def test_article_says_there_is_nothing_to_learn():

@@ -414,6 +414,11 @@ def intro(mse_lr_scale: float, lanes: tuple[str, ...] = DEFAULT_LANES, config: T
     return Phrase.of("race.intro.lanes", rate=rate, **names)
 
 
+def page_intro(state: Mapping[str, Any]) -> Phrase:
+    """The first paragraph for ``state``, said before the model is built (the data may still be uploading)."""
+    return intro(float(state["mlr"]), lanes_of(state), train_config(state))
+
+
 def why(
     result: Race, config: TrainConfig, mse_lr_scale: float, train_set: Dataset, classes: tuple[str, ...], lang: str
 ) -> tuple[Phrase, ...]:
