@@ -12,8 +12,8 @@ import pytest
 from apptest_support import english_left, figure, open_app, visible_texts
 
 from xentcore.app.format import fmt, fmt_percent, md_escape, plotly_escape
-from xentcore.app.race.data import DATA
 from xentcore.app.race.calibration_model import calibration
+from xentcore.app.race.data import DATA
 from xentcore.app.race.model import (
     TARGET_PERCENT,
     Phrase,
@@ -29,7 +29,7 @@ from xentcore.app.settings import LANGUAGES
 from xentcore.app.ui.session import STORE
 from xentcore.app.ui.text import TABLE
 from xentcore.datasets import DATASETS, dataset_from_csv, make_dataset
-from xentcore.training import TrainConfig
+from xentcore.training import DEFAULT_LANES, TrainConfig
 
 PAGE = "pages/4_training_race.py"
 DEFAULTS = SCHEMA.defaults()
@@ -108,6 +108,8 @@ def check_page(at, model, lang="en"):
     for paragraph in model.why:
         assert said(paragraph, lang) in markdown
     assert said(model.intro, lang) in markdown
+    if model.lanes == DEFAULT_LANES:
+        assert said(intro(model.mse_lr_scale), lang) in markdown
     assert at.code[0].value == model.script.rstrip("\n")  # st.code drops the final newline
     check_calibration(at, model, lang)
 
