@@ -76,6 +76,19 @@ class LaneCalibration:
 
 
 @dataclass(frozen=True)
+class Notes:
+    """The section's paragraphs; ``brier`` and ``comparison`` only where this race makes them true."""
+
+    intro: Phrase
+    noise: Phrase
+    proper: Phrase
+    likelihood: Phrase
+    brier: Phrase | None
+    temperature: Phrase
+    comparison: Phrase | None
+
+
+@dataclass(frozen=True)
 class CalibrationModel:
     """Everything the calibration section shows."""
 
@@ -87,7 +100,13 @@ class CalibrationModel:
     temperature: float  # the slider's
     fit: bool
     unit: str
-    paragraphs: tuple[Phrase, ...]
+    notes: Notes
+
+    @property
+    def paragraphs(self) -> tuple[Phrase, ...]:
+        """What the section says, in order."""
+        n = self.notes
+        return tuple(p for p in (n.intro, n.noise, n.proper, n.likelihood, n.brier, n.temperature, n.comparison) if p)
 
     @property
     def scaled(self) -> bool:
@@ -190,7 +209,7 @@ def calibration(model: RaceModel, temperature: float = 1.0, fit: bool = False, u
         temperature=float(temperature),
         fit=fit,
         unit=unit,
-        paragraphs=paragraphs(model, lanes, part, evaluated, unit, fit, float(temperature)),
+        notes=notes(model, lanes, part, evaluated, unit, fit, float(temperature)),
     )
 
 
@@ -198,12 +217,10 @@ def _score_values(unit: str, **numbers: float) -> dict:
     return {k: fmt(v, 3) for k, v in numbers.items()} | {"unit": Phrase(f"unit.short.{unit}")}
 
 
-def paragraphs(model, lanes, part, evaluated, unit, fit, temperature) -> tuple[Phrase, ...]:
+def notes(model, lanes, part, evaluated, unit, fit, temperature) -> Notes:
     """What the section says, each sentence generated from the numbers beside it."""
     where = Phrase(f"race.confusion.{part}")
     k = model.dataset.n_classes
-    out = [Phrase.of("race.cal.intro", n=evaluated.n, part=where, bins=N_BINS)]
-    out.append(Phrase.of("race.cal.noise", n=evaluated.n, bound=fmt(max(lane.noise for lane in lanes), 3)))
 
     # a predictor that says the class frequencies for every point: ECE 0 on this set, and useless
     freq = np.bincount(evaluated.y, minlength=k) / evaluated.n
@@ -216,11 +233,9 @@ def paragraphs(model, lanes, part, evaluated, unit, fit, temperature) -> tuple[P
         if k == 2
         else Phrase("race.cal.brier.multi")
     )
-    out.append(
-        Phrase.of(
-            "race.cal.proper", how=brier_how, part=where, ece0=fmt(ece0, 3), ll0=fmt(ll0, 3),
-            unit=Phrase(f"unit.short.{unit}"),
-        )
+    proper = Phrase.of(
+        "race.cal.proper", how=brier_how, part=where, ece0=fmt(ece0, 3), ll0=fmt(ll0, 3),
+        unit=Phrase(f"unit.short.{unit}"),
     )  # fmt: skip
 
     exact = [
@@ -229,14 +244,11 @@ def paragraphs(model, lanes, part, evaluated, unit, fit, temperature) -> tuple[P
         if lane.loss_is_log_loss
     ]
     first = Phrase.of(f"race.cal.likelihood.{unit}", n=model.train_set.n)
-    out.append(sentences(first, *exact))
     brier = [
         Phrase.of("race.cal.brier_mse", run=lane.title, loss=fmt(lane.final_loss))
         for lane in lanes
         if lane.brier_is_loss
     ]
-    if brier:
-        out.append(sentences(*brier))
 
     temp = [Phrase("race.cal.temperature")]
     if fit:
@@ -272,17 +284,22 @@ def paragraphs(model, lanes, part, evaluated, unit, fit, temperature) -> tuple[P
         temp.append(Phrase.of("race.cal.at", T=fmt_rate(temperature), part=where, changes=changes))
     else:
         temp.append(Phrase("race.cal.move"))
-    out.append(sentences(*temp))
+    return Notes(
+        intro=Phrase.of("race.cal.intro", n=evaluated.n, part=where, bins=N_BINS),
+        noise=Phrase.of("race.cal.noise", n=evaluated.n, bound=fmt(max(lane.noise for lane in lanes), 3)),
+        proper=proper,
+        likelihood=sentences(first, *exact),
+        brier=sentences(*brier) if brier else None,
+        temperature=sentences(*temp),
+        comparison=comparison(lanes, model, where, unit),
+    )
 
-    out.extend(comparisons(lanes, model, where, unit))
-    return tuple(out)
 
-
-def comparisons(lanes, model, where, unit) -> list[Phrase]:
+def comparison(lanes, model, where, unit) -> Phrase | None:
     """Each lane whose loss is not plain cross-entropy against a cross-entropy lane, at T = 1: numbers only."""
     ce = [lane for lane in lanes if lane.lane == "ce"]
     if not ce:
-        return []
+        return None
     runs = model.result.runs
     said = []
     for lane in lanes:
@@ -300,4 +317,4 @@ def comparisons(lanes, model, where, unit) -> list[Phrase]:
             f=ref.before.brier,
         )
         said.append(Phrase.of("race.cal.compare", run=lane.title, ref=ref.title, part=where, **values))
-    return [sentences(Phrase("race.cal.compare.intro"), *said)] if said else []
+    return sentences(Phrase("race.cal.compare.intro"), *said) if said else None
