@@ -76,9 +76,10 @@ st.caption(say(model.loss_caption))
 st.caption(say(model.metrics_caption))
 for alert in model.alerts:
     getattr(st, alert.kind)(say(alert.phrase), icon=ICONS[alert.kind])
-with st.expander(t("race.why")):
-    for paragraph in model.why:
-        st.markdown(say(paragraph))
+if model.why:
+    with st.expander(t("race.why")):
+        for paragraph in model.why:
+            st.markdown(say(paragraph))
 
 st.markdown(f"**{t('race.confusion', part=t(f'race.confusion.{model.confusion_part}'))}**")
 for col, row in zip(st.columns(len(model.rows)), model.rows, strict=True):

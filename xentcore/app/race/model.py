@@ -444,8 +444,14 @@ def lane_note(lane: str, config: TrainConfig, train_set: Dataset, classes: tuple
     sep = ("、", ", ")[lang == "en"]
     k = train_set.n_classes
 
-    def per_class(values) -> str:
-        return sep.join(f"{classes[c]} {fmt(v, 3)}" for c, v in enumerate(values))
+    def per_class(values) -> tuple:
+        """``name: value`` per class; the names are the data's own text (shown literally)."""
+        colon = ": " if lang == "en" else "："
+        parts: list = []
+        for c, v in enumerate(values):
+            parts += [sep] if c else []
+            parts += [UserText(classes[c]), f"{colon}{fmt(v, 3)}"]
+        return tuple(parts)
 
     if lane == "focal":
         eps = config.label_smoothing
@@ -469,9 +475,9 @@ def lane_note(lane: str, config: TrainConfig, train_set: Dataset, classes: tuple
     if lane == "weighted":
         _, weighted = lane_setup("weighted", config)
         weights = class_weights(train_set.y, k, weighted.class_weight)
-        return Phrase.of("race.why.weighted", weights=UserText(per_class(weights)))
+        return Phrase.of("race.why.weighted", weights=per_class(weights))
     prior = class_prior(train_set.y, k)
-    return Phrase.of("race.why.adjusted", tau=fmt_rate(config.tau), prior=UserText(per_class(prior)))
+    return Phrase.of("race.why.adjusted", tau=fmt_rate(config.tau), prior=per_class(prior))
 
 
 def penalty_unstable(lr: float, config: TrainConfig) -> bool:

@@ -477,12 +477,12 @@ TEXT = {
     "race.run.lane": ("{model} + {loss}", "{model} + {loss}"),
     "race.intro.lanes": (
         "Three linear classifiers train side by side on **the same data**, from **the same starting function**, "
-        "{rate}: logistic regression with {loss1}, softmax regression with {loss2}, and a third with {loss3} "
-        "(logistic regression for two classes, softmax regression for more). Each lane's loss is chosen under "
+        "{rate}: logistic regression with {loss1}, softmax regression with {loss2}, and, in the third lane, logistic "
+        "regression for two classes or softmax regression for more, with {loss3}. Each lane's loss is chosen under "
         "“Losses of the three lanes”. Press **Play** to watch the race frame by frame; the animation runs in your "
         "browser.",
         "三个线性分类器在**同一份数据**上、从**同一个初始函数**出发、{rate}并排训练：用{loss1}的逻辑回归、"
-        "用{loss2}的 softmax 回归，以及用{loss3}的第三个模型（两类时是逻辑回归，多类时是 softmax 回归）。"
+        "用{loss2}的 softmax 回归，以及第三组里用{loss3}的模型（两类时是逻辑回归，多类时是 softmax 回归）。"
         "每一组的损失在“三组的损失函数”里选择。点 **播放** 逐帧观看这场竞赛；动画在浏览器里播放。",
     ),
     "race.intro.scaled_lr.lanes": (
