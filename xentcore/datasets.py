@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -184,13 +185,14 @@ def imbalance(ds: Dataset, fraction: float, seed: int = 0) -> Dataset:
     """``ds`` with its minority class thinned to at most ``fraction`` of the rows: class imbalance on demand.
 
     The minority is :func:`minority_class` (the smallest class, the last on a tie). It keeps
-    ``m = max(1, round(f · n_rest / (1 - f)))`` of its rows, chosen at random with ``np.random.default_rng(seed)``,
-    where ``n_rest`` counts the rows of every other class, so that it makes up ``m / (m + n_rest) ≈ f`` of the
-    result; every other row stays, and rows keep their order. A class already at or below that size is left
-    alone, and then ``ds`` itself is returned: ``fraction = 0.5`` never changes a data set, since the smallest of
-    K >= 2 classes holds at most half the rows. For two classes ``f`` is the share of the minority class; for
-    more, the share of the one shrunk class (the others keep their sizes). One row of the class always stays,
-    so every class can still be learnt and given a prior.
+    ``m = max(1, ⌊f · n_rest / (1 - f)⌋)`` of its rows, chosen at random with ``np.random.default_rng(seed)``,
+    where ``n_rest`` counts the rows of every other class: the most rows with which it makes up at most ``f`` of
+    the result, ``m / (m + n_rest) <= f`` (and more than ``f`` with one row more). Every other row stays, and rows
+    keep their order. A class already that small is left alone, and then ``ds`` itself is returned:
+    ``fraction = 0.5`` never changes a data set, since the smallest of K >= 2 classes holds at most half the rows.
+    For two classes ``f`` is the share of the minority class; for more, the share of the one shrunk class (the
+    others keep their sizes). One row of the class always stays, so every class can still be learnt and given a
+    prior; that row alone may exceed ``f``.
 
     Parameters
     ----------
@@ -213,7 +215,7 @@ def imbalance(ds: Dataset, fraction: float, seed: int = 0) -> Dataset:
     c = minority_class(ds.y, ds.n_classes)
     rows = np.flatnonzero(ds.y == c)
     n_rest = ds.n - rows.size
-    keep = max(1, min(rows.size, round(f * n_rest / (1.0 - f))))
+    keep = max(1, min(rows.size, math.floor(f * n_rest / (1.0 - f) + 1e-9)))  # + 1e-9: 153.0 is not 152.99...
     if keep >= rows.size:
         return ds
     kept = np.random.default_rng(seed).choice(rows, size=keep, replace=False)

@@ -743,3 +743,27 @@ def test_lanes_without_a_note_leave_out_the_why_box():
     assert model.why == ()
     assert not [e for e in at.expander if e.label == TABLE["race.why"][0]]
     check_page(at, model)
+
+
+@pytest.mark.parametrize("data", ["article", "xor"])
+def test_notes_whose_numbers_need_balanced_classes_change_when_thinned(data):
+    model = build({**DEFAULTS, "data": data, "ep": 20.0, "minor": 0.1}, "nats")
+    assert model.data_note.key == f"race.note.{data}.thinned"
+    majority = np.bincount(model.dataset.y).max() / model.dataset.n
+    assert fmt_percent(majority) in said(model.data_note)
+    assert "50 %" not in said(model.data_note) and "quarter" not in said(model.data_note)
+    assert build({**DEFAULTS, "data": data, "ep": 20.0}, "nats").data_note.key == f"race.note.{data}"
+
+
+def test_the_imbalance_note_says_what_happened():
+    thinned = build({**DEFAULTS, "data": "cancer", "ep": 10.0, "minor": 0.3}, "nats")
+    assert said(thinned.imbalance_note).startswith("**Imbalanced:** class malignant keeps 153 of its 212 points")
+    assert "(asked: at most 30 %)" in said(thinned.imbalance_note)
+    # a class already small enough is left alone; a class of one point keeps it, whatever the share
+    rows = b"".join(b"%d,%d,%s\n" % (i, i * i % 7, b"x" if i < 2 else b"y") for i in range(40))
+    small = build({**DEFAULTS, "data": "csv", "ep": 10.0, "minor": 0.05}, "nats", Upload("f.csv", b"a,b,c\n" + rows))
+    assert small.imbalance_note.key == "race.minor.unchanged" and "5.0 % of the points" in said(small.imbalance_note)
+    rows = b"".join(b"%d,%d,%s\n" % (i, i * i % 7, b"x" if i < 1 else b"y") for i in range(10))
+    one = build({**DEFAULTS, "data": "csv", "ep": 10.0, "minor": 0.05}, "nats", Upload("f.csv", b"a,b,c\n" + rows))
+    assert one.imbalance_note.key == "race.minor.floor" and "10.0 % of the points" in said(one.imbalance_note)
+    assert build(DEFAULTS, "nats").imbalance_note is None

@@ -241,10 +241,12 @@ def test_imbalance_thins_the_minority_only(name, fraction, seed):
     before, after = np.bincount(ds.y, minlength=ds.n_classes), np.bincount(out.y, minlength=ds.n_classes)
     others = np.arange(ds.n_classes) != c
     np.testing.assert_array_equal(after[others], before[others])  # every other class keeps every row
-    expected = max(1, min(before[c], round(fraction * before[others].sum() / (1 - fraction))))
-    assert after[c] == expected
-    if expected > 1:  # the share is the fraction, to within one row
-        assert abs(after[c] / out.n - fraction) <= 1 / out.n
+    n_rest = before[others].sum()
+    if after[c] < before[c] and after[c] > 1:  # thinned: the most rows with which its share is at most the fraction
+        assert after[c] / out.n <= fraction + 1e-12 < (after[c] + 1) / (out.n + 1)
+    if after[c] == before[c] and before[c] > 1:  # left alone: it was that small already
+        assert before[c] / ds.n <= fraction + 1e-12
+    assert after[c] == max(1, min(before[c], int(np.floor(fraction * n_rest / (1 - fraction) + 1e-9))))
     # a subset of the rows, in their order, with nothing else changed
     tagged = Dataset(np.arange(ds.n, dtype=float)[:, None], ds.y, ds.n_classes, ("i",), ds.class_names, ds.name)
     index = imbalance(tagged, fraction, seed=seed).X[:, 0].astype(int)  # which rows: decided by y and the seed
@@ -262,7 +264,7 @@ def test_imbalance_at_one_half_or_above_the_minority_changes_nothing():
         assert imbalance(ds, 0.5) is ds
     cancer = make_dataset("cancer")  # 212 malignant against 357 benign: already 37 %
     assert imbalance(cancer, 0.4) is cancer
-    assert np.bincount(imbalance(cancer, 0.3).y).tolist() == [153, 357]  # round(0.3 · 357 / 0.7)
+    assert np.bincount(imbalance(cancer, 0.3).y).tolist() == [153, 357]  # 0.3 · 357 / 0.7 = 153 exactly
 
 
 def test_the_minority_is_the_smallest_class_and_the_last_on_a_tie():

@@ -50,6 +50,7 @@ CSV_MAX_BYTES = 1_000_000
 CSV_MAX_ROWS = 5000
 TARGET = 0.9  # the training accuracy whose first epoch the results table reports
 TARGET_PERCENT = f"{100 * TARGET:g}"
+THINNED_NOTES = ("article", "xor")  # data notes whose numbers hold for the data as generated only
 GROWING = 10.0  # a final loss this many times the starting one: the run is heading the wrong way
 USER_TEXT_KEYS = ("column", "cell", "columns")  # the values of a CsvError that come from the file
 
@@ -219,7 +220,9 @@ def imbalance_note(before: Dataset, after: Dataset, fraction: float, classes: tu
         "target": fmt_percent(fraction, 0, lang=lang),
     }
     if kept == total:
-        return Phrase.of("race.minor.unchanged", **values)
+        return Phrase.of(
+            "race.minor.floor" if kept == 1 and kept > fraction * after.n else "race.minor.unchanged", **values
+        )
     return Phrase.of("race.minor.note", **values, kept=kept, total=total, n=after.n)
 
 
@@ -306,6 +309,11 @@ def build(state: Mapping[str, Any], unit: str, uploaded: Upload | None = None, *
     )
     if info.uploaded:
         data_note = Phrase.of("race.csv.loaded", n=original.n, d=ds.d, classes=UserText(sep.join(classes)))
+    elif ds is not original and state["data"] in THINNED_NOTES:
+        majority = 1.0 - np.bincount(ds.y).min() / ds.n
+        data_note = Phrase.of(
+            f"race.note.{state['data']}.thinned", n=original.n, d=ds.d, majority=fmt_percent(majority, lang=lang)
+        )
     else:
         data_note = Phrase.of(f"race.note.{state['data']}", n=original.n, d=ds.d)
     confusion_part = "test" if test_set.n else "train"

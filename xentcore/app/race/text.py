@@ -165,6 +165,24 @@ TEXT = {
         "**这里没有规律可学**。这就是教程的原始数据：NumPy 种子 0、{n} 个标准正态分布的点，标签随机抽取、与点的位置无关。"
         "无论用什么损失，测试准确率都只能在随机水平（50%）附近徘徊；训练损失再低也只是在记住噪声。",
     ),
+    "race.note.article.thinned": (
+        "**Nothing to learn here.** This is the tutorial's exact data: NumPy seed 0, {n} standard-normal points, "
+        "and labels drawn at random, independently of the points; here the smaller class is thinned (see below). "
+        "Whatever the loss, the best a model can expect on new points is to predict the larger class, right for "
+        "{majority} of the points left; a lower training loss only means memorising noise.",
+        "**这里没有规律可学**。这就是教程的原始数据：NumPy 种子 0、{n} 个标准正态分布的点，标签随机抽取、与点的位置无关；"
+        "这里较小的一类被抽稀了（见下文）。无论用什么损失，模型在新点上能期望的最好结果就是预测较大的那一类，"
+        "在剩下的点中它占 {majority}；训练损失再低也只是在记住噪声。",
+    ),
+    "race.note.xor.thinned": (
+        "**XOR is not linearly separable:** opposite quadrants share a class, and a straight line that puts two "
+        "opposite quadrants on one side puts part of another there too; separating them needs a feature such as "
+        "x₁·x₂ or a hidden layer. Here the smaller class is thinned (see below), so the larger one makes up "
+        "{majority} of the points: compare the balanced accuracy, not only the accuracy.",
+        "**异或数据不是线性可分的**：相对的两个象限属于同一类，而一条直线若把相对的两个象限放在同一侧，"
+        "就必然把另一个象限的一部分也放进去；要分开它们，需要 x₁·x₂ 这样的特征或一个隐藏层。"
+        "这里较小的一类被抽稀了（见下文），较大的一类占 {majority}：请比较平衡准确率，而不只是准确率。",
+    ),
     "race.note.xor": (
         "**XOR is not linearly separable:** opposite quadrants share a class, and a straight line that puts two "
         "opposite quadrants on one side puts part of another there too. Whatever the loss, a linear model "
@@ -439,6 +457,11 @@ TEXT = {
         "Class {name}, the smallest, already makes up {share} of the points, no more than {target}: nothing was "
         "dropped.",
         "最小的类别 {name} 本来就只占 {share}，不超过 {target}：没有去掉任何点。",
+    ),
+    "race.minor.floor": (
+        "Class {name}, the smallest, keeps its only point: one point of every class always stays, so it makes up "
+        "{share} of the points (asked: at most {target}).",
+        "最小的类别 {name} 保留了它唯一的点：每一类至少保留一个点，所以它占 {share}（设定：至多 {target}）。",
     ),
     # --- the lanes' losses ------------------------------------------------------------------------------------
     "race.controls.lanes": ("Losses of the three lanes", "三组的损失函数"),
