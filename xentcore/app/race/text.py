@@ -532,10 +532,12 @@ TEXT = {
     ),
     "race.why.focal": (
         "**Focal loss** (Lin et al. 2017) multiplies each point's cross-entropy by (1 − p)^γ, p being the "
-        "probability the model gives the point's class; here γ = {gamma}. A point already predicted with p = 0.9 "
+        "probability the model gives the point's class (for each sigmoid output, the probability of its own 0/1 "
+        "target); here γ = {gamma}. A point already predicted with p = 0.9 "
         "keeps {keep90} of its cross-entropy, one at p = 0.5 keeps {keep50}: in training, the points the model "
         "already predicts well weigh less than those it gets wrong or barely right.{ls}",
-        "**焦点损失**（Lin 等，2017）把每个点的交叉熵乘以 (1 − p)^γ，其中 p 是模型给该点所属类别的概率；"
+        "**焦点损失**（Lin 等，2017）把每个点的交叉熵乘以 (1 − p)^γ，其中 p 是模型给该点所属类别的概率"
+        "（对每个 sigmoid 输出，是它自己的 0/1 目标的概率）；"
         "这里 γ = {gamma}。已经以 p = 0.9 预测对的点只保留交叉熵的 {keep90}，p = 0.5 的点保留 {keep50}："
         "训练时，模型已经预测得好的点，比判错或勉强判对的点分量更轻。{ls}",
     ),
@@ -546,11 +548,11 @@ TEXT = {
     "race.why.smooth": (
         "**Label smoothing** trains towards softened targets, (1 − ε)·one-hot + ε/K for softmax and 1 − ε/2 "
         "instead of 1 for a sigmoid output, with ε = {eps} here (0.1, or the label smoothing set above when that "
-        "is larger). The best a softmax model can then give a point's class is {top} (K = {k}), a sigmoid output "
-        "{sig}, never certainty: the loss cannot reach 0, and confident predictions are pulled back.",
+        "is larger). The loss is then lowest when a softmax model gives a point's class {top} (K = {k}) and a sigmoid "
+        "output gives {sig}, not certainty: it cannot reach 0, and confident predictions are pulled back.",
         "**标签平滑**让模型朝着软化的目标训练：softmax 的目标是 (1 − ε)·独热 + ε/K，sigmoid 输出的目标是 "
-        "1 − ε/2 而不是 1；这里 ε = {eps}（取 0.1，若上面设置的标签平滑更大则取它）。于是 softmax 模型给一个点所属类别"
-        "的最佳概率是 {top}（K = {k}），sigmoid 输出是 {sig}，永远不是确定无疑：损失到不了 0，过于自信的预测会被拉回来。",
+        "1 − ε/2 而不是 1；这里 ε = {eps}（取 0.1，若上面设置的标签平滑更大则取它）。于是当 softmax 模型给一个点所属类别"
+        "的概率是 {top}（K = {k}）、sigmoid 输出是 {sig} 时损失最低，而不是确定无疑时：损失到不了 0，过于自信的预测会被拉回来。",
     ),
     "race.why.weighted": (
         "**Class weights** make each point count w_c = n / (K·n_c) in the mean, from this training set's counts: "
@@ -563,11 +565,12 @@ TEXT = {
         "**Logit adjustment** (Menon et al. 2021) trains on z + τ·log π instead of the logits z, with π the "
         "training set's class frequencies ({prior}) and τ = {tau}, then predicts from z alone; for logistic "
         "regression each sigmoid's logit gets τ·log(π_c / (1 − π_c)). The shift raises the common classes' scores "
-        "during training, so at the optimum z is cross-entropy's minus τ·log π: it favours the rare classes more, "
+        "during training, so at the optimum (where one exists) z is cross-entropy's minus τ·log π: it favours the "
+        "rare classes more, "
         "aiming at a low balanced error (the mean of the per-class error rates) rather than a low overall error.",
         "**logit 调整**（Menon 等，2021）用 z + τ·log π 代替 logit z 来训练，其中 π 是训练集各类的频率（{prior}），"
         "τ = {tau}；预测时只用 z。对逻辑回归，每个 sigmoid 的 logit 加上 τ·log(π_c / (1 − π_c))。"
-        "训练时这个平移抬高了常见类别的分数，所以在最优点，z 等于交叉熵的最优 z 减去 τ·log π：它更偏向少见的类别，"
+        "训练时这个平移抬高了常见类别的分数，所以在最优点（若存在），z 等于交叉熵的最优 z 减去 τ·log π：它更偏向少见的类别，"
         "目标是较低的平衡错误率（各类错误率的平均），而不是较低的总错误率。",
     ),
     # --- calibration -------------------------------------------------------------------------------------------
