@@ -1,20 +1,21 @@
-"""Training race: logistic + CE, softmax + CE and MSE on the same data, animated in the browser."""
+"""Training race: three linear classifiers, each with its loss (by default logistic + CE, softmax + CE and MSE), on
+the same data, animated in the browser; then how well their probabilities are calibrated."""
 
 import pandas as pd
 import streamlit as st
 
 from xentcore.app.race.data import DATA
-from xentcore.app.race.model import CSV_HELP, TARGET_PERCENT, Upload, csv_columns, csv_problem, intro
-from xentcore.app.race.sections import controls, figure, model_for, say
+from xentcore.app.race.model import CSV_HELP, Upload, csv_columns, csv_problem, page_intro, race_key
+from xentcore.app.race.sections import calibration_section, controls, figure, model_for, results_table, say
 from xentcore.app.race.state import SCHEMA
-from xentcore.app.ui import fmt, fmt_percent, page_end, page_setup, t
+from xentcore.app.ui import page_end, page_setup, t
 from xentcore.datasets import CsvError
 
 ICONS = {"error": ":material/warning:", "warning": ":material/trending_up:", "info": ":material/info:"}
 
 ctx = page_setup("race", SCHEMA)
 st.title(t("nav.race"))
-st.markdown(say(intro(ctx["mlr"])))
+st.markdown(say(page_intro(ctx.values)))
 info = DATA[ctx["data"]]
 controls(ctx, info)
 
@@ -31,7 +32,7 @@ try:
         columns = csv_columns(file.getvalue())
         label = st.selectbox(t("race.csv.label"), columns, index=len(columns) - 1, key="race.csv_label")
         upload = Upload(file.name, file.getvalue(), label)
-    key = (tuple(ctx.values.items()), ctx.unit, ctx.lang, upload)
+    key = (race_key(ctx.values), ctx.unit, ctx.lang, upload)
     model = model_for(*key)
 except CsvError as err:
     st.error(say(csv_problem(err)), icon=":material/error:")
@@ -41,6 +42,8 @@ if info.uploaded:
     st.caption(say(model.data_note))
 else:
     st.info(say(model.data_note), icon=":material/info:")
+if model.imbalance_note:
+    st.caption(say(model.imbalance_note))
 
 with st.expander(t("race.controls.more")):
     m1, m2 = st.columns(2)
@@ -68,28 +71,15 @@ st.caption(say(model.figure_caption))
 # --- results ------------------------------------------------------------------------------------------------------
 
 st.subheader(t("race.results"))
-results = [
-    {
-        t("race.col.run"): say(row.title),
-        t("race.col.loss"): fmt(row.loss),
-        t("race.col.train"): fmt_percent(row.train_accuracy),
-        t("race.col.test"): fmt_percent(row.test_accuracy),
-        t("race.col.epochs90", target=TARGET_PERCENT): t("race.never")
-        if row.epochs_to_target is None
-        else str(row.epochs_to_target),
-        t("race.col.status"): t("race.status.done")
-        if row.diverged_at is None
-        else t("race.status.diverged", epoch=row.diverged_at),
-    }
-    for row in model.rows
-]
-st.dataframe(pd.DataFrame(results), hide_index=True, key="race.results")
+st.dataframe(results_table(model), hide_index=True, key="race.results")
 st.caption(say(model.loss_caption))
+st.caption(say(model.metrics_caption))
 for alert in model.alerts:
     getattr(st, alert.kind)(say(alert.phrase), icon=ICONS[alert.kind])
-with st.expander(t("race.why")):
-    for paragraph in model.why:
-        st.markdown(say(paragraph))
+if model.why:
+    with st.expander(t("race.why")):
+        for paragraph in model.why:
+            st.markdown(say(paragraph))
 
 st.markdown(f"**{t('race.confusion', part=t(f'race.confusion.{model.confusion_part}'))}**")
 for col, row in zip(st.columns(len(model.rows)), model.rows, strict=True):
@@ -97,6 +87,10 @@ for col, row in zip(st.columns(len(model.rows)), model.rows, strict=True):
     names = list(model.class_names)
     col.dataframe(pd.DataFrame(row.confusion, index=names, columns=names), key=f"race.confusion.{row.key}")
 st.caption(t("race.confusion.caption"))
+
+# --- calibration --------------------------------------------------------------------------------------------------
+
+calibration_section(ctx, model, key)
 
 # --- downloads ----------------------------------------------------------------------------------------------------
 

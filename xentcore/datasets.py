@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import unicodedata
 from dataclasses import dataclass
 
@@ -166,6 +167,60 @@ def train_test_split(ds: Dataset, *, test_fraction: float = 0.25, seed: int = 0)
         k = min(round(test_fraction * rows.size), max(rows.size - 1, 0))
         test[rng.permutation(rows)[:k]] = True
     return ds.subset(~test), ds.subset(test)
+
+
+def minority_class(y: np.ndarray, n_classes: int) -> int:
+    """The class with the fewest rows; among equally small classes, the last (so a balanced two-class set's
+    minority is class 1).
+
+    >>> minority_class(np.array([0, 0, 1, 1, 2]), 3), minority_class(np.array([0, 1]), 2)
+    (2, 1)
+    """
+    counts = np.bincount(np.asarray(y, dtype=np.int64), minlength=n_classes)
+    return int(n_classes - 1 - np.argmin(counts[::-1]))
+
+
+def imbalance(ds: Dataset, fraction: float, seed: int = 0) -> Dataset:
+    """``ds`` with its minority class thinned to at most ``fraction`` of the rows: class imbalance on demand.
+
+    The minority is :func:`minority_class` (the smallest class, the last on a tie). It keeps
+    ``m = max(1, ⌊f · n_rest / (1 - f)⌋)`` of its rows, chosen at random with ``np.random.default_rng(seed)``,
+    where ``n_rest`` counts the rows of every other class: the most rows with which it makes up at most ``f`` of
+    the result, ``m / (m + n_rest) <= f`` (and more than ``f`` with one row more). Every other row stays, and rows
+    keep their order. A class already that small is left alone, and then ``ds`` itself is returned:
+    ``fraction = 0.5`` never changes a data set, since the smallest of K >= 2 classes holds at most half the rows.
+    For two classes ``f`` is the share of the minority class; for more, the share of the one shrunk class (the
+    others keep their sizes). One row of the class always stays, so every class can still be learnt and given a
+    prior; that row alone may exceed ``f``.
+
+    Parameters
+    ----------
+    ds : Dataset
+    fraction : float
+        ``f`` in (0, 1).
+    seed : int
+        Which rows of the minority stay.
+
+    Examples
+    --------
+    >>> ds = make_dataset("blobs", n=200)
+    >>> small = imbalance(ds, 0.1)
+    >>> np.bincount(small.y).tolist(), imbalance(ds, 0.5) is ds
+    ([100, 11], True)
+    """
+    f = float(fraction)
+    if not (0.0 < f < 1.0):
+        raise ValueError(f"fraction must be in (0, 1), got {fraction}")
+    c = minority_class(ds.y, ds.n_classes)
+    rows = np.flatnonzero(ds.y == c)
+    n_rest = ds.n - rows.size
+    keep = max(1, min(rows.size, math.floor(f * n_rest / (1.0 - f) + 1e-9)))  # + 1e-9: 153.0 is not 152.99...
+    if keep >= rows.size:
+        return ds
+    kept = np.random.default_rng(seed).choice(rows, size=keep, replace=False)
+    mask = ds.y != c
+    mask[kept] = True
+    return ds.subset(np.flatnonzero(mask))
 
 
 CSV_ERRORS = {

@@ -1,10 +1,12 @@
-"""Linear classifiers: logistic regression (one-vs-rest when K > 2) and softmax regression, each with a
-cross-entropy or a squared-error loss, their objective and its analytic gradient.
+"""Linear classifiers: logistic regression (one-vs-rest when K > 2) and softmax regression, each with one of
+several losses, their objective and its analytic gradient.
 
 Both models compute logits ``Z = X W + b``. Logistic regression has one output column for K = 2 (the logit of
-class 1) and K independent sigmoid outputs for K > 2 (one-vs-rest); softmax regression has K columns. The
-squared error is taken on the model's probabilities: ``(t - σ(z))²`` for logistic, ``‖T - softmax(z)‖²`` for
-softmax. Every cross-entropy and squared error comes from :mod:`xentcore.losses`.
+class 1) and K independent sigmoid outputs for K > 2 (one-vs-rest); softmax regression has K columns. The losses:
+cross-entropy (``"ce"``), the squared error of the model's probabilities (``"mse"``: ``(t - σ(z))²`` for logistic,
+``‖T - softmax(z)‖²`` for softmax), focal loss (``"focal"``, Lin et al. 2017) and logit-adjusted cross-entropy
+(``"adjusted"``, Menon et al. 2021); label smoothing and class weights apply to all but focal's smoothing. Every
+loss and its gradient comes from :mod:`xentcore.losses`.
 """
 
 from __future__ import annotations
@@ -16,10 +18,16 @@ import numpy as np
 
 from xentcore.losses import (
     binary_cross_entropy_with_logits,
+    binary_focal_loss_with_logits,
     categorical_cross_entropy,
+    categorical_focal_loss,
     grad_binary_cross_entropy_with_logits,
+    grad_binary_focal_loss_with_logits,
     grad_categorical_cross_entropy,
+    grad_categorical_focal_loss,
     grad_mse_with_logits,
+    log_sigmoid,
+    log_softmax,
     mse_with_logits,
     sigmoid,
     softmax,
@@ -27,9 +35,9 @@ from xentcore.losses import (
 )
 
 ModelName = Literal["logistic", "softmax"]
-LossName = Literal["ce", "mse"]
+LossName = Literal["ce", "mse", "focal", "adjusted"]
 MODELS: tuple[str, ...] = ("logistic", "softmax")
-LOSSES: tuple[str, ...] = ("ce", "mse")
+LOSSES: tuple[str, ...] = ("ce", "mse", "focal", "adjusted")
 
 
 def check_model(model: str, loss: str) -> None:
@@ -76,6 +84,25 @@ def predict_proba(model: ModelName, X: np.ndarray, W: np.ndarray, b: np.ndarray)
     return s / s.sum(axis=1, keepdims=True)
 
 
+def log_proba(model: ModelName, X: np.ndarray, W: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``log`` of :func:`predict_proba`, shape (N, K), computed without forming the probabilities: finite for
+    finite logits, however confident the model.
+
+    Softmax: ``log_softmax(z)``. Binary logistic: ``[log σ(-z), log σ(z)]``. One-vs-rest: ``log σ(z_c)`` minus the
+    log of their sum. Used as logits, these give back the model's probabilities (``softmax(log p) = p``), so
+    temperature scaling ``softmax(log p / T)`` is the usual ``softmax(z / T)`` for softmax and ``σ(z / T)`` for
+    binary logistic regression.
+    """
+    Z = logits(X, W, b)
+    if model == "softmax":
+        return log_softmax(Z, axis=1)
+    if Z.shape[1] == 1:
+        return np.column_stack([log_sigmoid(-Z[:, 0]), log_sigmoid(Z[:, 0])])
+    L = log_sigmoid(Z)
+    top = L.max(axis=1, keepdims=True)
+    return L - (top + np.log(np.exp(L - top).sum(axis=1, keepdims=True)))
+
+
 def one_hot(y: np.ndarray, n_classes: int) -> np.ndarray:
     """``Y[i, c] = 1`` if ``y_i = c`` else 0."""
     Y = np.zeros((y.shape[0], n_classes))
@@ -114,6 +141,43 @@ def class_weights(y: np.ndarray, n_classes: int, class_weight=None) -> np.ndarra
     return w
 
 
+def class_prior(y: np.ndarray, n_classes: int) -> np.ndarray:
+    """The training labels' class frequencies ``π_c = n_c / n``, the prior that logit adjustment removes;
+    every class must occur (a class never seen has no finite ``log π``)."""
+    counts = np.bincount(np.asarray(y, dtype=np.int64), minlength=n_classes).astype(float)
+    if (counts == 0).any():
+        missing = int(np.argmin(counts))
+        raise ValueError(f"logit adjustment needs every class in the training labels; class {missing} has none")
+    return counts / counts.sum()
+
+
+def _check_prior(prior, n_classes: int) -> np.ndarray:
+    pi = np.asarray(prior, dtype=float)
+    if pi.shape != (n_classes,) or not np.isfinite(pi).all() or (pi <= 0).any() or (pi >= 1).any():
+        raise ValueError(f"prior must hold {n_classes} probabilities strictly between 0 and 1")
+    if not np.isclose(pi.sum(), 1.0, rtol=0.0, atol=1e-9):
+        raise ValueError(f"prior must sum to 1, got {pi.sum()}")
+    return pi
+
+
+def logit_shift(model: ModelName, n_classes: int, prior, tau: float = 1.0) -> np.ndarray:
+    """What logit adjustment adds to the logits inside the loss, one entry per logit column.
+
+    Softmax: ``τ log π`` (Menon et al. 2021). Logistic regression: each sigmoid column is a two-class problem,
+    class c against the rest, so its shift is ``τ log(π_c / (1 - π_c))``; for K = 2 the one column is class 1's,
+    ``τ log(π_1 / π_0)``, which makes ``σ(z + shift)`` exactly the softmax of the adjusted two-class logits
+    ``[τ log π_0, z + τ log π_1]``.
+    """
+    t = float(tau)
+    if not (np.isfinite(t) and t >= 0):
+        raise ValueError(f"tau must be a finite number >= 0, got {tau}")
+    log_pi = np.log(_check_prior(prior, n_classes))
+    if model == "softmax":
+        return t * log_pi
+    odds = t * (log_pi - np.log1p(-np.exp(log_pi)))
+    return odds[1:] if n_classes == 2 else odds
+
+
 def _sample_scale(y: np.ndarray, weight: np.ndarray | None) -> np.ndarray:
     """Per-sample factor of a weighted mean: ``w_{y_i} / Σ_j w_{y_j}`` (``1/N`` without weights)."""
     if weight is None:
@@ -130,24 +194,46 @@ def data_term(
     *,
     label_smoothing: float = 0.0,
     weight: np.ndarray | None = None,
+    gamma: float = 2.0,
+    prior: np.ndarray | None = None,
+    tau: float = 1.0,
 ) -> Callable[[np.ndarray], tuple[float, np.ndarray]]:
-    """``Z ↦ (L(Z), ∂L/∂Z)`` for fixed labels, with the targets and sample weights prepared once (a training
-    loop calls it every epoch). See :func:`data_loss_and_grad_logits` for the losses."""
-    if model == "softmax" and loss == "ce":
+    """``Z ↦ (L(Z), ∂L/∂Z)`` for fixed labels, with the targets, sample weights and logit shift prepared once
+    (a training loop calls it every epoch). See :func:`data_loss_and_grad_logits` for the losses."""
+    if loss not in LOSSES:
+        raise ValueError(f"loss must be one of {LOSSES}, got {loss!r}")
+    if loss == "focal" and label_smoothing:
+        raise ValueError("focal loss takes no label smoothing: its focusing already softens confident predictions")
+    shift = None
+    if loss == "adjusted":
+        shift = logit_shift(model, n_classes, class_prior(y, n_classes) if prior is None else prior, tau)
+    if model == "softmax" and loss in ("ce", "adjusted"):
 
         def softmax_ce(Z: np.ndarray) -> tuple[float, np.ndarray]:
-            value = categorical_cross_entropy(y, Z, weight=weight, label_smoothing=label_smoothing)
-            grad = grad_categorical_cross_entropy(y, Z, weight=weight, label_smoothing=label_smoothing)
+            Zs = Z if shift is None else Z + shift
+            value = categorical_cross_entropy(y, Zs, weight=weight, label_smoothing=label_smoothing)
+            grad = grad_categorical_cross_entropy(y, Zs, weight=weight, label_smoothing=label_smoothing)
             return value, grad
 
         return softmax_ce
+    if model == "softmax" and loss == "focal":
+
+        def softmax_focal(Z: np.ndarray) -> tuple[float, np.ndarray]:
+            value = categorical_focal_loss(y, Z, gamma=gamma, weight=weight)
+            return value, grad_categorical_focal_loss(y, Z, gamma=gamma, weight=weight)
+
+        return softmax_focal
     T = targets(model, y, n_classes, label_smoothing)
     scale = _sample_scale(y, weight)[:, None]
 
     def term(Z: np.ndarray) -> tuple[float, np.ndarray]:
-        if model == "logistic" and loss == "ce":
-            per = binary_cross_entropy_with_logits(T, Z, reduction="none")
-            g = grad_binary_cross_entropy_with_logits(T, Z, reduction="none")
+        if model == "logistic" and loss in ("ce", "adjusted"):
+            Zs = Z if shift is None else Z + shift
+            per = binary_cross_entropy_with_logits(T, Zs, reduction="none")
+            g = grad_binary_cross_entropy_with_logits(T, Zs, reduction="none")
+        elif model == "logistic" and loss == "focal":
+            per = binary_focal_loss_with_logits(T, Z, gamma=gamma, alpha=-1.0, reduction="none")
+            g = grad_binary_focal_loss_with_logits(T, Z, gamma=gamma, alpha=-1.0, reduction="none")
         elif model == "logistic":
             per = mse_with_logits(T, Z, reduction="none")
             g = grad_mse_with_logits(T, Z, reduction="none")
@@ -169,15 +255,22 @@ def data_loss_and_grad_logits(
     *,
     label_smoothing: float = 0.0,
     weight: np.ndarray | None = None,
+    gamma: float = 2.0,
+    prior: np.ndarray | None = None,
+    tau: float = 1.0,
 ) -> tuple[float, np.ndarray]:
     """The data term ``L(Z)`` and ``∂L/∂Z`` for finite logits ``Z`` (N, C).
 
     Per sample, summed over the output columns: logistic CE ``Σ_c [t_c softplus(-z_c) + (1 - t_c) softplus(z_c)]``,
     logistic MSE ``Σ_c (t_c - σ(z_c))²``, softmax CE ``-Σ_c a_c log softmax(z)_c`` (PyTorch's
     ``cross_entropy`` with ``weight`` and ``label_smoothing``), softmax MSE ``Σ_c (T_c - softmax(z)_c)²``.
+    Focal (``γ = gamma``, no smoothing): logistic ``Σ_c (1 - p_t)^γ BCE(t_c, z_c)`` (torchvision's
+    ``sigmoid_focal_loss`` without α), softmax ``-(1 - ŷ_y)^γ log ŷ_y``. Logit-adjusted: the cross-entropy of
+    ``z + shift`` with the shift of :func:`logit_shift` (``prior`` defaults to the class frequencies of ``y``).
     The mean over samples is weighted by ``w_{y_i} / Σ_j w_{y_j}``.
     """
-    return data_term(model, loss, y, n_classes, label_smoothing=label_smoothing, weight=weight)(Z)
+    kw = {"label_smoothing": label_smoothing, "weight": weight, "gamma": gamma, "prior": prior, "tau": tau}
+    return data_term(model, loss, y, n_classes, **kw)(Z)
 
 
 def objective(
@@ -190,13 +283,12 @@ def objective(
     n_classes: int,
     *,
     l2: float = 0.0,
-    label_smoothing: float = 0.0,
-    weight: np.ndarray | None = None,
+    **loss_settings,
 ) -> float:
     """What training minimises: the data term of :func:`data_loss_and_grad_logits` plus ``(λ/2) ‖W‖²``
-    (the bias is not penalised)."""
-    kw = {"l2": l2, "label_smoothing": label_smoothing, "weight": weight}
-    return objective_and_grad(model, loss, X, y, W, b, n_classes, **kw)[0]
+    (the bias is not penalised). ``loss_settings``: ``label_smoothing``, ``weight``, ``gamma``, ``prior``,
+    ``tau``."""
+    return objective_and_grad(model, loss, X, y, W, b, n_classes, l2=l2, **loss_settings)[0]
 
 
 def objective_and_grad(
@@ -209,13 +301,10 @@ def objective_and_grad(
     n_classes: int,
     *,
     l2: float = 0.0,
-    label_smoothing: float = 0.0,
-    weight: np.ndarray | None = None,
+    **loss_settings,
 ) -> tuple[float, np.ndarray, np.ndarray]:
     """:func:`objective` and its gradient: ``∂/∂W = Xᵀ G + λ W``, ``∂/∂b = Σ_i G_i`` with ``G = ∂L/∂Z``."""
-    value, G = data_loss_and_grad_logits(
-        model, loss, logits(X, W, b), y, n_classes, label_smoothing=label_smoothing, weight=weight
-    )
+    value, G = data_loss_and_grad_logits(model, loss, logits(X, W, b), y, n_classes, **loss_settings)
     return value + 0.5 * l2 * float(np.sum(W * W)), X.T @ G + l2 * W, G.sum(axis=0)
 
 

@@ -16,20 +16,27 @@ from typing import NamedTuple
 import numpy as np
 
 from xentcore.datasets import Dataset
+from xentcore.metrics import confusion_matrix  # noqa: F401  (re-exported: its old home)
 from xentcore.models import (
     LossName,
     ModelName,
     check_model,
+    class_prior,
     class_weights,
     data_term,
     init_params,
+    log_proba,
     predict,
+    predict_proba,
 )
 
 INITS = ("zeros", "small", "normal")
 MAX_EPOCHS = 5000
 MAX_SNAPSHOTS = 100
-RACE_RUNS = ("logistic_ce", "softmax_ce", "mse")
+RACE_RUNS = ("logistic_ce", "softmax_ce", "mse")  # the three lanes, named after their default contenders
+LANE_LOSSES = ("ce", "mse", "focal", "smooth", "weighted", "adjusted")
+DEFAULT_LANES = ("ce", "ce", "mse")
+LANE_SMOOTHING = 0.1  # the "smooth" lane's ε, unless the race's own label smoothing is larger
 HISTORY_COLUMNS = ("epoch", "loss", "train_accuracy", "test_accuracy", "grad_norm")
 HISTORY_DTYPE = np.dtype([("epoch", np.int64), *((name, np.float64) for name in HISTORY_COLUMNS[1:])])
 
@@ -56,6 +63,8 @@ class TrainConfig:
     batch_size: int | None = None
     momentum: float = 0.0
     snapshot_every: int | None = None
+    gamma: float = 2.0
+    tau: float = 1.0
 
     def __post_init__(self) -> None:
         if not (math.isfinite(self.lr) and self.lr > 0):
@@ -74,6 +83,10 @@ class TrainConfig:
             raise ValueError(f"momentum must be in [0, 1), got {self.momentum}")
         if self.snapshot_every is not None and self.snapshot_every < 1:
             raise ValueError(f"snapshot_every must be >= 1, got {self.snapshot_every}")
+        if not (math.isfinite(self.gamma) and self.gamma >= 0):
+            raise ValueError(f"gamma must be a finite number >= 0, got {self.gamma}")
+        if not (math.isfinite(self.tau) and self.tau >= 0):
+            raise ValueError(f"tau must be a finite number >= 0, got {self.tau}")
 
     @property
     def every(self) -> int:
@@ -114,6 +127,14 @@ class Run:
     def predict(self, X) -> np.ndarray:
         """Class predictions of the final (last finite) model."""
         return predict(np.asarray(X, dtype=float), self.W, self.b)
+
+    def predict_proba(self, X) -> np.ndarray:
+        """Class probabilities of the final model, shape (N, K) (see :func:`xentcore.models.predict_proba`)."""
+        return predict_proba(self.model, np.asarray(X, dtype=float), self.W, self.b)
+
+    def log_proba(self, X) -> np.ndarray:
+        """Their logarithms, finite however confident the model (see :func:`xentcore.models.log_proba`)."""
+        return log_proba(self.model, np.asarray(X, dtype=float), self.W, self.b)
 
     def epochs_to_accuracy(self, target: float = 0.9) -> int | None:
         """The first epoch whose training accuracy is at least ``target``, or ``None``."""
@@ -157,6 +178,8 @@ def train(
     X_test=None,
     y_test=None,
     snapshot_every: int | None = None,
+    gamma: float = 2.0,
+    tau: float = 1.0,
 ) -> Run:
     """Train one linear classifier by gradient descent.
 
@@ -166,8 +189,9 @@ def train(
 
     Parameters
     ----------
-    model, loss : {"logistic", "softmax"}, {"ce", "mse"}
-        Logistic regression is one-vs-rest when K > 2. MSE is the squared error of the model's probabilities.
+    model, loss : {"logistic", "softmax"}, {"ce", "mse", "focal", "adjusted"}
+        Logistic regression is one-vs-rest when K > 2. MSE is the squared error of the model's probabilities;
+        focal and logit-adjusted cross-entropy are as in :func:`xentcore.models.data_loss_and_grad_logits`.
     X, y : arrays (N, d) and (N,)
         Features and class indices 0..K-1.
     n_classes : int
@@ -196,6 +220,11 @@ def train(
     snapshot_every : int, optional
         Epochs between parameter snapshots (default: about 100 snapshots in all; the last epoch is always
         included).
+    gamma : float
+        Focal loss's focusing exponent ``γ >= 0`` (used by ``loss="focal"`` only).
+    tau : float
+        Logit adjustment's ``τ >= 0`` (used by ``loss="adjusted"`` only); the prior is the class frequencies of
+        the whole training set ``y``, also for mini-batches.
 
     Returns
     -------
@@ -222,6 +251,8 @@ def train(
         batch_size=batch_size,
         momentum=float(momentum),
         snapshot_every=snapshot_every,
+        gamma=float(gamma),
+        tau=float(tau),
     )
     X, y = _check_data(X, y, n_classes, "training data")
     has_test = X_test is not None
@@ -236,7 +267,9 @@ def _fit(model, loss, X, y, n_classes, config: TrainConfig, X_test, y_test) -> R
     rng = np.random.default_rng(config.seed)
     W, b = init_params(model, X.shape[1], n_classes, config.init, rng)
     weight = class_weights(y, n_classes, config.class_weight)
-    kw = {"label_smoothing": config.label_smoothing, "weight": weight}
+    kw = {"label_smoothing": config.label_smoothing, "weight": weight, "gamma": config.gamma, "tau": config.tau}
+    if loss == "adjusted":
+        kw["prior"] = class_prior(y, n_classes)
     n = X.shape[0]
     n_batches = 1 if config.batch_size is None else math.ceil(n / min(config.batch_size, n))
     E, lr, mu, l2, every = config.epochs, config.lr, config.momentum, config.l2, config.every
@@ -310,23 +343,26 @@ def _update(W, b, gW, gb, vW, vb, lr: float, mu: float):
 class Race:
     """Three runs on the same data from the same initial function with the same settings.
 
-    ``runs`` maps :data:`RACE_RUNS` to :class:`Run` s: ``"logistic_ce"`` (logistic regression with
-    cross-entropy, one-vs-rest when K > 2), ``"softmax_ce"`` (softmax regression with cross-entropy) and
-    ``"mse"`` (the same linear model trained with squared error: logistic when K = 2, softmax when K > 2).
+    ``runs`` maps the lanes :data:`RACE_RUNS` to :class:`Run` s, named after their default contenders:
+    ``"logistic_ce"`` (logistic regression, one-vs-rest when K > 2), ``"softmax_ce"`` (softmax regression) and
+    ``"mse"`` (logistic when K = 2, softmax when K > 2); ``lanes`` holds each lane's loss (:data:`LANE_LOSSES`),
+    by default cross-entropy, cross-entropy and squared error.
     """
 
     runs: dict[str, Run]
     n_classes: int
+    lanes: tuple[str, ...] = DEFAULT_LANES
 
     def summary(self, target: float = 0.9) -> list[dict]:
         """One row per run: final loss, train and test accuracy, epochs to ``target`` training accuracy,
         the epoch it diverged at (or missing)."""
         rows = []
-        for key, run in self.runs.items():
+        for (key, run), lane in zip(self.runs.items(), self.lanes, strict=True):
             last = run.final
             rows.append(
                 {
                     "run": key,
+                    "lane": lane,
                     "model": run.model,
                     "loss_function": run.loss,
                     "final_loss": float(last["loss"]),
@@ -352,14 +388,44 @@ class Race:
         return np.concatenate(parts)
 
 
-def race_contenders(n_classes: int) -> dict[str, tuple[ModelName, LossName]]:
-    """The (model, loss) of each race run: the MSE run uses logistic regression for K = 2 (the same model as
-    the first run, only the loss differs) and softmax regression for K > 2."""
-    return {
-        "logistic_ce": ("logistic", "ce"),
-        "softmax_ce": ("softmax", "ce"),
-        "mse": ("logistic" if n_classes == 2 else "softmax", "mse"),
-    }
+def race_contenders(n_classes: int, lanes: tuple[str, ...] = DEFAULT_LANES) -> dict[str, tuple[ModelName, str]]:
+    """The (model, lane loss) of each race lane: logistic regression, softmax regression, and in the third lane
+    logistic regression for K = 2 (the first lane's model) and softmax regression for K > 2. With the default
+    ``lanes`` these are logistic + CE, softmax + CE and the same model + MSE."""
+    lanes = check_lanes(lanes)
+    models = ("logistic", "softmax", "logistic" if n_classes == 2 else "softmax")
+    return {key: (model, lane) for key, model, lane in zip(RACE_RUNS, models, lanes, strict=True)}
+
+
+def check_lanes(lanes) -> tuple[str, ...]:
+    """``lanes`` as a tuple of three of :data:`LANE_LOSSES`, or ``ValueError``."""
+    lanes = tuple(lanes)
+    if len(lanes) != len(RACE_RUNS) or any(lane not in LANE_LOSSES for lane in lanes):
+        raise ValueError(f"lanes must be {len(RACE_RUNS)} of {LANE_LOSSES}, got {lanes!r}")
+    return lanes
+
+
+def lane_setup(lane: str, config: TrainConfig, mse_lr_scale: float = 1.0) -> tuple[LossName, TrainConfig]:
+    """The loss of :mod:`xentcore.models` and the settings that race lane ``lane`` trains with.
+
+    ``"ce"``, ``"focal"`` (focusing ``config.gamma``) and ``"adjusted"`` (logit adjustment with ``config.tau``)
+    are those losses with the race's settings, except that focal loss takes no label smoothing (it is set to 0).
+    ``"mse"`` is the squared error at the learning rate times ``mse_lr_scale``. ``"smooth"`` is cross-entropy
+    with label smoothing ``max(ε, LANE_SMOOTHING)``: the race's ``ε`` when that is larger, else 0.1.
+    ``"weighted"`` is cross-entropy with the race's class weights if it has any, else ``"balanced"``. Every other
+    setting (class weights, label smoothing, the L2 penalty, momentum, ...) is the race's, for every lane.
+    """
+    if lane not in LANE_LOSSES:
+        raise ValueError(f"lane must be one of {LANE_LOSSES}, got {lane!r}")
+    if lane == "mse":
+        return "mse", replace(config, lr=config.lr * mse_lr_scale)
+    if lane == "focal":
+        return "focal", replace(config, label_smoothing=0.0)
+    if lane == "smooth":
+        return "ce", replace(config, label_smoothing=max(config.label_smoothing, LANE_SMOOTHING))
+    if lane == "weighted":
+        return "ce", replace(config, class_weight=config.class_weight or "balanced")
+    return lane, config
 
 
 def race(
@@ -368,29 +434,36 @@ def race(
     config: TrainConfig | None = None,
     *,
     mse_lr_scale: float = 1.0,
+    lanes: tuple[str, ...] = DEFAULT_LANES,
     **settings,
 ) -> Race:
     """Train the three :data:`RACE_RUNS` on ``train_set`` with the same settings, each evaluated on ``test_set``.
 
     The settings are a :class:`TrainConfig` or its fields as keyword arguments (those of :func:`train`:
     ``lr``, ``epochs``, ``seed``, ``init``, ``l2``, ``label_smoothing``, ``class_weight``, ``batch_size``,
-    ``momentum``, ``snapshot_every``), not both. ``mse_lr_scale`` multiplies the MSE run's learning rate
-    (1 by default: every run at the same rate); each run's ``config`` records the rate it used.
+    ``momentum``, ``snapshot_every``, ``gamma``, ``tau``), not both. ``lanes`` chooses each lane's loss from
+    :data:`LANE_LOSSES` (see :func:`lane_setup`); by default logistic + CE, softmax + CE and the same model as
+    the first lane (softmax for K > 2) + MSE. ``mse_lr_scale`` multiplies the learning rate of every MSE lane
+    (1 by default: every run at the same rate); each run's ``config`` records the settings it used.
 
     >>> from xentcore.datasets import make_dataset, train_test_split
     >>> tr, te = train_test_split(make_dataset("blobs", n=80))
     >>> result = race(tr, te, lr=0.5, epochs=40, mse_lr_scale=2)
     >>> [row["run"] for row in result.summary()], result.runs["mse"].config.lr
     (['logistic_ce', 'softmax_ce', 'mse'], 1.0)
+    >>> focal = race(tr, te, lr=0.5, epochs=40, lanes=("focal", "smooth", "adjusted"))
+    >>> [(run.model, run.loss, run.config.label_smoothing) for run in focal.runs.values()]
+    [('logistic', 'focal', 0.0), ('softmax', 'ce', 0.1), ('logistic', 'adjusted', 0.0)]
     """
     if config is not None and settings:
         raise ValueError("give the settings as a TrainConfig or as keyword arguments, not both")
     if not (math.isfinite(mse_lr_scale) and mse_lr_scale > 0):
         raise ValueError(f"mse_lr_scale must be a positive finite number, got {mse_lr_scale}")
     config = TrainConfig(**settings) if config is None else config
+    lanes = check_lanes(lanes)
     runs = {}
-    for key, (model, loss) in race_contenders(train_set.n_classes).items():
-        run_config = replace(config, lr=config.lr * mse_lr_scale) if loss == "mse" else config
+    for key, (model, lane) in race_contenders(train_set.n_classes, lanes).items():
+        loss, run_config = lane_setup(lane, config, mse_lr_scale)
         runs[key] = train(
             model,
             loss,
@@ -401,19 +474,9 @@ def race(
             y_test=None if test_set is None else test_set.y,
             **config_kwargs(run_config),
         )
-    return Race(runs, train_set.n_classes)
+    return Race(runs, train_set.n_classes, lanes)
 
 
 def config_kwargs(config: TrainConfig) -> dict:
     """The fields of ``config`` as keyword arguments of :func:`train` and :func:`race`."""
     return {f.name: getattr(config, f.name) for f in fields(config)}
-
-
-def confusion_matrix(y, y_pred, n_classes: int) -> np.ndarray:
-    """``C[i, j]`` = number of samples of true class i predicted as class j (rows: truth, as scikit-learn).
-
-    >>> confusion_matrix(np.array([0, 0, 1, 1]), np.array([0, 1, 1, 1]), 2).tolist()
-    [[1, 1], [0, 2]]
-    """
-    y, y_pred = np.asarray(y, dtype=np.int64), np.asarray(y_pred, dtype=np.int64)
-    return np.bincount(y * n_classes + y_pred, minlength=n_classes * n_classes).reshape(n_classes, n_classes)

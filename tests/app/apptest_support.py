@@ -83,6 +83,9 @@ LATIN_ALLOWED = frozenset(
         "CIFAR",
         "Okabe",
         "Ito",
+        "Brier",  # Glenn Brier's score; Lin and Menon: first authors of focal loss and of logit adjustment
+        "Lin",
+        "Menon",
         "xent",
         "xentcore",
         "CSV",

@@ -12,7 +12,14 @@ SETTINGS: dict[str, list[dict[str, str]]] = {
     "distributions": [{}, {"p": "1,0,0", "q": "0.5,0.5,0"}, {"sx": "kl"}],
     "curves": [{}, {"y": "0", "z": "8"}, {"soft": "1", "ls": "0.2", "temp": "0.25"}, {"quiz": "1"}],
     "surfaces": [{}, {"data": "xor"}, {"data": "article"}, {"d3": "1"}, {"quiz": "1"}],
-    "race": [{}, {"data": "cancer"}, {"data": "iris"}, {"data": "xor", "proj": "features"}, {"lr": "10", "l2": "1"}],
+    "race": [
+        {},
+        {"data": "cancer"},
+        {"data": "iris"},
+        {"data": "xor", "proj": "features"},
+        {"lr": "10", "l2": "1"},
+        {"data": "overlap", "lane1": "focal", "lane2": "weighted", "lane3": "adjusted", "minor": "0.1", "fitT": "1"},
+    ],
     "tutorial": [{}, {"prog": "softmax", "sc": "1"}, {"quiz": "1"}],
     "language": [
         {},

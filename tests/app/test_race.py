@@ -12,6 +12,7 @@ import pytest
 from apptest_support import english_left, figure, open_app, visible_texts
 
 from xentcore.app.format import fmt, fmt_percent, md_escape, plotly_escape
+from xentcore.app.race.calibration_model import calibration
 from xentcore.app.race.data import DATA
 from xentcore.app.race.model import (
     TARGET_PERCENT,
@@ -28,7 +29,7 @@ from xentcore.app.settings import LANGUAGES
 from xentcore.app.ui.session import STORE
 from xentcore.app.ui.text import TABLE
 from xentcore.datasets import DATASETS, dataset_from_csv, make_dataset
-from xentcore.training import TrainConfig
+from xentcore.training import DEFAULT_LANES, TrainConfig
 
 PAGE = "pages/4_training_race.py"
 DEFAULTS = SCHEMA.defaults()
@@ -59,6 +60,13 @@ def page_model(at, upload=None):
     return build(store["race"], settings["unit"], upload, lang=settings["lang"])
 
 
+def page_calibration(at, model):
+    """The calibration section's model for what the page holds."""
+    store = at.session_state[STORE]
+    state = store["race"]
+    return calibration(model, state["temp"], state["fitT"], store["settings"]["unit"])
+
+
 def results(at):
     """The results table (the first dataframe) as a list of row dicts."""
     return at.dataframe[0].value.to_dict("records")
@@ -78,11 +86,18 @@ def check_page(at, model, lang="en"):
         assert shown[col["test"]] == fmt_percent(row.test_accuracy, lang=("en", "zh")[i])
         never = TABLE["race.never"][i]
         assert shown[col["epochs"]] == (never if row.epochs_to_target is None else str(row.epochs_to_target))
+        percent = ("en", "zh")[i]
+        assert shown[TABLE["race.col.balanced"][i]] == fmt_percent(row.balanced_accuracy, lang=percent)
+        for name, recall in zip(model.class_names, row.recall, strict=True):
+            assert shown[TABLE["race.col.recall"][i].format(name=name)] == fmt_percent(recall, lang=percent)
     for table, row in zip(at.dataframe[1:4], model.rows, strict=True):
         np.testing.assert_array_equal(table.value.to_numpy(), row.confusion)
         assert list(table.value.index) == list(model.class_names)
     captions = [c.value for c in at.caption]
     assert said(model.loss_caption, lang) in captions
+    assert said(model.metrics_caption, lang) in captions
+    if model.imbalance_note:
+        assert said(model.imbalance_note, lang) in captions
     assert said(model.figure_caption, lang) in captions
     if model.projection_note:
         assert said(model.projection_note, lang) in captions
@@ -92,8 +107,40 @@ def check_page(at, model, lang="en"):
     markdown = [m.value for m in at.markdown]
     for paragraph in model.why:
         assert said(paragraph, lang) in markdown
-    assert said(intro(model.mse_lr_scale), lang) in markdown
+    assert said(model.intro, lang) in markdown
+    if model.lanes == DEFAULT_LANES:
+        assert said(intro(model.mse_lr_scale), lang) in markdown
     assert at.code[0].value == model.script.rstrip("\n")  # st.code drops the final newline
+    check_calibration(at, model, lang)
+
+
+def check_calibration(at, model, lang="en"):
+    """The calibration section shows its model's numbers and sentences, and one reliability panel per run."""
+    cal = page_calibration(at, model)
+    i = LANGUAGES.index(lang)
+    table = at.dataframe[1 + len(model.rows)].value.to_dict("records")
+    unit = TABLE[f"unit.short.{cal.unit}"][i]
+    for shown, lane, row in zip(table, cal.lanes, model.rows, strict=True):
+        assert shown[TABLE["race.col.run"][i]] == said(row.title, lang)
+        assert shown[TABLE["race.cal.col.ece"][i]] == fmt(lane.before.ece, 3)
+        assert shown[TABLE["race.cal.col.brier"][i]] == fmt(lane.before.brier, 3)
+        assert shown[TABLE["race.cal.col.loss"][i].format(unit=unit)] == fmt(lane.before.log_loss, 3)
+        assert shown[TABLE["race.cal.col.likelihood"][i]] == lane.likelihood
+        assert (TABLE["race.cal.col.ece.after"][i] in shown) == cal.scaled
+        if cal.scaled:
+            assert shown[TABLE["race.cal.col.T"][i]] == fmt(lane.T, 3)
+            assert shown[TABLE["race.cal.col.ece.after"][i]] == fmt(lane.after.ece, 3)
+            assert shown[TABLE["race.cal.col.loss.after"][i].format(unit=unit)] == fmt(lane.after.log_loss, 3)
+    markdown = [m.value for m in at.markdown]
+    for paragraph in cal.paragraphs:
+        assert said(paragraph, lang) in markdown
+    fig = figure(at, 1)
+    curves = [tr for tr in fig["data"] if tr.get("legendgroup") in ("before", "after")]
+    assert len([tr for tr in curves if tr["legendgroup"] == "before"]) == len(cal.lanes)
+    assert len([tr for tr in curves if tr["legendgroup"] == "after"]) == sum(lane.T != 1.0 for lane in cal.lanes)
+    for tr, lane in zip([tr for tr in curves if tr["legendgroup"] == "before"], cal.lanes, strict=True):
+        np.testing.assert_allclose(tr["y"], lane.before.reliability.accuracy, rtol=1e-3)
+        assert tr["customdata"] == lane.before.reliability.count.tolist()
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -208,7 +255,7 @@ def test_bad_links_warn_and_fall_back(params, key):
     at = run(**params)
     assert not at.exception
     assert at.warning and key in at.warning[0].value
-    assert len(at.get("plotly_chart")) == 1
+    assert len(at.get("plotly_chart")) == 2  # the race and the reliability diagrams
 
 
 def test_article_says_there_is_nothing_to_learn():
@@ -461,3 +508,262 @@ def test_a_rising_loss_is_blamed_on_what_caused_it():
     why = said(model.alerts[1].phrase)
     assert "For Logistic + MSE (η × 8): (1 − ηλ) = 1 − 24 × 0.1 = −1.400." in why
     assert "Logistic + CE" not in why
+
+
+# --- lanes, imbalance and calibration (issue 13) -------------------------------------------------------------------
+
+LANES_LINK = {"lane1": "focal", "lane2": "adjusted", "lane3": "smooth", "minor": "0.1", "gamma": "1", "tau": "2"}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_lanes_and_imbalance_from_a_link(lang):
+    at = run(lang=lang, data="overlap", ep="100", **LANES_LINK)
+    assert not at.exception and not at.warning
+    model = page_model(at)
+    check_page(at, model, lang)
+    assert model.lanes == ("focal", "adjusted", "smooth")
+    assert [(r.model, r.loss) for r in model.result.runs.values()] == [
+        ("logistic", "focal"), ("softmax", "adjusted"), ("logistic", "ce")
+    ]  # fmt: skip
+    assert model.result.runs["softmax_ce"].config.tau == 2.0 and model.result.runs["logistic_ce"].config.gamma == 1.0
+    assert model.result.runs["mse"].config.label_smoothing == 0.1
+    assert [said(row.title) for row in model.rows] == [
+        "Logistic + focal (γ = 1)", "Softmax + logit-adjusted CE (τ = 2)", "Logistic + smoothed CE (ε = 0.1)"
+    ]  # fmt: skip
+    # the MSE and softmax notes need lanes this race does not have; each loss in use gets its own note
+    assert [p.key for p in model.why] == ["race.why.focal", "race.why.smooth", "race.why.adjusted"]
+    assert model.loss_caption.key == "race.loss.caption.lanes"
+    counts = np.bincount(model.dataset.y)
+    assert counts.tolist() == [100, 11]
+    assert "keeps 11 of its 100 points" in said(model.imbalance_note)
+    if lang == "zh":
+        assert not english_left(visible_texts(at))
+
+
+def test_default_links_train_the_original_race():
+    model = build(DEFAULTS, "nats")
+    assert model.lanes == DEFAULT_LANES and model.imbalance_note is None
+    assert model.dataset is not None and model.dataset.n == DEFAULTS["n"]
+    assert "lanes" not in model.script and "imbalance" not in model.script and "gamma" not in model.script
+    assert model.loss_caption.key == "race.loss.caption" and model.intro == intro(1.0)
+    assert [p.key for p in model.why] == ["race.join", "race.join"]  # the MSE note and the softmax note, as before
+
+
+def test_changing_a_lane_and_the_imbalance_on_the_page():
+    at = run(data="overlap", ep="50")
+    assert at.select_slider(key="race.gamma").disabled and at.select_slider(key="race.tau").disabled
+    at.selectbox(key="race.lane3").set_value("weighted").run()
+    at.select_slider(key="race.minor").set_value(0.2).run()
+    assert not at.exception
+    assert at.query_params["lane3"] == "weighted" and at.query_params["minor"] == "0.2"
+    model = page_model(at)
+    check_page(at, model)
+    assert model.result.runs["mse"].config.class_weight == "balanced"
+    assert model.result.runs["mse"].loss == "ce"
+    weights = said(next(p for p in model.why if p.key == "race.why.weighted"))
+    counts = np.bincount(model.train_set.y)
+    expected = model.train_set.n / (2 * counts)
+    assert f"0: {fmt(expected[0], 3)}, 1: {fmt(expected[1], 3)}" in weights
+    at.selectbox(key="race.lane1").set_value("focal").run()
+    assert not at.select_slider(key="race.gamma").disabled
+
+
+def test_the_mse_multiplier_scales_every_mse_lane_and_no_other():
+    model = build({**DEFAULTS, "data": "overlap", "ep": 20.0, "mlr": 4.0, "lane1": "mse", "lane3": "focal"}, "nats")
+    assert model.result.runs["logistic_ce"].config.lr == pytest.approx(0.12)
+    assert model.result.runs["mse"].config.lr == 0.03
+    assert said(model.rows[0].title) == "Logistic + MSE (η × 4)"
+    assert said(model.intro).count("except the MSE lanes at η × 4") == 1
+    assert not [p for p in model.why if "mse" in p.key]  # lane 3 is not MSE: the MSE note's comparison is off
+    plain = build({**DEFAULTS, "data": "overlap", "ep": 20.0, "mlr": 4.0, "lane3": "focal"}, "nats")
+    assert "same learning rate" in said(plain.intro) and "×" not in said(plain.intro)
+
+
+@pytest.mark.parametrize("lane", ["focal", "smooth", "weighted", "adjusted"])
+def test_the_softmax_note_for_two_lanes_with_the_same_loss(lane):
+    model = build({**DEFAULTS, "data": "overlap", "ep": 20.0, "lane1": lane, "lane2": lane, "cw": "balanced"}, "nats")
+    note = said(next(p for p in model.why if p.key == "race.join" and "Softmax and logistic" in said(p)))
+    assert ("takes nearly" in note) == (lane == "smooth")  # smoothing and class weights together: only nearly
+    mixed = build({**DEFAULTS, "data": "overlap", "ep": 20.0, "lane1": lane}, "nats")
+    assert not any("Softmax and logistic" in said(p) for p in mixed.why)
+
+
+def test_the_race_key_leaves_out_the_calibration_controls():
+    from xentcore.app.race.model import race_key
+
+    assert race_key({**DEFAULTS, "temp": 2.0, "fitT": True}) == race_key(DEFAULTS)
+    assert race_key({**DEFAULTS, "lane1": "mse"}) != race_key(DEFAULTS)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_temperature_rescales_without_retraining(lang):
+    at = run(lang=lang, data="overlap", ep="100")
+    model = page_model(at)
+    check_page(at, model, lang)
+    loss_before = results(at)
+    at.select_slider(key="race.temp").set_value(2.0).run()
+    assert not at.exception and at.query_params["temp"] == "2"
+    assert results(at) == loss_before  # the race is the same
+    cal = page_calibration(at, page_model(at))
+    assert cal.scaled and all(lane.T == 2.0 for lane in cal.lanes)
+    check_calibration(at, page_model(at), lang)
+    if lang == "en":
+        lane = cal.lanes[0]
+        change = f"ECE {fmt(lane.before.ece, 3)} → {fmt(lane.after.ece, 3)}"
+        assert f"At T = 2, on the test set: Logistic + CE: {change}" in said(cal.notes.temperature)
+    at.toggle(key="race.fitT").set_value(True).run()
+    assert not at.exception and at.query_params["fitT"] == "1"
+    assert at.select_slider(key="race.temp").disabled
+    model = page_model(at)
+    check_calibration(at, model, lang)
+    if lang == "zh":
+        assert not english_left(visible_texts(at))
+
+
+def test_fitted_temperatures_and_what_they_say():
+    from xentcore.calibration import fit_temperature
+
+    model = build({**DEFAULTS, "data": "overlap", "ep": 100.0}, "nats")
+    cal = calibration(model, 1.0, True, "nats")
+    text = said(cal.notes.temperature)
+    for lane in cal.lanes:
+        run_ = model.result.runs[lane.key]
+        assert fit_temperature(run_.log_proba(model.train_set.X), model.train_set.y) == lane.T
+        how = "softer: it was overconfident" if lane.T > 1 else "sharper: it was underconfident"
+        assert f"T = {fmt(lane.T, 3)}, {how}" in text
+    # separable training data: no finite temperature, said per run, and T stays 1
+    separable = calibration(build({**DEFAULTS, "ep": 300.0}, "nats"), 1.0, True, "nats")
+    assert all(lane.fit_problem == "separable" and lane.T == 1.0 for lane in separable.lanes)
+    assert said(separable.notes.temperature).count("no finite T fits: it classifies every training point") == 3
+    assert not separable.scaled
+
+
+@pytest.mark.parametrize(
+    "state",
+    [
+        {"data": "overlap"},
+        {"data": "iris", "lr": 0.3},
+        {"data": "overlap", "lane1": "smooth", "lane2": "focal", "lane3": "ce", "minor": 0.1},
+        {"data": "cancer", "ep": 100.0, "lane2": "weighted", "lane3": "adjusted", "minor": 0.2},
+        {"data": "iris", "lane1": "mse", "lane2": "mse", "ls": 0.1},
+        {"data": "moons", "l2": 0.01, "cw": "balanced"},
+    ],
+)
+@pytest.mark.parametrize("unit", ["nats", "bits"])
+def test_calibration_numbers_are_the_librarys(state, unit):
+    from xentcore.calibration import apply_temperature, brier_score, expected_calibration_error, log_loss
+    from xentcore.losses import categorical_cross_entropy
+
+    model = build({**DEFAULTS, "ep": 150.0, **state}, unit)
+    base = math.log(2) if unit == "bits" else 1.0
+    for T, fit in ((1.0, False), (0.5, False), (1.0, True)):
+        cal = calibration(model, T, fit, unit)
+        for lane, row in zip(cal.lanes, model.rows, strict=True):
+            run_ = model.result.runs[lane.key]
+            X, y = model.test_set.X, model.test_set.y
+            P = run_.predict_proba(X)
+            # at T = 1 the scores are the model's own probabilities
+            assert lane.before.ece == pytest.approx(expected_calibration_error(y, P, 10), abs=1e-12)
+            brier = brier_score(y, P[:, 1]) if P.shape[1] == 2 else brier_score(y, P)
+            assert lane.before.brier == pytest.approx(brier, rel=1e-9)
+            if P.min() > 1e-300:
+                assert lane.before.log_loss == pytest.approx(log_loss(y, P) / base, rel=1e-9)
+            Pt = apply_temperature(run_.log_proba(X), lane.T)
+            assert lane.after.ece == pytest.approx(expected_calibration_error(y, Pt, 10), abs=1e-12)
+            # ECE is the diagram's gaps, weighted by the bins' points
+            rel = lane.after.reliability
+            gaps = rel.count @ np.abs(rel.accuracy - rel.confidence) / len(y)
+            assert lane.after.ece == pytest.approx(gaps, abs=1e-12)
+            assert rel.count.sum() == len(y)
+            # the likelihood of the training labels: e^(−N·loss), as a power of 2 (bits) or 10 (nats)
+            nll = categorical_cross_entropy(model.train_set.y, run_.log_proba(model.train_set.X), reduction="sum")
+            power = 2 if unit == "bits" else 10
+            assert lane.log_likelihood == pytest.approx(-nll / math.log(power), rel=1e-9)
+            assert lane.likelihood == f"{power}^{fmt(lane.log_likelihood, 1)}"
+            if lane.loss_is_log_loss:  # the results table's loss is this log loss, exactly
+                assert lane.train_log_loss == pytest.approx(row.loss, rel=1e-9)
+            if lane.brier_is_loss:
+                Ptr = run_.predict_proba(model.train_set.X)
+                brier = brier_score(model.train_set.y, Ptr[:, 1] if Ptr.shape[1] == 2 else Ptr)
+                assert row.loss == pytest.approx(brier, rel=1e-9)
+            bound = np.sqrt(lane.before.reliability.count).sum() / (2 * len(y))
+            assert lane.noise == pytest.approx(bound)
+        # which runs the exact sentences name
+        plain = [lane for lane in cal.lanes if lane.loss_is_log_loss]
+        text = said(cal.notes.likelihood)
+        assert text.count("trained with plain cross-entropy") == len(plain)
+        expected_plain = [
+            r.loss == "ce" and r.config.label_smoothing == 0 and r.config.class_weight is None and r.config.l2 == 0
+            and (r.model == "softmax" or r.n_classes == 2)
+            for r in model.result.runs.values()
+        ]  # fmt: skip
+        assert [lane.loss_is_log_loss for lane in cal.lanes] == expected_plain
+
+
+def test_the_comparisons_state_only_the_numbers():
+    model = build({**DEFAULTS, "data": "overlap", "ep": 150.0, "lane1": "focal", "lane3": "smooth"}, "nats")
+    cal = calibration(model, 1.0, False, "nats")
+    text = said(cal.notes.comparison)
+    ce = cal.lanes[1]  # the one cross-entropy lane
+    for lane in (cal.lanes[0], cal.lanes[2]):
+        expected = (
+            f"{said(lane.title)}'s ECE on the test set is {fmt(lane.before.ece, 3)} against {fmt(ce.before.ece, 3)} "
+            f"for Softmax + CE; its log loss {fmt(lane.before.log_loss, 3)} against {fmt(ce.before.log_loss, 3)} nats"
+        )
+        assert expected in text
+    none = calibration(build({**DEFAULTS, "ep": 20.0, "lane1": "mse", "lane2": "focal"}, "nats"), 1.0, False, "nats")
+    assert none.notes.comparison is None
+
+
+def test_a_constant_predictor_of_the_class_frequencies_has_ece_zero():
+    model = build({**DEFAULTS, "data": "cancer", "ep": 50.0}, "bits")
+    cal = calibration(model, 1.0, False, "bits")
+    proper = said(cal.notes.proper)
+    freq = np.bincount(model.test_set.y) / model.test_set.n
+    entropy = -(freq @ np.log2(freq))
+    assert "scores an ECE of 0.000 on it" in proper and f"(log loss {fmt(entropy, 3)} bits)" in proper
+
+
+def test_the_exported_script_reproduces_lanes_and_imbalance():
+    state = {**DEFAULTS, "data": "moons", "ep": 40.0, "minor": 0.2, "lane1": "adjusted", "lane2": "focal",
+             "lane3": "mse", "gamma": 3.0, "tau": 0.5, "mlr": 2.0}  # fmt: skip
+    model = build(state, "nats")
+    assert "imbalance(data, 0.2, seed=0)" in model.script and "lanes=('adjusted', 'focal', 'mse')" in model.script
+    scope = {"__name__": "exported"}
+    exec(compile(model.script, "exported.py", "exec"), scope)
+    for key, run_ in model.result.runs.items():
+        np.testing.assert_array_equal(scope["result"].runs[key].history["loss"], run_.history["loss"])
+    assert [row["lane"] for row in scope["result"].summary()] == ["adjusted", "focal", "mse"]
+
+
+def test_lanes_without_a_note_leave_out_the_why_box():
+    at = run(data="overlap", ep="20", lane1="mse", lane2="mse")
+    assert not at.exception
+    model = page_model(at)
+    assert model.why == ()
+    assert not [e for e in at.expander if e.label == TABLE["race.why"][0]]
+    check_page(at, model)
+
+
+@pytest.mark.parametrize("data", ["article", "xor"])
+def test_notes_whose_numbers_need_balanced_classes_change_when_thinned(data):
+    model = build({**DEFAULTS, "data": data, "ep": 20.0, "minor": 0.1}, "nats")
+    assert model.data_note.key == f"race.note.{data}.thinned"
+    majority = np.bincount(model.dataset.y).max() / model.dataset.n
+    assert fmt_percent(majority) in said(model.data_note)
+    assert "50 %" not in said(model.data_note) and "quarter" not in said(model.data_note)
+    assert build({**DEFAULTS, "data": data, "ep": 20.0}, "nats").data_note.key == f"race.note.{data}"
+
+
+def test_the_imbalance_note_says_what_happened():
+    thinned = build({**DEFAULTS, "data": "cancer", "ep": 10.0, "minor": 0.3}, "nats")
+    assert said(thinned.imbalance_note).startswith("**Imbalanced:** class malignant keeps 153 of its 212 points")
+    assert "(asked: at most 30 %)" in said(thinned.imbalance_note)
+    # a class already small enough is left alone; a class of one point keeps it, whatever the share
+    rows = b"".join(b"%d,%d,%s\n" % (i, i * i % 7, b"x" if i < 2 else b"y") for i in range(40))
+    small = build({**DEFAULTS, "data": "csv", "ep": 10.0, "minor": 0.05}, "nats", Upload("f.csv", b"a,b,c\n" + rows))
+    assert small.imbalance_note.key == "race.minor.unchanged" and "5.0 % of the points" in said(small.imbalance_note)
+    rows = b"".join(b"%d,%d,%s\n" % (i, i * i % 7, b"x" if i < 1 else b"y") for i in range(10))
+    one = build({**DEFAULTS, "data": "csv", "ep": 10.0, "minor": 0.05}, "nats", Upload("f.csv", b"a,b,c\n" + rows))
+    assert one.imbalance_note.key == "race.minor.floor" and "10.0 % of the points" in said(one.imbalance_note)
+    assert build(DEFAULTS, "nats").imbalance_note is None

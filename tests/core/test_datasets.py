@@ -14,7 +14,9 @@ from xentcore.datasets import (
     Dataset,
     dataset_from_csv,
     display_name,
+    imbalance,
     make_dataset,
+    minority_class,
     read_csv,
     standardise,
     train_test_split,
@@ -226,3 +228,63 @@ def test_csv_errors_have_a_kind_and_the_files_own_line_numbers():
 def test_csv_with_bom_and_blank_lines():
     ds = dataset_from_csv("\ufeffa,b\n1,0\n\n2,1\n".encode())
     assert ds.n == 2 and ds.feature_names == ("a",)
+
+
+# --- imbalance on demand -------------------------------------------------------------------------------
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["blobs", "moons", "xor", "article", "cancer", "iris"]),
+    st.sampled_from([0.3, 0.2, 0.1, 0.05, 0.01]),
+    st.integers(0, 50),
+)
+def test_imbalance_thins_the_minority_only(name, fraction, seed):
+    ds = make_dataset(name, n=201, seed=seed)
+    out = imbalance(ds, fraction, seed=seed)
+    c = minority_class(ds.y, ds.n_classes)
+    before, after = np.bincount(ds.y, minlength=ds.n_classes), np.bincount(out.y, minlength=ds.n_classes)
+    others = np.arange(ds.n_classes) != c
+    np.testing.assert_array_equal(after[others], before[others])  # every other class keeps every row
+    n_rest = before[others].sum()
+    if after[c] < before[c] and after[c] > 1:  # thinned: the most rows with which its share is at most the fraction
+        assert after[c] / out.n <= fraction + 1e-12 < (after[c] + 1) / (out.n + 1)
+    if after[c] == before[c] and before[c] > 1:  # left alone: it was that small already
+        assert before[c] / ds.n <= fraction + 1e-12
+    assert after[c] == max(1, min(before[c], int(np.floor(fraction * n_rest / (1 - fraction) + 1e-9))))
+    # a subset of the rows, in their order, with nothing else changed
+    tagged = Dataset(np.arange(ds.n, dtype=float)[:, None], ds.y, ds.n_classes, ("i",), ds.class_names, ds.name)
+    index = imbalance(tagged, fraction, seed=seed).X[:, 0].astype(int)  # which rows: decided by y and the seed
+    assert (np.diff(index) > 0).all()
+    np.testing.assert_array_equal(ds.X[index], out.X)
+    np.testing.assert_array_equal(ds.y[index], out.y)
+    assert (out.feature_names, out.class_names, out.name) == (ds.feature_names, ds.class_names, ds.name)
+    again = imbalance(ds, fraction, seed=seed)  # deterministic for the seed
+    np.testing.assert_array_equal(again.X, out.X)
+
+
+def test_imbalance_at_one_half_or_above_the_minority_changes_nothing():
+    for name in ("blobs", "cancer", "iris"):
+        ds = make_dataset(name, n=200)
+        assert imbalance(ds, 0.5) is ds
+    cancer = make_dataset("cancer")  # 212 malignant against 357 benign: already 37 %
+    assert imbalance(cancer, 0.4) is cancer
+    assert np.bincount(imbalance(cancer, 0.3).y).tolist() == [153, 357]  # 0.3 · 357 / 0.7 = 153 exactly
+
+
+def test_the_minority_is_the_smallest_class_and_the_last_on_a_tie():
+    assert minority_class(np.array([0, 1, 1, 2, 2]), 3) == 0
+    assert minority_class(np.array([0, 0, 1, 1, 2, 2]), 3) == 2
+    assert minority_class(make_dataset("blobs", n=201).y, 2) == 1  # 101 against 100
+    assert minority_class(make_dataset("cancer").y, 2) == 0
+    iris = imbalance(make_dataset("iris"), 0.1)
+    assert np.bincount(iris.y).tolist() == [50, 50, 11]
+
+
+def test_imbalance_differs_by_seed_and_refuses_bad_fractions():
+    ds = make_dataset("overlap", n=300)
+    a, b = imbalance(ds, 0.1, seed=0), imbalance(ds, 0.1, seed=1)
+    assert a.n == b.n and not np.array_equal(a.X, b.X)
+    for bad in (0.0, 1.0, -0.1, float("nan")):
+        with pytest.raises(ValueError, match="fraction"):
+            imbalance(ds, bad)

@@ -9,6 +9,7 @@ hundred frames. The figure is built as one plain dict and handed to ``go.Figure`
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -347,3 +348,95 @@ def _slider(names: list[str], labels: Mapping[str, str]) -> dict:
         "transition": {"duration": 0},
         "steps": [{"label": n, "method": "animate", "args": [[n], step_args]} for n in names],
     }
+
+
+CALIBRATION_LABEL_KEYS = ("confidence", "accuracy", "points", "before", "after", "diagonal")
+
+
+def reliability_figure(
+    panels: Sequence[Mapping],
+    *,
+    labels: Mapping[str, str],
+    height: int = 330,
+) -> go.Figure:
+    """Reliability diagrams of the race's runs, one panel each, side by side.
+
+    Parameters
+    ----------
+    panels : sequence of mappings
+        Per run: ``key`` (its colour), ``title`` (shown literally, escaped here), ``before`` and, when rescaled,
+        ``after`` (each a :class:`~xentcore.app.race.calibration_model.Reliability`, or ``None``).
+    labels : mapping
+        Translated texts for :data:`CALIBRATION_LABEL_KEYS`: axis titles, the hover's unit of points, and the
+        legend entries of the curves and the diagonal.
+    """
+    n = len(panels)
+    gap = 0.06
+    width = (1.0 - gap * (n - 1)) / n
+    data: list[dict] = []
+    layout: dict = {
+        "height": height,
+        "margin": {"l": 10, "r": 10, "t": 60, "b": 10},
+        "font": {"family": FONT_FAMILY},
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.14, "x": 0},
+        "annotations": [],
+        "showlegend": True,
+    }
+    biggest = max(
+        (int(r.count.max()) for p in panels for r in (p["before"], p.get("after")) if r is not None and r.count.size),
+        default=1,
+    )
+    for i, panel in enumerate(panels):
+        ax = "" if i == 0 else str(i + 1)
+        x0 = i * (width + gap)
+        axis = {"range": [0, 1.02], "zeroline": False, "dtick": 0.25}
+        layout[f"xaxis{ax}"] = {**axis, "domain": [x0, x0 + width], "anchor": f"y{ax}",
+                                "title": {"text": labels["confidence"]}}  # fmt: skip
+        layout[f"yaxis{ax}"] = {**axis, "anchor": f"x{ax}", "title": {"text": labels["accuracy"] if i == 0 else ""}}
+        layout["annotations"].append(
+            {
+                "text": plotly_escape(panel["title"]),
+                "x": x0 + width / 2,
+                "y": 1.0,
+                "xref": "paper",
+                "yref": "paper",
+                "xanchor": "center",
+                "yanchor": "bottom",
+                "showarrow": False,
+                "font": {"size": 13},
+            }
+        )
+        refs = {"xaxis": f"x{ax}", "yaxis": f"y{ax}"}
+        data.append(
+            {"type": "scatter", "x": [0, 1], "y": [0, 1], "mode": "lines", "name": labels["diagonal"],
+             "line": {"color": PALETTE["neutral"], "dash": "dot", "width": 1}, "hoverinfo": "skip",
+             "legendgroup": "diagonal", "showlegend": i == 0, **refs}
+        )  # fmt: skip
+        colour = RUN_COLOURS.get(panel["key"], PALETTE["neutral"])
+        for which, curve in (("before", panel["before"]), ("after", panel.get("after"))):
+            if curve is None:
+                continue
+            after = which == "after"
+            data.append(
+                {
+                    "type": "scatter",
+                    "x": _significant(curve.confidence),
+                    "y": _significant(curve.accuracy),
+                    "customdata": [int(c) for c in curve.count],
+                    "mode": "lines+markers",
+                    "name": labels[which],
+                    "legendgroup": which,
+                    "showlegend": i == 0,
+                    "line": {"color": colour, "width": 1.5, "dash": "dash" if after else "solid"},
+                    "marker": {
+                        "color": "rgba(0,0,0,0)" if after else colour,
+                        "line": {"color": colour, "width": 1.5},
+                        "size": [6 + 12 * math.sqrt(c / biggest) for c in curve.count],
+                        "symbol": "diamond" if after else "circle",
+                    },
+                    "hovertemplate": f"{labels['confidence']} %{{x:.2f}} · {labels['accuracy']} %{{y:.2f}}"
+                    f" · %{{customdata}} {labels['points']}<extra></extra>",
+                    **refs,
+                }
+            )
+    return go.Figure({"data": data, "layout": layout})

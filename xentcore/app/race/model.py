@@ -17,27 +17,40 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from xentcore.app.format import fmt
+from xentcore.app.format import fmt, fmt_percent
 from xentcore.app.race.data import CLASS_FALLBACK, DATA, PC_NAMES, DataInfo
 from xentcore.app.race.export import race_script, script_csv_name
 from xentcore.app.race.geometry import RacePicture, race_picture
-from xentcore.app.race.state import TEST_FRACTION
+from xentcore.app.race.state import CALIBRATION_KEYS, LANE_KEYS, TEST_FRACTION
 from xentcore.app.settings import LANGUAGES, UNIT_BASE
 from xentcore.datasets import (
     MAX_CSV_CLASSES,
     CsvError,
     Dataset,
     dataset_from_csv,
+    imbalance,
     make_dataset,
+    minority_class,
     read_csv,
     train_test_split,
 )
-from xentcore.training import Race, TrainConfig, confusion_matrix, race
+from xentcore.metrics import balanced_accuracy, confusion_matrix, recall_per_class
+from xentcore.models import class_prior, class_weights
+from xentcore.training import (
+    DEFAULT_LANES,
+    LANE_SMOOTHING,
+    Race,
+    TrainConfig,
+    lane_setup,
+    race,
+    race_contenders,
+)
 
 CSV_MAX_BYTES = 1_000_000
 CSV_MAX_ROWS = 5000
 TARGET = 0.9  # the training accuracy whose first epoch the results table reports
 TARGET_PERCENT = f"{100 * TARGET:g}"
+THINNED_NOTES = ("article", "xor")  # data notes whose numbers hold for the data as generated only
 GROWING = 10.0  # a final loss this many times the starting one: the run is heading the wrong way
 USER_TEXT_KEYS = ("column", "cell", "columns")  # the values of a CsvError that come from the file
 
@@ -94,6 +107,9 @@ class RunRow:
     diverged_at: int | None
     growing: bool
     confusion: np.ndarray  # rows: true class, columns: predicted, on the test set (the training set if empty)
+    lane: str = "ce"  # the lane's loss, one of xentcore.training.LANE_LOSSES
+    recall: tuple[float, ...] = ()  # per class, on the same set as the confusion matrix (NaN: no such points)
+    balanced_accuracy: float = float("nan")
 
 
 @dataclass(frozen=True)
@@ -115,9 +131,13 @@ class RaceModel:
     feature_pick: tuple[int, int]
     rows: tuple[RunRow, ...]
     data_note: Phrase
+    imbalance_note: Phrase | None
+    intro: Phrase
+    lanes: tuple[str, ...]
     projection_note: Phrase | None
     figure_caption: Phrase
     loss_caption: Phrase
+    metrics_caption: Phrase
     alerts: tuple[Alert, ...]
     why: tuple[Phrase, ...]  # paragraphs
     confusion_part: str
@@ -151,7 +171,20 @@ def train_config(state: Mapping[str, Any]) -> TrainConfig:
         class_weight=None if state["cw"] == "none" else state["cw"],
         batch_size=None if state["bs"] == "full" else int(state["bs"]),
         momentum=float(state["mom"]),
+        gamma=float(state["gamma"]),
+        tau=float(state["tau"]),
     )
+
+
+def lanes_of(state: Mapping[str, Any]) -> tuple[str, ...]:
+    """The three lanes' losses the state asks for."""
+    return tuple(state[key] for key in LANE_KEYS)
+
+
+def race_key(state: Mapping[str, Any]) -> tuple:
+    """The state as a hashable key of what the race trains and draws: every setting except those of the
+    calibration section, which rescale the finished runs and so must not retrain them."""
+    return tuple((k, v) for k, v in state.items() if k not in CALIBRATION_KEYS)
 
 
 def csv_columns(data: bytes) -> tuple[str, ...]:
@@ -166,7 +199,8 @@ def csv_problem(err: CsvError) -> Phrase:
 
 
 def load(state: Mapping[str, Any], uploaded: Upload | None = None) -> Dataset:
-    """The data the state asks for: a built-in set, or the uploaded file (raises :class:`CsvError`)."""
+    """The data the state asks for, before any imbalance: a built-in set, or the uploaded file (raises
+    :class:`CsvError`)."""
     if DATA[state["data"]].uploaded:
         if uploaded is None:
             raise ValueError("data=csv needs an uploaded file")
@@ -176,6 +210,22 @@ def load(state: Mapping[str, Any], uploaded: Upload | None = None) -> Dataset:
     return make_dataset(state["data"], n=int(state["n"]), noise=float(state["noise"]), seed=int(state["seed"]))
 
 
+def imbalance_note(before: Dataset, after: Dataset, fraction: float, classes: tuple[str, ...], lang: str) -> Phrase:
+    """What thinning the smallest class did: how many of its points stayed, and its share now."""
+    c = minority_class(before.y, before.n_classes)
+    total, kept = int(np.sum(before.y == c)), int(np.sum(after.y == c))
+    values = {
+        "name": UserText(classes[c]),
+        "share": fmt_percent(kept / after.n, lang=lang),
+        "target": fmt_percent(fraction, 0, lang=lang),
+    }
+    if kept == total:
+        return Phrase.of(
+            "race.minor.floor" if kept == 1 and kept > fraction * after.n else "race.minor.unchanged", **values
+        )
+    return Phrase.of("race.minor.note", **values, kept=kept, total=total, n=after.n)
+
+
 def _names(pairs, fallback: tuple[str, ...], i: int) -> tuple[str, ...]:
     return tuple(p[i] for p in pairs) if pairs else fallback
 
@@ -183,17 +233,21 @@ def _names(pairs, fallback: tuple[str, ...], i: int) -> tuple[str, ...]:
 def build(state: Mapping[str, Any], unit: str, uploaded: Upload | None = None, *, lang: str = "en") -> RaceModel:
     """The race page for ``state`` (the page's URL state), in ``unit`` (``"nats"`` or ``"bits"``) and ``lang``.
 
-    Splits the data, trains the three runs with the settings of :func:`train_config` (the MSE run's rate times
-    ``state["mlr"]``), draws them on the plane of :func:`~xentcore.app.race.geometry.race_picture`, and says
-    what the numbers show. Cross-entropy losses are converted once, from nats to ``unit``; MSE has no unit.
+    Thins the smallest class to ``state["minor"]`` (:func:`~xentcore.datasets.imbalance`), splits the data,
+    trains the three lanes with the settings of :func:`train_config` and the losses of :func:`lanes_of` (every
+    MSE lane's rate times ``state["mlr"]``), draws them on the plane of
+    :func:`~xentcore.app.race.geometry.race_picture`, and says what the numbers show. Every loss but MSE is a
+    cross-entropy or a multiple of one, converted once, from nats to ``unit``; MSE has no unit.
     """
     info = DATA[state["data"]]
     i = LANGUAGES.index(lang)
-    ds = load(state, uploaded)
+    original = load(state, uploaded)
+    ds = imbalance(original, float(state["minor"]), seed=int(state["seed"]))
     train_set, test_set = train_test_split(ds, test_fraction=TEST_FRACTION, seed=int(state["seed"]))
     config = train_config(state)
     scale = float(state["mlr"])
-    result = race(train_set, test_set if test_set.n else None, config, mse_lr_scale=scale)
+    lanes = lanes_of(state)
+    result = race(train_set, test_set if test_set.n else None, config, mse_lr_scale=scale, lanes=lanes)
 
     pick = (int(state["f1"]), int(state["f2"]))
     if max(pick) >= ds.d or pick[0] == pick[1]:
@@ -216,9 +270,10 @@ def build(state: Mapping[str, Any], unit: str, uploaded: Upload | None = None, *
         projection_note = None
 
     factor = 1.0 / math.log(UNIT_BASE[unit])
-    loss_factors = {k: factor if run.loss == "ce" else 1.0 for k, run in result.runs.items()}
+    loss_factors = {k: 1.0 if run.loss == "mse" else factor for k, run in result.runs.items()}
     evaluated = test_set if test_set.n else train_set
-    titles = run_titles(ds.n_classes, scale)
+    titles = run_titles(ds.n_classes, scale, lanes, config)
+    predicted = {key: run.predict(evaluated.X) for key, run in result.runs.items()}
     rows = tuple(
         RunRow(
             key=key,
@@ -231,9 +286,12 @@ def build(state: Mapping[str, Any], unit: str, uploaded: Upload | None = None, *
             epochs_to_target=run.epochs_to_accuracy(TARGET),
             diverged_at=run.diverged_at,
             growing=run.diverged_at is None and run.final_loss > GROWING * run.history["loss"][0],
-            confusion=confusion_matrix(evaluated.y, run.predict(evaluated.X), ds.n_classes),
+            confusion=confusion_matrix(evaluated.y, predicted[key], ds.n_classes),
+            lane=lane,
+            recall=tuple(recall_per_class(evaluated.y, predicted[key], ds.n_classes).tolist()),
+            balanced_accuracy=balanced_accuracy(evaluated.y, predicted[key], ds.n_classes),
         )
-        for key, run in result.runs.items()
+        for (key, run), lane in zip(result.runs.items(), lanes, strict=True)
     )
     script_csv = script_csv_name(uploaded.name) if info.uploaded and uploaded else None
     script = race_script(
@@ -246,11 +304,19 @@ def build(state: Mapping[str, Any], unit: str, uploaded: Upload | None = None, *
         label_column=uploaded.label_column if script_csv else None,
         config=config,
         mse_lr_scale=scale,
+        lanes=lanes,
+        minority=float(state["minor"]) if ds is not original else None,
     )
     if info.uploaded:
-        data_note = Phrase.of("race.csv.loaded", n=ds.n, d=ds.d, classes=UserText(sep.join(classes)))
+        data_note = Phrase.of("race.csv.loaded", n=original.n, d=ds.d, classes=UserText(sep.join(classes)))
+    elif ds is not original and state["data"] in THINNED_NOTES:
+        majority = 1.0 - np.bincount(ds.y).min() / ds.n
+        data_note = Phrase.of(
+            f"race.note.{state['data']}.thinned", n=original.n, d=ds.d, majority=fmt_percent(majority, lang=lang)
+        )
     else:
-        data_note = Phrase.of(f"race.note.{state['data']}", n=ds.n, d=ds.d)
+        data_note = Phrase.of(f"race.note.{state['data']}", n=original.n, d=ds.d)
+    confusion_part = "test" if test_set.n else "train"
     figure_caption = (
         Phrase("race.figure.caption.multi")
         if ds.n_classes > 2
@@ -272,14 +338,23 @@ def build(state: Mapping[str, Any], unit: str, uploaded: Upload | None = None, *
         feature_pick=pick,
         rows=rows,
         data_note=data_note,
+        imbalance_note=imbalance_note(original, ds, float(state["minor"]), classes, lang)
+        if float(state["minor"]) < 0.5
+        else None,
+        intro=intro(scale, lanes, config),
+        lanes=lanes,
         projection_note=projection_note,
         figure_caption=figure_caption,
         loss_caption=Phrase.of(
-            "race.loss.caption", unit=Phrase(f"unit.short.{unit}"), train=train_set.n, test=test_set.n
+            "race.loss.caption" if lanes == DEFAULT_LANES else "race.loss.caption.lanes",
+            unit=Phrase(f"unit.short.{unit}"),
+            train=train_set.n,
+            test=test_set.n,
         ),
+        metrics_caption=Phrase.of("race.metrics.caption", part=Phrase(f"race.confusion.{confusion_part}")),
         alerts=alerts(rows, config),
-        why=(mse_note(ds.n_classes, config, scale), *([softmax_note(config)] if ds.n_classes == 2 else [])),
-        confusion_part="test" if test_set.n else "train",
+        why=why(result, config, scale, train_set, classes, lang),
+        confusion_part=confusion_part,
         script=script,
         script_caption=Phrase("race.script.caption" if unit == "nats" else "race.script.caption.bits"),
         script_csv=script_csv,
@@ -290,26 +365,127 @@ def _times(scale: float) -> str:
     return fmt(scale, 0)
 
 
-def run_titles(n_classes: int, mse_lr_scale: float) -> dict[str, Phrase]:
-    """Each run's name: the MSE run says which model it trains, and its learning rate when it differs."""
-    mse = Phrase("race.run.mse.multi" if n_classes > 2 else "race.run.mse")
-    if mse_lr_scale != 1.0:
-        mse = Phrase.of("race.run.scaled", run=mse, m=_times(mse_lr_scale))
-    return {
-        "logistic_ce": Phrase("race.run.logistic_ce.multi" if n_classes > 2 else "race.run.logistic_ce"),
-        "softmax_ce": Phrase("race.run.softmax_ce"),
-        "mse": mse,
-    }
+OLD_TITLES = {  # the original race's names, kept word for word for the lanes it had
+    ("logistic", False, "ce"): "race.run.logistic_ce",
+    ("logistic", True, "ce"): "race.run.logistic_ce.multi",
+    ("softmax", False, "ce"): "race.run.softmax_ce",
+    ("softmax", True, "ce"): "race.run.softmax_ce",
+    ("logistic", False, "mse"): "race.run.mse",
+    ("softmax", False, "mse"): "race.run.mse.multi",
+    ("softmax", True, "mse"): "race.run.mse.multi",
+}
 
 
-def intro(mse_lr_scale: float) -> Phrase:
-    """The page's first paragraph: which learning rates the runs share."""
-    rate = (
-        Phrase("race.intro.same_lr")
-        if mse_lr_scale == 1.0
-        else Phrase.of("race.intro.scaled_lr", m=_times(mse_lr_scale))
-    )
-    return Phrase.of("race.intro", rate=rate)
+def loss_name(lane: str, config: TrainConfig) -> Phrase:
+    """A lane's loss as a run's name shows it, with its parameter (γ, ε or τ)."""
+    values = {
+        "focal": {"gamma": fmt_rate(config.gamma)},
+        "smooth": {"eps": fmt_rate(max(config.label_smoothing, LANE_SMOOTHING))},
+        "adjusted": {"tau": fmt_rate(config.tau)},
+    }.get(lane, {})
+    return Phrase.of(f"race.loss.{lane}", **values)
+
+
+def run_titles(
+    n_classes: int, mse_lr_scale: float, lanes: tuple[str, ...] = DEFAULT_LANES, config: TrainConfig | None = None
+) -> dict[str, Phrase]:
+    """Each run's name: its model and loss; an MSE run also its learning rate when it differs."""
+    config = config or TrainConfig()
+    titles = {}
+    for key, (model, lane) in race_contenders(n_classes, lanes).items():
+        multi = n_classes > 2
+        old = OLD_TITLES.get((model, multi, lane))
+        if old:
+            title = Phrase(old)
+        else:
+            name = "ovr" if model == "logistic" and multi else model
+            title = Phrase.of("race.run.lane", model=Phrase(f"race.model.{name}"), loss=loss_name(lane, config))
+        if lane == "mse" and mse_lr_scale != 1.0:
+            title = Phrase.of("race.run.scaled", run=title, m=_times(mse_lr_scale))
+        titles[key] = title
+    return titles
+
+
+def intro(mse_lr_scale: float, lanes: tuple[str, ...] = DEFAULT_LANES, config: TrainConfig | None = None) -> Phrase:
+    """The page's first paragraph: which losses the lanes train with and which learning rates they share."""
+    scaled = mse_lr_scale != 1.0 and "mse" in lanes
+    if not scaled:
+        rate = Phrase("race.intro.same_lr")
+    elif lanes == DEFAULT_LANES:
+        rate = Phrase.of("race.intro.scaled_lr", m=_times(mse_lr_scale))
+    else:
+        rate = Phrase.of("race.intro.scaled_lr.lanes", m=_times(mse_lr_scale))
+    if lanes == DEFAULT_LANES:
+        return Phrase.of("race.intro", rate=rate)
+    config = config or TrainConfig()
+    names = {f"loss{k + 1}": loss_name(lane, config) for k, lane in enumerate(lanes)}
+    return Phrase.of("race.intro.lanes", rate=rate, **names)
+
+
+def page_intro(state: Mapping[str, Any]) -> Phrase:
+    """The first paragraph for ``state``, said before the model is built (the data may still be uploading)."""
+    return intro(float(state["mlr"]), lanes_of(state), train_config(state))
+
+
+def why(
+    result: Race, config: TrainConfig, mse_lr_scale: float, train_set: Dataset, classes: tuple[str, ...], lang: str
+) -> tuple[Phrase, ...]:
+    """The "why do the runs differ?" paragraphs, each said only where this race makes it true: the MSE note
+    when the third lane alone trains with MSE beside a cross-entropy lane on its model, the two-class softmax
+    note when the first two lanes share a loss other than MSE, and a note per other loss in use."""
+    k = result.n_classes
+    lanes = result.lanes
+    out = []
+    partner = lanes[0] if k == 2 else lanes[1]  # the cross-entropy lane with the MSE lane's model
+    if lanes[2] == "mse" and lanes.count("mse") == 1 and partner == "ce":
+        out.append(mse_note(k, config, mse_lr_scale))
+    if k == 2 and lanes[0] == lanes[1] != "mse":
+        out.append(softmax_note(result.runs["logistic_ce"].config))
+    for lane in ("focal", "smooth", "weighted", "adjusted"):
+        if lane in lanes:
+            out.append(lane_note(lane, config, train_set, classes, lang))
+    return tuple(out)
+
+
+def lane_note(lane: str, config: TrainConfig, train_set: Dataset, classes: tuple[str, ...], lang: str) -> Phrase:
+    """What a lane's loss does, with this race's numbers."""
+    sep = ("、", ", ")[lang == "en"]
+    k = train_set.n_classes
+
+    def per_class(values) -> tuple:
+        """``name: value`` per class; the names are the data's own text (shown literally)."""
+        colon = ": " if lang == "en" else "："
+        parts: list = []
+        for c, v in enumerate(values):
+            parts += [sep] if c else []
+            parts += [UserText(classes[c]), f"{colon}{fmt(v, 3)}"]
+        return tuple(parts)
+
+    if lane == "focal":
+        eps = config.label_smoothing
+        smoothing = Phrase.of("race.why.focal.ls", eps=fmt_rate(eps)) if eps else ""
+        return Phrase.of(
+            "race.why.focal",
+            gamma=fmt_rate(config.gamma),
+            keep90=percent_sig(0.1**config.gamma, lang),
+            keep50=percent_sig(0.5**config.gamma, lang),
+            ls=smoothing,
+        )
+    if lane == "smooth":
+        eps = max(config.label_smoothing, LANE_SMOOTHING)
+        return Phrase.of(
+            "race.why.smooth",
+            eps=fmt_rate(eps),
+            top=fmt(1 - eps + eps / k, 3),
+            sig=fmt(1 - eps / 2, 3),
+            k=k,
+        )
+    if lane == "weighted":
+        _, weighted = lane_setup("weighted", config)
+        weights = class_weights(train_set.y, k, weighted.class_weight)
+        return Phrase.of("race.why.weighted", weights=per_class(weights))
+    prior = class_prior(train_set.y, k)
+    return Phrase.of("race.why.adjusted", tau=fmt_rate(config.tau), prior=per_class(prior))
 
 
 def penalty_unstable(lr: float, config: TrainConfig) -> bool:
@@ -404,6 +580,12 @@ def softmax_note(config: TrainConfig) -> Phrase:
     if not exact:
         last = Phrase("race.softmax.approx")
     return sentences(Phrase("race.softmax.note"), second, *([last] if last else []))
+
+
+def percent_sig(x: float, lang: str, digits: int = 2) -> str:
+    """A fraction in (0, 1] as a percentage with ``digits`` significant digits (``0.001 %``, never ``0.00 %``)."""
+    decimals = max(0, digits - 1 - math.floor(math.log10(100 * x)))
+    return fmt_percent(x, decimals, lang=lang)
 
 
 def fmt_rate(x: float) -> str:

@@ -1,14 +1,18 @@
-"""Streamlit pieces of the race page: saying the model's phrases, the controls, the cached model and figure."""
+"""Streamlit pieces of the race page: saying the model's phrases, the controls, the cached model and figure, the
+results table and the calibration section (a fragment: its temperature never retrains)."""
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from xentcore.app.format import md_escape
+from xentcore.app.race.calibration_model import CalibrationModel, calibration
 from xentcore.app.race.data import DataInfo
-from xentcore.app.race.figures import LABEL_KEYS, race_figure
-from xentcore.app.race.model import Phrase, RaceModel, Upload, UserText, build
-from xentcore.app.ui import PageState, t
+from xentcore.app.race.figures import CALIBRATION_LABEL_KEYS, LABEL_KEYS, race_figure, reliability_figure
+from xentcore.app.race.model import TARGET_PERCENT, Phrase, RaceModel, Upload, UserText, build, lanes_of
+from xentcore.app.race.state import LANE_KEYS
+from xentcore.app.ui import PageState, fmt, fmt_percent, fragment, t
 
 
 def say(phrase: Phrase, escape=md_escape) -> str:
@@ -34,6 +38,12 @@ def controls(ctx: PageState, info: DataInfo) -> None:
         ctx.slider("n", t("race.n"), step=10, disabled=info.fixed)
         ctx.slider("noise", t("race.noise"), disabled=info.fixed)
         ctx.number_input("seed", t("race.seed"), help=t("race.seed.help"))
+        ctx.select_slider(
+            "minor",
+            t("race.minor"),
+            format_func=lambda v: t("race.minor.none") if v == 0.5 else t("race.minor.option", share=fmt_percent(v, 0)),
+            help=t("race.minor.help"),
+        )
         if info.fixed and not info.uploaded:
             st.caption(t("race.fixed"))
     with c_train:
@@ -49,6 +59,15 @@ def controls(ctx: PageState, info: DataInfo) -> None:
         ctx.slider("ls", t("race.ls"))
         ctx.selectbox("cw", t("race.cw"), format_func=lambda v: t(f"race.cw.{v}"))
         ctx.select_slider("l2", t("race.l2"), format_func=lambda v: f"{v:g}", help=t("race.l2.help"))
+    st.markdown(f"**{t('race.controls.lanes')}**")
+    *lane_columns, c_gamma, c_tau = st.columns([3, 3, 3, 2, 2])
+    for where, key in zip(lane_columns, LANE_KEYS, strict=True):
+        ctx.selectbox(key, t(f"race.{key}"), where=where, format_func=lambda v: t(f"race.lane.{v}"))
+    lanes = lanes_of(ctx.values)
+    number = {"format_func": lambda v: f"{v:g}"}
+    ctx.select_slider("gamma", t("race.gamma"), where=c_gamma, disabled="focal" not in lanes, **number)
+    ctx.select_slider("tau", t("race.tau"), where=c_tau, disabled="adjusted" not in lanes, **number)
+    st.caption(t("race.lanes.caption"))
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -80,3 +99,85 @@ def figure_for(_model: RaceModel, key: tuple, titles: tuple, labels: tuple):
 def figure(model: RaceModel, key: tuple):
     titles = tuple((row.key, say(row.title)) for row in model.rows)
     return figure_for(model, key, titles, tuple((k, t(f"race.fig.{k}")) for k in LABEL_KEYS))
+
+
+def results_table(model: RaceModel) -> pd.DataFrame:
+    """The results: per run its final loss, accuracies, balanced accuracy and per-class recall, epochs to the
+    target accuracy, and whether it finished."""
+    rows = []
+    for row in model.rows:
+        shown = {
+            t("race.col.run"): say(row.title),
+            t("race.col.loss"): fmt(row.loss),
+            t("race.col.train"): fmt_percent(row.train_accuracy),
+            t("race.col.test"): fmt_percent(row.test_accuracy),
+            t("race.col.balanced"): fmt_percent(row.balanced_accuracy),
+        }
+        for name, recall in zip(model.class_names, row.recall, strict=True):
+            shown[t("race.col.recall", name=name)] = fmt_percent(recall)
+        shown[t("race.col.epochs90", target=TARGET_PERCENT)] = (
+            t("race.never") if row.epochs_to_target is None else str(row.epochs_to_target)
+        )
+        shown[t("race.col.status")] = (
+            t("race.status.done") if row.diverged_at is None else t("race.status.diverged", epoch=row.diverged_at)
+        )
+        rows.append(shown)
+    return pd.DataFrame(rows)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def calibration_for(_model: RaceModel, key: tuple, temperature: float, fit: bool, unit: str) -> CalibrationModel:
+    """The calibration of the model that ``key`` (the arguments of :func:`model_for`) identifies."""
+    return calibration(_model, temperature, fit, unit)
+
+
+def calibration_table(cal: CalibrationModel) -> pd.DataFrame:
+    """Per run: ECE, Brier score and log loss at T = 1 and, when rescaled, at its T; the probability it gave its
+    training labels."""
+    unit = t(f"unit.short.{cal.unit}")
+    rows = []
+    for lane in cal.lanes:
+        shown = {t("race.col.run"): say(lane.title)}
+        if cal.scaled:
+            shown[t("race.cal.col.T")] = fmt(lane.T, 3)
+        pairs = (("ece", "ece"), ("brier", "brier"), ("loss", "log_loss"))
+        for col, score in pairs:
+            shown[t(f"race.cal.col.{col}", unit=unit)] = fmt(getattr(lane.before, score), 3)
+            if cal.scaled:
+                shown[t(f"race.cal.col.{col}.after", unit=unit)] = fmt(getattr(lane.after, score), 3)
+        shown[t("race.cal.col.likelihood")] = lane.likelihood
+        rows.append(shown)
+    return pd.DataFrame(rows)
+
+
+@fragment
+def calibration_section(ctx: PageState, model: RaceModel, key: tuple) -> None:
+    """Reliability diagrams, scores and what they say, at the temperature the reader picks or fits."""
+    st.subheader(t("race.cal.title"))
+    c_temp, c_fit = st.columns(2)
+    ctx.select_slider(
+        "temp",
+        t("race.cal.temp"),
+        where=c_temp,
+        format_func=lambda v: f"{v:g}",
+        help=t("race.cal.temp.help"),
+        disabled=bool(ctx["fitT"]),
+    )
+    ctx.toggle("fitT", t("race.cal.fitT"), where=c_fit)
+    cal = calibration_for(model, key, float(ctx["temp"]), bool(ctx["fitT"]), ctx.unit)
+    panels = [
+        {
+            "key": lane.key,
+            "title": t("race.cal.fig.title", run=say(lane.title, str), T=fmt(lane.T, 3)),
+            "before": lane.before.reliability,
+            "after": lane.after.reliability if lane.T != 1.0 else None,
+        }
+        for lane in cal.lanes
+    ]
+    labels = {k: t(f"race.cal.fig.{k}") for k in CALIBRATION_LABEL_KEYS}
+    figure = reliability_figure(panels, labels=labels)
+    st.plotly_chart(figure, key="race.calibration.figure", config={"displayModeBar": False})
+    st.dataframe(calibration_table(cal), hide_index=True, key="race.calibration.table")
+    st.caption(t("race.cal.caption", part=t(f"race.confusion.{cal.part}")))
+    for paragraph in cal.paragraphs:
+        st.markdown(say(paragraph))

@@ -1,6 +1,12 @@
-"""Training-race page state: the data, the shared training settings, and the drawing plane.
+"""Training-race page state: the data, the shared training settings, the lanes' losses, the drawing plane and
+the calibration section.
 
-``mlr`` multiplies the MSE run's learning rate (1: every run at the same rate).
+``mlr`` multiplies the learning rate of every MSE lane (1: every run at the same rate). ``minor`` thins the
+smallest class to that share of the data (0.5: the data as it is; see :func:`xentcore.datasets.imbalance`).
+``lane1``, ``lane2``, ``lane3`` choose each lane's loss (:data:`xentcore.training.LANE_LOSSES`; the defaults are
+the original race), ``gamma`` and ``tau`` parameterise the focal and logit-adjusted losses. ``temp`` and ``fitT``
+only rescale the finished runs' probabilities in the calibration section: they never retrain
+(:data:`CALIBRATION_KEYS`).
 ``data=csv`` means an uploaded file: the file itself cannot live in a link, so a shared link carries the
 settings only. ``f1``/``f2`` pick two features to draw when ``proj=features`` and the data has more than two.
 """
@@ -8,8 +14,8 @@ settings only. ``f1``/``f2`` pick two features to draw when ``proj=features`` an
 from __future__ import annotations
 
 from xentcore.app.race.data import DATA
-from xentcore.app.share import Choice, Float, Int, Issue, Note, Schema, State
-from xentcore.training import INITS
+from xentcore.app.share import Bool, Choice, Float, Int, Issue, Note, Schema, State
+from xentcore.training import DEFAULT_LANES, INITS, LANE_LOSSES
 
 RACE_DATASETS = tuple(DATA)
 LEARNING_RATES = (0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
@@ -20,6 +26,12 @@ CLASS_WEIGHTS = ("none", "balanced")
 PROJECTIONS = ("pca", "features")
 MSE_LR_SCALES = (1.0, 2.0, 4.0, 8.0)
 TEST_FRACTION = 0.25
+MINORITY_SHARES = (0.05, 0.1, 0.2, 0.3, 0.5)
+GAMMAS = (0.5, 1.0, 2.0, 3.0, 5.0)
+TAUS = (0.5, 1.0, 1.5, 2.0)
+TEMPERATURES = (0.25, 0.35, 0.5, 0.7, 1.0, 1.4, 2.0, 2.8, 4.0)  # about √2 apart: a log scale
+LANE_KEYS = ("lane1", "lane2", "lane3")
+CALIBRATION_KEYS = ("temp", "fitT")  # read by the calibration section only: changing them retrains nothing
 
 
 def _features(state: State, from_url: set[str], issues: list[Issue]) -> State:
@@ -55,6 +67,12 @@ SCHEMA = Schema(
         Choice("proj", "pca", options=PROJECTIONS),
         Int("f1", 0, lo=0, hi=99),
         Int("f2", 1, lo=0, hi=99),
+        Float("minor", 0.5, options=MINORITY_SHARES),
+        *(Choice(key, lane, options=LANE_LOSSES) for key, lane in zip(LANE_KEYS, DEFAULT_LANES, strict=True)),
+        Float("gamma", 2.0, options=GAMMAS),
+        Float("tau", 1.0, options=TAUS),
+        Float("temp", 1.0, options=TEMPERATURES),
+        Bool("fitT", False),
     ),
     reconcile=_features,
 )

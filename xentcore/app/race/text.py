@@ -165,6 +165,24 @@ TEXT = {
         "**这里没有规律可学**。这就是教程的原始数据：NumPy 种子 0、{n} 个标准正态分布的点，标签随机抽取、与点的位置无关。"
         "无论用什么损失，测试准确率都只能在随机水平（50%）附近徘徊；训练损失再低也只是在记住噪声。",
     ),
+    "race.note.article.thinned": (
+        "**Nothing to learn here.** This is the tutorial's exact data: NumPy seed 0, {n} standard-normal points, "
+        "and labels drawn at random, independently of the points; here the smaller class is thinned (see below). "
+        "Whatever the loss, the best a model can expect on new points is to predict the larger class, right for "
+        "{majority} of the points left; a lower training loss only means memorising noise.",
+        "**这里没有规律可学**。这就是教程的原始数据：NumPy 种子 0、{n} 个标准正态分布的点，标签随机抽取、与点的位置无关；"
+        "这里较小的一类被抽稀了（见下文）。无论用什么损失，模型在新点上能期望的最好结果就是预测较大的那一类，"
+        "在剩下的点中它占 {majority}；训练损失再低也只是在记住噪声。",
+    ),
+    "race.note.xor.thinned": (
+        "**XOR is not linearly separable:** opposite quadrants share a class, and a straight line that puts two "
+        "opposite quadrants on one side puts part of another there too; separating them needs a feature such as "
+        "x₁·x₂ or a hidden layer. Here the smaller class is thinned (see below), so the larger one makes up "
+        "{majority} of the points: compare the balanced accuracy, not only the accuracy.",
+        "**异或数据不是线性可分的**：相对的两个象限属于同一类，而一条直线若把相对的两个象限放在同一侧，"
+        "就必然把另一个象限的一部分也放进去；要分开它们，需要 x₁·x₂ 这样的特征或一个隐藏层。"
+        "这里较小的一类被抽稀了（见下文），较大的一类占 {majority}：请比较平衡准确率，而不只是准确率。",
+    ),
     "race.note.xor": (
         "**XOR is not linearly separable:** opposite quadrants share a class, and a straight line that puts two "
         "opposite quadrants on one side puts part of another there too. Whatever the loss, a linear model "
@@ -418,4 +436,285 @@ TEXT = {
         "Put your CSV file beside the script under the name {name}.",
         "请把你的 CSV 文件以 {name} 为名放在脚本旁边。",
     ),
+    # --- imbalance ---------------------------------------------------------------------------------------------
+    "race.minor": ("Smallest class's share", "最小类别的占比"),
+    "race.minor.none": ("as it is", "保持原样"),
+    "race.minor.option": ("at most {share}", "至多 {share}"),
+    "race.minor.help": (
+        "Thins the smallest class (the last one on a tie) by dropping randomly chosen points of it, the seed "
+        "deciding which, until it makes up at most this share of the data; every other point stays. “As it is” "
+        "changes nothing: the smallest of two or more classes never holds more than half the points.",
+        "随机去掉最小类别（并列时取最后一类）的一部分点（由种子决定去掉哪些），直到它在数据中的占比不超过这个值；"
+        "其他点全部保留。“保持原样”不做任何改变：两类或更多类中最小的一类，占比从不超过一半。",
+    ),
+    "race.minor.note": (
+        "**Imbalanced:** class {name} keeps {kept} of its {total} points, {share} of the {n} points left (asked: "
+        "at most {target}); the seed chooses which points stay.",
+        "**类别不平衡**：类别 {name} 保留了它 {total} 个点中的 {kept} 个，占剩下 {n} 个点的 {share}"
+        "（设定：至多 {target}）；保留哪些点由种子决定。",
+    ),
+    "race.minor.unchanged": (
+        "Class {name}, the smallest, already makes up {share} of the points, no more than {target}: nothing was "
+        "dropped.",
+        "最小的类别 {name} 本来就只占 {share}，不超过 {target}：没有去掉任何点。",
+    ),
+    "race.minor.floor": (
+        "Class {name}, the smallest, keeps its only point: one point of every class always stays, so it makes up "
+        "{share} of the points (asked: at most {target}).",
+        "最小的类别 {name} 保留了它唯一的点：每一类至少保留一个点，所以它占 {share}（设定：至多 {target}）。",
+    ),
+    # --- the lanes' losses ------------------------------------------------------------------------------------
+    "race.controls.lanes": ("Losses of the three lanes", "三组的损失函数"),
+    "race.lane1": ("Lane 1: logistic regression", "第 1 组：逻辑回归"),
+    "race.lane2": ("Lane 2: softmax regression", "第 2 组：softmax 回归"),
+    "race.lane3": (
+        "Lane 3: logistic regression (two classes) or softmax (more)",
+        "第 3 组：逻辑回归（两类）或 softmax 回归（多类）",
+    ),
+    "race.lane.ce": ("cross-entropy", "交叉熵"),
+    "race.lane.mse": ("squared error (MSE)", "平方误差（MSE）"),
+    "race.lane.focal": ("focal loss", "焦点损失"),
+    "race.lane.smooth": ("label-smoothed cross-entropy", "标签平滑交叉熵"),
+    "race.lane.weighted": ("class-weighted cross-entropy", "类别加权交叉熵"),
+    "race.lane.adjusted": ("logit-adjusted cross-entropy", "logit 调整交叉熵"),
+    "race.gamma": ("Focal loss γ", "焦点损失 γ"),
+    "race.tau": ("Logit adjustment τ", "logit 调整 τ"),
+    "race.lanes.caption": (
+        "Every lane uses the settings above, with three exceptions: focal loss takes no label smoothing; the "
+        "label-smoothed lane uses ε = 0.1, or the label smoothing above when that is larger; the class-weighted "
+        "lane uses balanced weights n / (K·n_c) whatever the class-weight setting. The MSE learning-rate multiplier "
+        "applies to every MSE lane.",
+        "每一组都使用上面的设置，只有三处例外：焦点损失不用标签平滑；标签平滑那一组用 ε = 0.1，"
+        "若上面设置的标签平滑更大则用它；类别加权那一组无论类别权重如何设置，都用平衡权重 n / (K·n_c)。"
+        "MSE 学习率的倍数作用于每一个 MSE 组。",
+    ),
+    "race.model.logistic": ("Logistic", "逻辑回归"),
+    "race.model.ovr": ("Logistic (one-vs-rest)", "逻辑回归（一对多）"),
+    "race.model.softmax": ("Softmax", "softmax 回归"),
+    "race.loss.ce": ("CE", "交叉熵"),
+    "race.loss.mse": ("MSE", "MSE"),
+    "race.loss.focal": ("focal (γ = {gamma})", "焦点损失（γ = {gamma}）"),
+    "race.loss.smooth": ("smoothed CE (ε = {eps})", "平滑交叉熵（ε = {eps}）"),
+    "race.loss.weighted": ("weighted CE", "加权交叉熵"),
+    "race.loss.adjusted": ("logit-adjusted CE (τ = {tau})", "logit 调整交叉熵（τ = {tau}）"),
+    "race.run.lane": ("{model} + {loss}", "{model} + {loss}"),
+    "race.intro.lanes": (
+        "Three linear classifiers train side by side on **the same data**, from **the same starting function**, "
+        "{rate}: logistic regression with {loss1}, softmax regression with {loss2}, and, in the third lane, logistic "
+        "regression for two classes or softmax regression for more, with {loss3}. Each lane's loss is chosen under "
+        "“Losses of the three lanes”. Press **Play** to watch the race frame by frame; the animation runs in your "
+        "browser.",
+        "三个线性分类器在**同一份数据**上、从**同一个初始函数**出发、{rate}并排训练：用{loss1}的逻辑回归、"
+        "用{loss2}的 softmax 回归，以及第三组里用{loss3}的模型（两类时是逻辑回归，多类时是 softmax 回归）。"
+        "每一组的损失在“三组的损失函数”里选择。点 **播放** 逐帧观看这场竞赛；动画在浏览器里播放。",
+    ),
+    "race.intro.scaled_lr.lanes": (
+        "with **the same learning rate** η, except the MSE lanes at η × {m}",
+        "用**同一个学习率** η（MSE 组用 η × {m}）",
+    ),
+    "race.loss.caption.lanes": (
+        "Loss is what each run minimises, penalty included: squared error (MSE) has no unit; every other loss here "
+        "is a cross-entropy, plain, smoothed, weighted, shifted or focal, in {unit}. Different losses have different "
+        "scales, so compare each run's curve with itself, not the heights across runs. Accuracy: {train} training "
+        "and {test} test points.",
+        "损失是各模型实际最小化的量（含惩罚项）：平方误差（MSE）没有单位；这里其他的损失都是某种交叉熵"
+        "（普通、平滑、加权、平移或焦点形式），以 {unit} 为单位。不同损失的尺度不同，所以请看每条曲线自身的变化，"
+        "不要比较不同模型的高度。准确率基于 {train} 个训练点和 {test} 个测试点。",
+    ),
+    "race.col.balanced": ("Balanced accuracy", "平衡准确率"),
+    "race.col.recall": ("Recall: {name}", "召回率：{name}"),
+    "race.metrics.caption": (
+        "Balanced accuracy and recall on the {part} set. A class's recall is the share of its points the run "
+        "labels correctly; balanced accuracy is the mean recall over the classes, so every class counts the same "
+        "however few points it has, unlike in accuracy.",
+        "平衡准确率与召回率基于{part}集。某一类的召回率是该类的点中被判对的比例；平衡准确率是各类召回率的平均，"
+        "所以无论一类有多少点，它都同样重要，这一点与准确率不同。",
+    ),
+    "race.why.focal": (
+        "**Focal loss** (Lin et al. 2017) multiplies each point's cross-entropy by (1 − p)^γ, p being the "
+        "probability the model gives the point's class (for each sigmoid output, the probability of its own 0/1 "
+        "target); here γ = {gamma}. A point already predicted with p = 0.9 "
+        "keeps {keep90} of its cross-entropy, one at p = 0.5 keeps {keep50}: in training, the points the model "
+        "already predicts well weigh less than those it gets wrong or barely right.{ls}",
+        "**焦点损失**（Lin 等，2017）把每个点的交叉熵乘以 (1 − p)^γ，其中 p 是模型给该点所属类别的概率"
+        "（对每个 sigmoid 输出，是它自己的 0/1 目标的概率）；"
+        "这里 γ = {gamma}。已经以 p = 0.9 预测对的点只保留交叉熵的 {keep90}，p = 0.5 的点保留 {keep50}："
+        "训练时，模型已经预测得好的点，比判错或勉强判对的点分量更轻。{ls}",
+    ),
+    "race.why.focal.ls": (
+        " The label smoothing ε = {eps} set above does not apply to it.",
+        "上面设置的标签平滑 ε = {eps} 对它不起作用。",
+    ),
+    "race.why.smooth": (
+        "**Label smoothing** trains towards softened targets, (1 − ε)·one-hot + ε/K for softmax and 1 − ε/2 "
+        "instead of 1 for a sigmoid output, with ε = {eps} here (0.1, or the label smoothing set above when that "
+        "is larger). The loss is then lowest when a softmax model gives a point's class {top} (K = {k}) and a sigmoid "
+        "output gives {sig}, not certainty: it cannot reach 0, and confident predictions are pulled back.",
+        "**标签平滑**让模型朝着软化的目标训练：softmax 的目标是 (1 − ε)·独热 + ε/K，sigmoid 输出的目标是 "
+        "1 − ε/2 而不是 1；这里 ε = {eps}（取 0.1，若上面设置的标签平滑更大则取它）。于是当 softmax 模型给一个点所属类别"
+        "的概率是 {top}（K = {k}）、sigmoid 输出是 {sig} 时损失最低，而不是确定无疑时：损失到不了 0，过于自信的预测会被拉回来。",
+    ),
+    "race.why.weighted": (
+        "**Class weights** make each point count w_c = n / (K·n_c) in the mean, from this training set's counts: "
+        "{weights}. The smaller a class, the more each of its points counts, so every class as a whole weighs the "
+        "same in the loss.",
+        "**类别权重**让每个点在平均中按 w_c = n / (K·n_c) 计数，由这个训练集的计数算出：{weights}。"
+        "一类越小，它的每个点分量越重，所以每一类作为整体在损失中分量相同。",
+    ),
+    "race.why.adjusted": (
+        "**Logit adjustment** (Menon et al. 2021) trains on z + τ·log π instead of the logits z, with π the "
+        "training set's class frequencies ({prior}) and τ = {tau}, then predicts from z alone; for logistic "
+        "regression each sigmoid's logit gets τ·log(π_c / (1 − π_c)). The shift raises the common classes' scores "
+        "during training, so at the optimum (where one exists) z is cross-entropy's minus τ·log π: it favours the "
+        "rare classes more, "
+        "aiming at a low balanced error (the mean of the per-class error rates) rather than a low overall error.",
+        "**logit 调整**（Menon 等，2021）用 z + τ·log π 代替 logit z 来训练，其中 π 是训练集各类的频率（{prior}），"
+        "τ = {tau}；预测时只用 z。对逻辑回归，每个 sigmoid 的 logit 加上 τ·log(π_c / (1 − π_c))。"
+        "训练时这个平移抬高了常见类别的分数，所以在最优点（若存在），z 等于交叉熵的最优 z 减去 τ·log π：它更偏向少见的类别，"
+        "目标是较低的平衡错误率（各类错误率的平均），而不是较低的总错误率。",
+    ),
+    # --- calibration -------------------------------------------------------------------------------------------
+    "race.cal.title": ("Calibration: can the probabilities be trusted?", "校准：这些概率可信吗？"),
+    "race.cal.temp": ("Temperature T", "温度 T"),
+    "race.cal.temp.help": (
+        "Divides every run's scores by T before the softmax; nothing is retrained.",
+        "把每一组的分数除以 T 再做 softmax；不会重新训练。",
+    ),
+    "race.cal.fitT": ("Fit T per run on its training set", "在训练集上为每一组拟合 T"),
+    "race.cal.intro": (
+        "Each panel sorts the {n} {part} points by the run's confidence, the largest of its predicted "
+        "probabilities, into {bins} equal bins, and plots how often the predicted class was right against the mean "
+        "confidence: one dot per non-empty bin, sized by its number of points. A calibrated model's dots lie on the "
+        "diagonal: of the points it gives 80 %, 80 % are right. ECE, the expected calibration error, is the dots' "
+        "mean distance from the diagonal, weighted by their points.",
+        "每个面板把 {n} 个{part}点按模型的置信度（预测概率中最大的那个）分进 {bins} 个等宽区间，"
+        "画出每个区间里预测类别判对的比例与平均置信度：每个非空区间一个点，大小表示点数。"
+        "校准良好的模型，点都落在对角线上：给出 80% 的那些点里，恰有 80% 判对。"
+        "ECE（期望校准误差）是这些点到对角线的平均距离，按点数加权。",
+    ),
+    "race.cal.noise": (
+        "With {n} points, sampling noise alone can give even a perfectly calibrated model a positive ECE: with these "
+        "bins' counts, on average at most {bound} (Σ √n_b / 2N, the largest of the three runs), so ECE differences "
+        "smaller than that are weak evidence.",
+        "只有 {n} 个点时，仅抽样噪声就可能让一个完全校准的模型也有正的 ECE：按这些区间的点数，平均至多 {bound}"
+        "（Σ √n_b / 2N，三组中的最大值），所以比这更小的 ECE 差别说明不了多少。",
+    ),
+    "race.cal.proper": (
+        "The log loss and the Brier score (the mean squared error of the predicted probabilities{how}) are proper "
+        "scoring rules: if the labels really follow a distribution q, reporting q scores best on average, so neither "
+        "overconfidence nor hedging pays. ECE is not: predicting the {part} set's class frequencies for every point "
+        "scores an ECE of {ece0} on it while telling no two points apart (log loss {ll0} {unit}).",
+        "对数损失与 Brier 分数（{how}预测概率的均方误差）都是恰当评分规则：如果标签真的服从分布 q，"
+        "那么报告 q 的平均得分最好，所以过于自信和含糊其辞都不划算。ECE 不是：对每个点都预测{part}集的类别频率，"
+        "在这个集合上的 ECE 是 {ece0}，却完全不区分任何两个点（对数损失 {ll0} {unit}）。",
+    ),
+    "race.cal.brier.binary": (" of class {c1}", "对类别 {c1} 的"),
+    "race.cal.brier.multi": (", summed over the K classes", "在 K 个类别上求和的"),
+    "race.cal.likelihood.bits": (
+        "Cross-entropy on the training labels is their average negative log-likelihood, so 2^(−N·loss), with the "
+        "loss in bits, is the probability a run gave, all at once, to the N = {n} training labels it saw "
+        "(e^(−N·loss) with the loss in nats). As N grows it quickly becomes too small to write out, so the table "
+        "shows it as a power of 2.",
+        "训练标签上的交叉熵就是它们的平均负对数似然，所以 2^(−N·损失)（损失以 bit 为单位）就是一个模型同时给它见过的 "
+        "N = {n} 个训练标签的概率（损失以 nat 为单位时是 e^(−N·损失)）。N 一大，这个数很快就小得写不出来，"
+        "所以表里把它写成 2 的幂。",
+    ),
+    "race.cal.likelihood.nats": (
+        "Cross-entropy on the training labels is their average negative log-likelihood, so e^(−N·loss), with the "
+        "loss in nats, is the probability a run gave, all at once, to the N = {n} training labels it saw. As N grows "
+        "it quickly becomes too small to write out, so the table shows it as a power of 10: 10^(−N·loss / ln 10).",
+        "训练标签上的交叉熵就是它们的平均负对数似然，所以 e^(−N·损失)（损失以 nat 为单位）就是一个模型同时给它见过的 "
+        "N = {n} 个训练标签的概率。N 一大，这个数很快就小得写不出来，所以表里把它写成 10 的幂：10^(−N·损失 / ln 10)。",
+    ),
+    "race.cal.likelihood.exact": (
+        "For {run}, trained with plain cross-entropy (no smoothing, weights or penalty), the training log loss is "
+        "exactly its final loss in the results table, {loss}.",
+        "对 {run}，它用的是普通交叉熵（没有平滑、权重或惩罚），训练集上的对数损失恰好就是结果表里的最终损失 {loss}。",
+    ),
+    "race.cal.brier_mse": (
+        "{run}'s final training loss, {loss}, is exactly the Brier score of its training predictions: squared error "
+        "on probabilities is the Brier score.",
+        "{run} 的最终训练损失 {loss} 恰好就是它在训练集上预测的 Brier 分数：概率上的平方误差就是 Brier 分数。",
+    ),
+    "race.cal.temperature": (
+        "Temperature scaling divides a run's scores by T before the softmax (for the one-vs-rest model, its "
+        "log-probabilities): T > 1 softens the predictions, T < 1 sharpens them, and the predicted class, hence the "
+        "accuracy, stays the same.",
+        "温度缩放先把模型的分数除以 T 再做 softmax（一对多模型用它的对数概率）：T > 1 让预测变软，T < 1 让预测变锐，"
+        "而预测的类别不变，所以准确率也不变。",
+    ),
+    "race.cal.move": (
+        "Move T, or fit it, to see the diagram, ECE and log loss change.",
+        "移动 T 或拟合它，就能看到可靠性图、ECE 和对数损失如何变化。",
+    ),
+    "race.cal.at": ("At T = {T}, on the {part} set: {changes}.", "T = {T} 时，在{part}集上：{changes}。"),
+    "race.cal.change": (
+        "{run}: ECE {a} → {b}, log loss {c} → {d} {unit}",
+        "{run}：ECE {a} → {b}，对数损失 {c} → {d} {unit}",
+    ),
+    "race.cal.change.next": (
+        "; {run}: ECE {a} → {b}, log loss {c} → {d} {unit}",
+        "；{run}：ECE {a} → {b}，对数损失 {c} → {d} {unit}",
+    ),
+    "race.cal.fit": (
+        "Here each run's T minimises the log loss of its own training set (the page keeps no separate validation "
+        "set; the test set stays unseen).",
+        "这里每一组的 T 都使它自己训练集上的对数损失最小（本页没有单独的验证集；测试集始终不参与）。",
+    ),
+    "race.cal.fit.lane": (
+        "{run}: T = {T}, {how}; on the {part} set its ECE goes from {a} to {b} and its log loss from {c} to {d} "
+        "{unit}.",
+        "{run}：T = {T}，{how}；在{part}集上，它的 ECE 从 {a} 变为 {b}，对数损失从 {c} 变为 {d} {unit}。",
+    ),
+    "race.cal.softer": (
+        "softer: it was overconfident on its training points",
+        "变软：它在训练点上过于自信",
+    ),
+    "race.cal.sharper": (
+        "sharper: it was underconfident on its training points",
+        "变锐：它在训练点上不够自信",
+    ),
+    "race.cal.fit.separable": (
+        "{run}: no finite T fits: it classifies every training point correctly, so its training log loss keeps "
+        "falling as T → 0; T stays 1.",
+        "{run}：找不到有限的 T：它把每个训练点都分对了，所以 T → 0 时训练对数损失一直下降；T 保持为 1。",
+    ),
+    "race.cal.fit.uniform": (
+        "{run}: no finite T fits: on average its scores favour the training labels no more than uniform guessing "
+        "does, so the log loss is smallest as T → ∞; T stays 1.",
+        "{run}：找不到有限的 T：平均而言，它的分数对训练标签的偏向不比均匀猜测更多，所以 T → ∞ 时对数损失最小；"
+        "T 保持为 1。",
+    ),
+    "race.cal.fit.limit": (
+        "{run}: no finite T fits within floating-point range; T stays 1.",
+        "{run}：在浮点数范围内找不到有限的 T；T 保持为 1。",
+    ),
+    "race.cal.compare.intro": (
+        "What the losses did to calibration in this run, before any temperature scaling:",
+        "这一次运行里，各损失对校准的影响（温度缩放之前）：",
+    ),
+    "race.cal.compare": (
+        "{run}'s ECE on the {part} set is {a} against {b} for {ref}; its log loss {c} against {d} {unit}, its "
+        "Brier score {e} against {f}.",
+        "{run} 在{part}集上的 ECE 是 {a}，{ref} 是 {b}；对数损失 {c} 对 {d} {unit}，Brier 分数 {e} 对 {f}。",
+    ),
+    "race.cal.col.T": ("T", "T"),
+    "race.cal.col.ece": ("ECE", "ECE"),
+    "race.cal.col.ece.after": ("ECE at T", "T 下的 ECE"),
+    "race.cal.col.brier": ("Brier score", "Brier 分数"),
+    "race.cal.col.brier.after": ("Brier score at T", "T 下的 Brier 分数"),
+    "race.cal.col.loss": ("Log loss ({unit})", "对数损失（{unit}）"),
+    "race.cal.col.loss.after": ("Log loss at T ({unit})", "T 下的对数损失（{unit}）"),
+    "race.cal.col.likelihood": ("P(training labels)", "训练标签的概率"),
+    "race.cal.caption": (
+        "Scores on the {part} set; the last column on the training set.",
+        "评分基于{part}集；最后一列基于训练集。",
+    ),
+    "race.cal.fig.confidence": ("confidence", "置信度"),
+    "race.cal.fig.accuracy": ("accuracy", "准确率"),
+    "race.cal.fig.points": ("points", "个点"),
+    "race.cal.fig.before": ("as trained (T = 1)", "训练所得（T = 1）"),
+    "race.cal.fig.after": ("rescaled", "缩放后"),
+    "race.cal.fig.diagonal": ("calibrated", "完全校准"),
+    "race.cal.fig.title": ("{run} · T = {T}", "{run} · T = {T}"),
 }
