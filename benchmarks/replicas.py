@@ -147,7 +147,7 @@ async def student(browser, base: str, s: Session) -> None:
         s.errors.append(f"session {s.n}: the metric did not change when the slider moved")
     await no_exception(s, page, "distributions")
     await page.wait_for_function(f"document.querySelector(\"{SHARE}\")?.innerText.includes('?')")
-    s.link = (await page.locator(SHARE).inner_text()).strip()
+    s.link = (await page.locator(SHARE).first.inner_text()).strip()
     if not s.link.startswith(base):
         s.errors.append(f"session {s.n}: the share link {s.link!r} is not on nginx's address {base}")
     lap = s.lap("distributions, slider moved, link read", lap)

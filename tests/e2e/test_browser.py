@@ -34,7 +34,7 @@ def test_moving_a_slider_updates_the_number_and_the_url(page, server):
     wait_settled(page)
     assert metric_values(page)[0].startswith(expected)
     assert parse_qs(urlparse(page.url).query)["pe"] == ["0.26"]
-    assert "pe=0.26" in page.locator("[data-testid='stSidebar'] [data-testid='stCode']").inner_text()
+    assert "pe=0.26" in page.locator("[data-testid='stSidebar'] [data-testid='stCode']").first.inner_text()
 
 
 def test_a_share_link_reproduces_the_view(page, server):
@@ -81,7 +81,7 @@ def test_a_fragment_keeps_the_share_link_current(page, server):
     probe = page.locator("[class*='st-key-curves-z '] input[type=range]")
     probe.focus()
     probe.press("ArrowRight")
-    share = page.locator("[data-testid='stSidebar'] [data-testid='stCode']")
+    share = page.locator("[data-testid='stSidebar'] [data-testid='stCode']").first
     page.wait_for_function("el => el.innerText.includes('z=-4.9')", arg=share.element_handle())
     assert parse_qs(urlparse(page.url).query)["z"] == ["-4.9"]
 
