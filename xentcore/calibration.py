@@ -288,7 +288,8 @@ def _nll_slope(z: np.ndarray, t: np.ndarray, beta: float) -> tuple[float, float]
     # Σ_k p_k (z_k - z_t), not E[z] - z_t: no cancellation when p_t is near 1 and the slope is tiny
     slope = np.mean((p * (z - z[np.arange(len(t)), t][:, None])).sum(axis=1))
     mean = (p * z).sum(axis=1, keepdims=True)
-    curvature = np.mean((p * (z - mean) ** 2).sum(axis=1))
+    with np.errstate(over="ignore", invalid="ignore"):  # logits near 1e154 and beyond: inf or NaN, and we bisect
+        curvature = np.mean((p * (z - mean) ** 2).sum(axis=1))
     return float(slope), float(curvature)
 
 
@@ -362,7 +363,7 @@ def fit_temperature(logits, y) -> float:
             lo = beta
         else:
             hi = beta
-        step = slope / curvature if curvature > 0 else np.inf
+        step = slope / curvature if 0 < curvature < np.inf else np.inf
         new = beta - step
         if not lo < new < hi:
             new = 0.5 * (lo + hi)

@@ -162,3 +162,10 @@ def test_readme_documents_every_share_key():
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert readme == readme_with_keys(readme), "run: python -m xentcore.app.settings --readme"
+
+
+@pytest.mark.parametrize("path", PAGE_FILES, ids=lambda p: p.name)
+def test_a_page_file_reads_as_the_page(path):
+    """A page is set-up, build, layout: no arithmetic (neither numpy nor math), and short."""
+    assert not imported_modules(path) & {"numpy", "math"}, f"{path.name} computes: move it to its model"
+    assert len(path.read_text(encoding="utf-8").splitlines()) <= 200, f"{path.name} is long: move sections out"
