@@ -11,6 +11,7 @@ from xentcore.app.curves.model import GRADIENT_SOURCES, build_binary, build_mult
 from xentcore.app.curves.state import LOGIT_LIMIT, SCHEMA, with_classes
 from xentcore.app.curves.text import BINARY_FORMULAS, MULTICLASS_FORMULA
 from xentcore.app.ui import fmt, fragment, page_end, page_setup, predict, t
+from xentcore.app.ui.charts import chart
 from xentcore.app.ui.widgets import vector_sliders
 from xentcore.probes import MAX_CLASSES
 
@@ -37,7 +38,7 @@ def binary_probe() -> None:
         return
     pr = m.probe
     fig = binary_figure(m, notes.binary_labels(m, ctx["log"]), log=ctx["log"])
-    st.plotly_chart(fig, key="curves.binary_fig", config={"displayModeBar": False})
+    chart(fig, key="curves.binary_fig", alt=notes.binary_alt(m), data=lambda: notes.binary_data(m))
     st.caption(notes.gradient_caption(m))
     cols = st.columns(3)
     cols[0].metric(t("curves.metric.y_hat"), fmt(pr.y_hat))
@@ -108,7 +109,7 @@ def multiclass() -> None:
     cols[2].metric(notes.uniform_label(m), f"{fmt(pr.uniform_ce)} {unit}", help=t("curves.metric.uniform.help"))
     names = [class_name(i) for i in range(k)]
     fig = multiclass_figure(pr, names, notes.multiclass_labels(m))
-    st.plotly_chart(fig, key="curves.multi_fig", config={"displayModeBar": False})
+    chart(fig, key="curves.multi_fig", alt=notes.multiclass_alt(m), data=lambda: notes.multiclass_data(m))
     if ctx.unit != "nats":
         st.caption(t("curves.bits.note.multi"))
     table = pd.DataFrame(
@@ -131,7 +132,7 @@ def multiclass() -> None:
         return
     st.markdown(notes.temperature_text(m))
     fig = temperature_figure(m, notes.temperature_labels(m))
-    st.plotly_chart(fig, key="curves.temp_fig", config={"displayModeBar": False})
+    chart(fig, key="curves.temp_fig", alt=notes.temperature_alt(m), data=lambda: notes.temperature_data(m))
 
 
 multiclass()

@@ -254,3 +254,16 @@ def test_bits_state_the_gradient_limit_and_ratio_in_bits():
     assert "ln 2)" in at.info[0].value  # the ratio formula in bits
     # the largest |∂CE/∂z| the figure draws in bits is below that limit
     assert np.abs(m.curves.dce_dz).max() <= m.grad_limit
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("unit", ["nats", "bits"])
+def test_every_chart_has_the_models_alt(lang, unit):
+    at = run(z="-4", unit=unit, lang=lang)
+    assert not at.exception
+    m = model_of(unit, z=-4.0)
+    shown = [c.proto.alt for c in at.get("plotly_chart")]
+    assert len(shown) == 3 and all(a.strip() for a in shown)
+    assert shown[0] == notes.binary_alt(m.binary, say(lang))
+    assert shown[1] == notes.multiclass_alt(m.multiclass, say(lang))
+    assert shown[2] == notes.temperature_alt(m.multiclass, say(lang))
