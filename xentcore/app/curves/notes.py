@@ -8,10 +8,10 @@ number is true for the setting it is shown with.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
-from collections.abc import Callable
 
 from xentcore.app.curves.model import RIGHT_ABOVE, WRONG_BELOW, BinaryModel, MulticlassModel
 from xentcore.app.ui import fmt, fmt_percent
