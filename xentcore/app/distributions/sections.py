@@ -324,7 +324,9 @@ def _simplex_section(ctx: PageState, m: DistributionsModel, names: tuple[str, ..
 
 def worked(m: DistributionsModel, names: tuple[str, ...]) -> None:
     """The calculation in LaTeX, numbers substituted, with the total in both units; the code that ran."""
-    st.latex(latex.worked_cross_entropy(m.worked, names, unit=_unit(m.unit), other_unit=_unit(m.other_unit)))
+    st.latex(  # two terms a line: the block fits a phone's width
+        latex.worked_cross_entropy(m.worked, names, unit=_unit(m.unit), other_unit=_unit(m.other_unit), per_row=2)
+    )
     s = m.summary
     st.latex(latex.worked_decomposition(s.h_p, s.kl_pq, s.ce_pq, unit=_unit(m.unit)))
     if m.p_has_zero:
