@@ -54,7 +54,7 @@ def binary_probe() -> None:
         },
         index=[t("curves.ce"), t("curves.mse")],
     )
-    st.table(table)
+    st.table(table.T)  # a row per quantity, a column per loss: three columns fit a phone
     icon = ":material/priority_high:" if m.regime == "wrong" else ":material/info:"
     st.info(notes.binary_callout(m), icon=icon)
     if ctx.unit != "nats":

@@ -36,7 +36,8 @@ def markdown(at) -> list[str]:
 
 
 def binary_table(at):
-    return at.table[0].value
+    """The page shows it a row per quantity; returned a row per loss."""
+    return at.table[0].value.T
 
 
 def multi_table(at):
