@@ -95,9 +95,7 @@ def multiclass() -> None:
     ctx.slider("ls", t("curves.ls"), where=right, help=t("curves.ls.help"))
     if ctx["soft"]:
         st.markdown(f"**{t('curves.soft.weights')}**")
-        vector_sliders(
-            ctx, "ty", [class_name(i) for i in range(k)], where=st.columns(k), name=t("curves.soft.weights")
-        )
+        vector_sliders(ctx, "ty", [class_name(i) for i in range(k)], where=st.columns(k), name=t("curves.soft.weights"))
     else:
         ctx.selectbox("c", t("curves.c"), options=list(range(k)), format_func=class_name, where=left)
     m = build_multiclass(ctx.values, ctx.unit)
@@ -119,12 +117,16 @@ def multiclass() -> None:
             "ỹ": [fmt(v) for v in pr.target],
             t("curves.col.gz"): [fmt(v) for v in pr.grad_z],
             t("curves.col.gz_fd"): [fmt(v) for v in pr.grad_z_fd],
-            t("curves.col.gp"): [fmt(v) for v in pr.grad_p],
-            t("curves.col.gp_fd"): [fmt(v) for v in pr.grad_p_fd],
         },
         index=names,
     )
-    st.table(table)
+    st.table(table)  # split in two: seven columns do not fit a phone
+    st.table(
+        pd.DataFrame(
+            {t("curves.col.gp"): [fmt(v) for v in pr.grad_p], t("curves.col.gp_fd"): [fmt(v) for v in pr.grad_p_fd]},
+            index=names,
+        )
+    )
     if m.smoothing > 0:
         st.caption(t("curves.ls.note", eps=fmt(m.smoothing, 2), h=fmt(pr.min_ce), unit=unit))
     st.subheader(t("curves.temp.header"))
