@@ -11,6 +11,7 @@ from xentcore.app.curves.model import GRADIENT_SOURCES, build_binary, build_mult
 from xentcore.app.curves.state import LOGIT_LIMIT, SCHEMA, with_classes
 from xentcore.app.curves.text import BINARY_FORMULAS, MULTICLASS_FORMULA
 from xentcore.app.ui import fmt, fragment, page_end, page_setup, predict, t
+from xentcore.app.ui.charts import chart
 from xentcore.app.ui.widgets import vector_sliders
 from xentcore.probes import MAX_CLASSES
 
@@ -37,7 +38,7 @@ def binary_probe() -> None:
         return
     pr = m.probe
     fig = binary_figure(m, notes.binary_labels(m, ctx["log"]), log=ctx["log"])
-    st.plotly_chart(fig, key="curves.binary_fig", config={"displayModeBar": False})
+    chart(fig, key="curves.binary_fig", alt=notes.binary_alt(m), data=lambda: notes.binary_data(m))
     st.caption(notes.gradient_caption(m))
     cols = st.columns(3)
     cols[0].metric(t("curves.metric.y_hat"), fmt(pr.y_hat))
@@ -53,7 +54,7 @@ def binary_probe() -> None:
         },
         index=[t("curves.ce"), t("curves.mse")],
     )
-    st.table(table)
+    st.table(table.T)  # a row per quantity, a column per loss: three columns fit a phone
     icon = ":material/priority_high:" if m.regime == "wrong" else ":material/info:"
     st.info(notes.binary_callout(m), icon=icon)
     if ctx.unit != "nats":
@@ -94,9 +95,7 @@ def multiclass() -> None:
     ctx.slider("ls", t("curves.ls"), where=right, help=t("curves.ls.help"))
     if ctx["soft"]:
         st.markdown(f"**{t('curves.soft.weights')}**")
-        vector_sliders(
-            ctx, "ty", [class_name(i) for i in range(k)], where=st.columns(k), name=t("curves.soft.weights")
-        )
+        vector_sliders(ctx, "ty", [class_name(i) for i in range(k)], where=st.columns(k), name=t("curves.soft.weights"))
     else:
         ctx.selectbox("c", t("curves.c"), options=list(range(k)), format_func=class_name, where=left)
     m = build_multiclass(ctx.values, ctx.unit)
@@ -108,7 +107,7 @@ def multiclass() -> None:
     cols[2].metric(notes.uniform_label(m), f"{fmt(pr.uniform_ce)} {unit}", help=t("curves.metric.uniform.help"))
     names = [class_name(i) for i in range(k)]
     fig = multiclass_figure(pr, names, notes.multiclass_labels(m))
-    st.plotly_chart(fig, key="curves.multi_fig", config={"displayModeBar": False})
+    chart(fig, key="curves.multi_fig", alt=notes.multiclass_alt(m), data=lambda: notes.multiclass_data(m))
     if ctx.unit != "nats":
         st.caption(t("curves.bits.note.multi"))
     table = pd.DataFrame(
@@ -118,12 +117,16 @@ def multiclass() -> None:
             "ỹ": [fmt(v) for v in pr.target],
             t("curves.col.gz"): [fmt(v) for v in pr.grad_z],
             t("curves.col.gz_fd"): [fmt(v) for v in pr.grad_z_fd],
-            t("curves.col.gp"): [fmt(v) for v in pr.grad_p],
-            t("curves.col.gp_fd"): [fmt(v) for v in pr.grad_p_fd],
         },
         index=names,
     )
-    st.table(table)
+    st.table(table)  # split in two: seven columns do not fit a phone
+    st.table(
+        pd.DataFrame(
+            {t("curves.col.gp"): [fmt(v) for v in pr.grad_p], t("curves.col.gp_fd"): [fmt(v) for v in pr.grad_p_fd]},
+            index=names,
+        )
+    )
     if m.smoothing > 0:
         st.caption(t("curves.ls.note", eps=fmt(m.smoothing, 2), h=fmt(pr.min_ce), unit=unit))
     st.subheader(t("curves.temp.header"))
@@ -131,7 +134,7 @@ def multiclass() -> None:
         return
     st.markdown(notes.temperature_text(m))
     fig = temperature_figure(m, notes.temperature_labels(m))
-    st.plotly_chart(fig, key="curves.temp_fig", config={"displayModeBar": False})
+    chart(fig, key="curves.temp_fig", alt=notes.temperature_alt(m), data=lambda: notes.temperature_data(m))
 
 
 multiclass()

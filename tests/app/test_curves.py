@@ -36,11 +36,13 @@ def markdown(at) -> list[str]:
 
 
 def binary_table(at):
-    return at.table[0].value
+    """The page shows it a row per quantity; returned a row per loss."""
+    return at.table[0].value.T
 
 
 def multi_table(at):
-    return at.table[1].value
+    """The page splits it in two (to fit a phone): joined again here."""
+    return at.table[1].value.join(at.table[2].value)
 
 
 def check_binary(at, y: int, z: float, base: float = math.e) -> None:
@@ -166,7 +168,7 @@ def test_bad_link_values_warn_and_fall_back(params, key):
     at = run(**params)
     assert not at.exception
     assert len(at.warning) == 1 and f"`{key}`" in at.warning[0].value
-    assert len(at.table) == 2
+    assert len(at.table) == 3
 
 
 # --- the generated sentences, checked against the model -------------------------------------------------------
@@ -254,3 +256,16 @@ def test_bits_state_the_gradient_limit_and_ratio_in_bits():
     assert "ln 2)" in at.info[0].value  # the ratio formula in bits
     # the largest |∂CE/∂z| the figure draws in bits is below that limit
     assert np.abs(m.curves.dce_dz).max() <= m.grad_limit
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("unit", ["nats", "bits"])
+def test_every_chart_has_the_models_alt(lang, unit):
+    at = run(z="-4", unit=unit, lang=lang)
+    assert not at.exception
+    m = model_of(unit, z=-4.0)
+    shown = [c.proto.alt for c in at.get("plotly_chart")]
+    assert len(shown) == 3 and all(a.strip() for a in shown)
+    assert shown[0] == notes.binary_alt(m.binary, say(lang))
+    assert shown[1] == notes.multiclass_alt(m.multiclass, say(lang))
+    assert shown[2] == notes.temperature_alt(m.multiclass, say(lang))

@@ -447,3 +447,32 @@ def test_a_lesson_link_hiding_p_leaves_p_alone_and_says_so():
     assert en("distributions.table.header") not in [e.proto.label for e in at.get("expander")]  # nor the table
     assert not [b for b in at.button if b.key and b.key.startswith("distributions.preset.")]  # presets change P
     assert f"{en('distributions.p.header')} = 0.50, 0.30, 0.20" in at.caption[0].value
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("case", ["default", "bits", "zero_q", "k4"])
+def test_every_chart_has_the_models_alt(lang, case):
+    from xentcore.app.distributions import notes
+
+    i = ("en", "zh").index(lang)
+    say = lambda key, **v: TABLE[key][i].format(**v) if v else TABLE[key][i]  # noqa: E731
+    unit = "bits" if case == "bits" else "nats"
+    at = open_app(PAGE, lang=lang, **({"unit": "bits"} if case == "bits" else {}))
+    if case == "zero_q":
+        at.button(key="distributions.preset.zero_q").click().run()
+    if case == "k4":
+        at = open_app(PAGE, lang=lang, p="0.1,0.2,0.3,0.4", q="0.4,0.3,0.2,0.1")
+    assert not at.exception
+    st_ = state(at)
+    m = build(st_, unit)
+    k = m.k
+    names = tuple(st_["names"]) or tuple(
+        say(f"weather.{WEATHER_CLASSES[j]}") if k == 3 else say("distributions.name.class", k=j + 1) for j in range(k)
+    )
+    want = [notes.bars_alt(m, names, say), notes.contrib_alt(m, names, say), notes.code_alt(m, names, say)]
+    want += [notes.simplex_alt(m, names, say)] if k == 3 else []
+    want.append(notes.fits_alt(m, say))
+    shown_alts = [c.proto.alt for c in at.get("plotly_chart")]
+    assert shown_alts == want and all(a.strip() for a in shown_alts)
+    if case == "zero_q":
+        assert "∞" in shown_alts[1] and "∞" in shown_alts[2]

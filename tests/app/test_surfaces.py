@@ -208,3 +208,18 @@ def test_descent_that_overshoots_says_so():
     ce = m.paths["ce"]
     assert ce.rises > 0 and np.count_nonzero(np.diff(ce.ce) > 0) == ce.rises
     assert f"{ce.rises} of its 100 steps" in notes.descent(m, "ce", say("en"))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(
+    ("link", "params"), [({}, {}), ({"data": "moons", "r": "1", "d3": "1"}, {"data": "moons", "r": 1.0})]
+)
+def test_every_chart_has_the_models_alt(link, params, lang):
+    at = run(lang=lang, **link)
+    assert not at.exception
+    m, t = model_of(**params), say(lang)
+    shown = [c.proto.alt for c in at.get("plotly_chart")]
+    want = [notes.data_alt(m, t), notes.contour_alt(m, t)]
+    want += [notes.surface_alt(m, t)] if link.get("d3") else []
+    assert shown == [*want, notes.slice_alt(m, t)]
+    assert all(a.strip() for a in shown)

@@ -176,7 +176,7 @@ def multiclass_figure(
     ``labels`` needs: ``probs``, ``grad_z``, ``grad_p`` (panel titles), ``y_hat``, ``target``,
     ``grad_z_bar``, ``grad_p_bar``, ``fd``.
     """
-    layout = panels(1, 3, (labels["probs"], labels["grad_z"], labels["grad_p"]), hspace=0.07)
+    layout = panels(1, 3, (labels["probs"], labels["grad_z"], labels["grad_p"]), hspace=0.1)
     x = list(classes)
     data = [
         _bars(1, x, probe.y_hat, labels["y_hat"], PALETTE["q"]),

@@ -10,6 +10,9 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
+import numpy as np
+import pandas as pd
+
 from xentcore.app.curves.model import RIGHT_ABOVE, WRONG_BELOW, BinaryModel, MulticlassModel
 from xentcore.app.ui import fmt, fmt_percent
 from xentcore.app.ui import t as app_t
@@ -176,3 +179,57 @@ def cold_quiz(m: MulticlassModel, t: Say = app_t) -> dict:
         "why": why,
         "about": (lim.top, m.target, m.smoothing),
     }
+
+
+# --- chart text alternatives and data tables ---------------------------------------------------------------------
+
+
+def binary_alt(m: BinaryModel, t: Say = app_t) -> str:
+    pr = m.probe
+    return t(
+        "curves.alt.binary", y=pr.y, z=fmt(pr.z), y_hat=fmt(pr.y_hat), ce=fmt(pr.ce), mse=fmt(pr.mse),
+        gce=fmt(pr.dce_dz), gmse=fmt(pr.dmse_dz), unit=unit_name(m.unit, t),
+    )  # fmt: skip
+
+
+def multiclass_alt(m: MulticlassModel, t: Say = app_t) -> str:
+    pr = m.probe
+    top = int(np.argmax(pr.y_hat))
+    g = int(np.argmax(np.abs(pr.grad_z)))
+    return t(
+        "curves.alt.multi", k=m.k, top=t("curves.class", k=top), p=fmt(pr.y_hat[top]), ce=fmt(pr.ce),
+        unit=unit_name(m.unit, t), gz=fmt(pr.grad_z[g]), gcls=t("curves.class", k=g),
+    )  # fmt: skip
+
+
+def temperature_alt(m: MulticlassModel, t: Say = app_t) -> str:
+    return t(
+        "curves.alt.temp", t0=fmt(m.temperatures[0], 1), t1=fmt(m.temperatures[-1], 1), a=fmt(m.sweep[0]),
+        b=fmt(m.sweep[-1]), tm=fmt(m.sweep_min_t, 2), vm=fmt(m.sweep_min), t=fmt(m.probe.temperature, 2),
+        ce=fmt(m.probe.ce), unit=unit_name(m.unit, t),
+    )  # fmt: skip
+
+
+def binary_data(m: BinaryModel, t: Say = app_t) -> pd.DataFrame:
+    c = m.curves
+    step = slice(None, None, 20)
+    return pd.DataFrame(
+        {
+            "z": c.z[step], t("curves.ce"): c.ce_z[step], t("curves.mse"): c.mse_z[step],
+            "∂CE/∂z": c.dce_dz[step], "∂MSE/∂z": c.dmse_dz[step],
+        }
+    )  # fmt: skip
+
+
+def multiclass_data(m: MulticlassModel, t: Say = app_t) -> pd.DataFrame:
+    pr = m.probe
+    return pd.DataFrame(
+        {
+            "": [t("curves.class", k=i) for i in range(m.k)], "z": pr.z, "ŷ": pr.y_hat, "ỹ": pr.target,
+            "∂L/∂z": pr.grad_z, "∂L/∂ŷ": pr.grad_p,
+        }
+    )  # fmt: skip
+
+
+def temperature_data(m: MulticlassModel, t: Say = app_t) -> pd.DataFrame:
+    return pd.DataFrame({"T": m.temperatures, t("curves.metric.mce"): m.sweep})

@@ -45,10 +45,10 @@ TEXT = {
     ),
     "curves.ce": ("Cross-entropy", "交叉熵"),
     "curves.mse": ("MSE", "MSE"),
-    "curves.fig.loss_p": ("Loss against the prediction ŷ", "损失随预测概率 ŷ 的变化"),
-    "curves.fig.loss_z": ("Loss against the logit z", "损失随 logit z 的变化"),
-    "curves.fig.grad_p": ("Gradient with respect to ŷ", "对 ŷ 的梯度"),
-    "curves.fig.grad_z": ("Gradient with respect to z", "对 z 的梯度"),
+    "curves.fig.loss_p": ("Loss against ŷ", "损失随 ŷ 变化"),
+    "curves.fig.loss_z": ("Loss against z", "损失随 z 变化"),
+    "curves.fig.grad_p": ("Gradient in ŷ", "对 ŷ 的梯度"),
+    "curves.fig.grad_z": ("Gradient in z", "对 z 的梯度"),
     "curves.fig.p": ("prediction ŷ", "预测概率 ŷ"),
     "curves.fig.z": ("logit z", "logit z"),
     "curves.fig.loss": ("loss (CE in {unit})", "损失（交叉熵单位：{unit}）"),
@@ -162,7 +162,7 @@ TEXT = {
     ),
     "curves.log.nats": ("ln", "ln"),
     "curves.log.bits": ("log₂", "log₂"),
-    "curves.mfig.probs": ("Prediction ŷ and target ỹ", "预测 ŷ 与目标 ỹ"),
+    "curves.mfig.probs": ("ŷ and ỹ", "ŷ 与 ỹ"),
     "curves.mfig.grad_z.nats": ("∂L/∂z = (ŷ − ỹ)/T", "∂L/∂z = (ŷ − ỹ)/T"),
     "curves.mfig.grad_p.nats": ("∂L/∂ŷ = −ỹ/ŷ", "∂L/∂ŷ = −ỹ/ŷ"),
     "curves.mfig.grad_z.bits": ("∂L/∂z = (ŷ − ỹ)/(T ln 2)", "∂L/∂z = (ŷ − ỹ)/(T ln 2)"),
@@ -278,4 +278,23 @@ TEXT = {
     "curves.tfig.uniform": ("{log} {k} = {v}", "{log} {k} = {v}"),
     "curves.tfig.current": ("current T", "当前 T"),
     "curves.source": ("The code of the analytic gradients on this page", "本页解析梯度的代码"),
+    "curves.alt.binary": (
+        "Cross-entropy and MSE for the label y = {y}, against the prediction ŷ and the logit z, with their gradients. "
+        "At the probe, z = {z} and ŷ = {y_hat}: cross-entropy {ce} {unit}, MSE {mse}; "
+        "∂CE/∂z = {gce} against ∂MSE/∂z = {gmse}.",
+        "标签 y = {y} 时交叉熵与 MSE 随预测 ŷ 和 logit z 的变化，以及它们的梯度。"
+        "探针处 z = {z}、ŷ = {y_hat}：交叉熵 {ce} {unit}，MSE {mse}；∂CE/∂z = {gce}，而 ∂MSE/∂z = {gmse}。",
+    ),
+    "curves.alt.multi": (
+        "Prediction ŷ and target ỹ for {k} classes, and the gradients. The largest prediction is {top} at {p}; "
+        "the loss is {ce} {unit}; the largest gradient ∂L/∂z is {gz} for {gcls}.",
+        "{k} 个类别的预测 ŷ 与目标 ỹ，以及梯度。最大的预测是{top}，为 {p}；损失为 {ce} {unit}；"
+        "最大的梯度 ∂L/∂z 为 {gz}（{gcls}）。",
+    ),
+    "curves.alt.temp": (
+        "Loss against the temperature T from {t0} to {t1}: from {a} to {b} {unit}, lowest at T = {tm} ({vm} {unit}). "
+        "At the current T = {t} the loss is {ce} {unit}.",
+        "损失随温度 T（从 {t0} 到 {t1}）的变化：从 {a} 变到 {b} {unit}，在 T = {tm} 处最低（{vm} {unit}）。"
+        "当前 T = {t} 时损失为 {ce} {unit}。",
+    ),
 }

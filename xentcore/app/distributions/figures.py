@@ -244,7 +244,7 @@ def simplex(
     zmin = float(np.nanmin(z))
     zmax = float(np.nanpercentile(z, 85))
     outline = np.vstack([corners, corners[:1]])
-    offsets = np.array([[-0.04, -0.05], [0.04, -0.05], [0.0, 0.05]])
+    offsets = np.array([[0.0, -0.05], [0.0, -0.05], [0.0, 0.05]])  # below the base corners, above the apex
     data = [
         {
             "type": "heatmap",
@@ -272,6 +272,8 @@ def simplex(
             "x": _f32(corners[:, 0] + offsets[:, 0]),
             "y": _f32(corners[:, 1] + offsets[:, 1]),
             "text": _names(corner_names),
+            # the base labels grow inward from their corner: a long name stays inside the plot on a phone
+            "textposition": ["middle right", "middle left", "middle center"],
             "showlegend": False,
             "hoverinfo": "skip",
         },

@@ -16,11 +16,12 @@ import streamlit as st
 
 from xentcore import cross_entropy
 from xentcore.app.distributions import figures as figs
-from xentcore.app.distributions import latex
+from xentcore.app.distributions import latex, notes
 from xentcore.app.distributions import model as pm
 from xentcore.app.distributions.model import DistributionsModel, WeightsError
 from xentcore.app.distributions.state import SCHEMA
 from xentcore.app.format import adds_up, fmt, fmt_apart, md_escape
+from xentcore.app.ui.charts import chart
 from xentcore.app.ui.i18n import t
 from xentcore.app.ui.session import PageState
 from xentcore.app.ui.shell import fragment
@@ -262,7 +263,12 @@ def pictures(ctx: PageState, m: DistributionsModel, names: tuple[str, ...]) -> N
     left, right = st.columns(2, gap="large")
     left.markdown(f"**{t(f'{PAGE}.fig.bars')}**")
     bar_labels = {"p": t(f"{PAGE}.fig.p"), "q": t(f"{PAGE}.fig.q"), "y": t(f"{PAGE}.fig.prob")}
-    left.plotly_chart(figs.distribution_bars(names, m.p, m.q, bar_labels), key=f"{PAGE}.fig.bars")
+    table = lambda: notes.class_table(m, names)  # noqa: E731
+    with left:
+        chart(
+            figs.distribution_bars(names, m.p, m.q, bar_labels), key=f"{PAGE}.fig.bars",
+            alt=notes.bars_alt(m, names), data=table,
+        )  # fmt: skip
     right.markdown(f"**{t(f'{PAGE}.fig.contrib')}**")
     contrib_labels = {
         "h": t(f"{PAGE}.fig.h_part"),
@@ -273,9 +279,11 @@ def pictures(ctx: PageState, m: DistributionsModel, names: tuple[str, ...]) -> N
         "unit": unit,
     }
     totals = (m.summary.h_p, m.summary.kl_pq)
-    right.plotly_chart(
-        figs.contribution_bars(names, m.h_terms, m.kl_terms, totals, contrib_labels), key=f"{PAGE}.fig.contrib"
-    )
+    with right:
+        chart(
+            figs.contribution_bars(names, m.h_terms, m.kl_terms, totals, contrib_labels), key=f"{PAGE}.fig.contrib",
+            alt=notes.contrib_alt(m, names), data=table,
+        )  # fmt: skip
     right.caption(t(f"{PAGE}.fig.contrib.caption"))
 
     left, right = st.columns(2, gap="large")
@@ -287,9 +295,11 @@ def pictures(ctx: PageState, m: DistributionsModel, names: tuple[str, ...]) -> N
         "y": t(f"{PAGE}.fig.code.y", unit=unit),
         "unit": unit,
     }
-    left.plotly_chart(
-        figs.code_lengths(names, m.p, m.code_length, m.best_code_length, code_labels), key=f"{PAGE}.fig.code"
-    )
+    with left:
+        chart(
+            figs.code_lengths(names, m.p, m.code_length, m.best_code_length, code_labels), key=f"{PAGE}.fig.code",
+            alt=notes.code_alt(m, names), data=table,
+        )  # fmt: skip
     left.caption(t(f"{PAGE}.fig.code.caption"))
     with right:
         _simplex_section(ctx, m, names)
@@ -305,15 +315,18 @@ def _simplex_section(ctx: PageState, m: DistributionsModel, names: tuple[str, ..
     )
     grid = m.simplex
     labels = {"p": t(f"{PAGE}.fig.p"), "q": t(f"{PAGE}.fig.q"), "colour": t(f"{PAGE}.sx.{m.measure}")}
-    st.plotly_chart(
-        figs.simplex(grid.x, grid.y, grid.z, CORNERS, names, m.p_xy, m.q_xy, labels), key=f"{PAGE}.fig.simplex"
-    )
+    chart(
+        figs.simplex(grid.x, grid.y, grid.z, CORNERS, names, m.p_xy, m.q_xy, labels), key=f"{PAGE}.fig.simplex",
+        alt=notes.simplex_alt(m, names), data=lambda: notes.class_table(m, names),
+    )  # fmt: skip
     st.caption(t(f"{PAGE}.fig.simplex.caption", measure=t(f"{PAGE}.sx.{m.measure}"), minimum=fmt(m.simplex_minimum)))
 
 
 def worked(m: DistributionsModel, names: tuple[str, ...]) -> None:
     """The calculation in LaTeX, numbers substituted, with the total in both units; the code that ran."""
-    st.latex(latex.worked_cross_entropy(m.worked, names, unit=_unit(m.unit), other_unit=_unit(m.other_unit)))
+    st.latex(  # two terms a line: the block fits a phone's width
+        latex.worked_cross_entropy(m.worked, names, unit=_unit(m.unit), other_unit=_unit(m.other_unit), per_row=2)
+    )
     s = m.summary
     st.latex(latex.worked_decomposition(s.h_p, s.kl_pq, s.ce_pq, unit=_unit(m.unit)))
     if m.p_has_zero:
@@ -417,9 +430,13 @@ def forward_reverse(ctx: PageState) -> None:
     c1, c2 = st.columns(2, gap="large")
     ctx.slider("sep", t(f"{PAGE}.fit.sep"), where=c1)
     ctx.slider("w", t(f"{PAGE}.fit.w"), where=c2)
-    fits = page_model(ctx).fits  # after the sliders: a fragment rerun builds the model for the new peaks
+    m = page_model(ctx)  # after the sliders: a fragment rerun builds the model for the new peaks
+    fits = m.fits
     labels = {key: t(f"{PAGE}.fit.{key}") for key in ("p", "forward", "reverse", "x", "y")}
-    st.plotly_chart(_fits_figure(ctx["sep"], ctx["w"], tuple(labels.items())), key=f"{PAGE}.fig.fits")
+    chart(
+        _fits_figure(ctx["sep"], ctx["w"], tuple(labels.items())), key=f"{PAGE}.fig.fits", alt=notes.fits_alt(m),
+        data=lambda: notes.fits_table(m),
+    )  # fmt: skip
     for col, fit in zip(st.columns(2, gap="large"), (fits.forward, fits.reverse), strict=True):
         col.metric(
             t(f"{PAGE}.fit.m.{fit.direction}"),

@@ -330,4 +330,30 @@ TEXT = {
         "The forward fit has P's mean and standard deviation: over this family of Q, minimising KL(P‖Q) matches them.",
         "正向拟合的均值和标准差与 P 相同：在这一族 Q 中，最小化 KL(P‖Q) 恰好使两者相等。",
     ),
+    "distributions.alt.sep": ("; ", "；"),
+    "distributions.alt.pq": ("{name}: P {a}, Q {b}", "{name}：P {a}，Q {b}"),
+    "distributions.alt.bars": ("P and Q side by side over {k} classes. {pairs}.", "P 与 Q 在 {k} 个类别上并排比较。{pairs}。"),
+    "distributions.alt.contrib": (
+        "Each class's share of the cross-entropy H(P, Q) = {ce} {unit}, split into the entropy H(P) = {h} and "
+        "KL(P‖Q) = {kl}. The largest share is {name}'s, {v} {unit}.",
+        "每个类别对交叉熵 H(P, Q) = {ce} {unit} 的贡献，分为熵 H(P) = {h} 与 KL(P‖Q) = {kl}。"
+        "贡献最大的是{name}，为 {v} {unit}。",
+    ),
+    "distributions.alt.code.pair": ("{name}: {a} with Q's code, {b} with P's", "{name}：用 Q 的编码 {a}，用 P 的编码 {b}"),
+    "distributions.alt.code": (
+        "Code lengths per class in {unit}. {pairs}.",
+        "每个类别的编码长度（{unit}）。{pairs}。",
+    ),
+    "distributions.alt.simplex": (
+        "The triangle of every distribution over {names}, coloured by {measure}. P = ({p}), Q = ({q}); the "
+        "lowest value, {minimum}, is at Q = P.",
+        "{names} 上所有分布构成的三角形，按{measure}着色。P = ({p})，Q = ({q})；最小值 {minimum} 位于 Q = P 处。",
+    ),
+    "distributions.alt.fits": (
+        "The target P (mean {pm}, standard deviation {psd}) and its best single-peak fits Q. The forward fit, "
+        "minimising KL(P‖Q), has mean {fm} and standard deviation {fsd} (KL {fkl}); the reverse fit, minimising "
+        "KL(Q‖P), has mean {rm} and standard deviation {rsd} (KL {rkl}).",
+        "目标分布 P（均值 {pm}，标准差 {psd}）及其最佳单峰拟合 Q。正向拟合（最小化 KL(P‖Q)）的均值为 {fm}、标准差为 {fsd}"
+        "（KL {fkl}）；反向拟合（最小化 KL(Q‖P)）的均值为 {rm}、标准差为 {rsd}（KL {rkl}）。",
+    ),
 }

@@ -7,6 +7,9 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
+import numpy as np
+import pandas as pd
+
 from xentcore.app.surfaces.model import Descent, SurfacesModel
 from xentcore.app.ui import fmt
 from xentcore.app.ui import t as app_t
@@ -126,3 +129,58 @@ def minimum_quiz(m: SurfacesModel, t: Say = app_t) -> dict:
         "why": why,
         "about": (m.data_key, m.b, m.r),
     }
+
+
+# --- chart text alternatives and data tables ---------------------------------------------------------------------
+
+
+def data_alt(m: SurfacesModel, t: Say = app_t) -> str:
+    y = m.data.y
+    return t("surfaces.alt.data", n=m.data.n, n0=int((y == 0).sum()), n1=int((y == 1).sum()))
+
+
+def _minima(m: SurfacesModel, t: Say) -> dict[str, str]:
+    s = m.surface
+    out = {}
+    for loss, a, b, v in (("ce", "c1", "c2", "cv"), ("mse", "m1", "m2", "mv")):
+        w = s.argmin(loss)
+        j, i = int(np.argmin(np.abs(s.w1 - w[0]))), int(np.argmin(np.abs(s.w2 - w[1])))
+        out |= {a: fmt(w[0], 2), b: fmt(w[1], 2), v: fmt(getattr(s, loss)[i, j])}
+    return {**out, "unit": unit_name(m, t)}
+
+
+def contour_alt(m: SurfacesModel, t: Say = app_t) -> str:
+    ce, mse = m.paths["ce"].path, m.paths["mse"].path
+    ends = {"s1": fmt(ce[0][0], 2), "s2": fmt(ce[0][1], 2), "e1": fmt(ce[-1][0], 2), "e2": fmt(ce[-1][1], 2)}
+    ends |= {"f1": fmt(mse[-1][0], 2), "f2": fmt(mse[-1][1], 2)}
+    return t("surfaces.alt.contour", r=fmt(m.r, 1), b=fmt(m.b, 1), **_minima(m, t), **ends)
+
+
+def surface_alt(m: SurfacesModel, t: Say = app_t) -> str:
+    return t("surfaces.alt.3d", **_minima(m, t))
+
+
+def slice_alt(m: SurfacesModel, t: Say = app_t) -> str:
+    line = m.slice.line
+    lead = t("surfaces.alt.slice", t0=fmt(line.t[0], 1), t1=fmt(line.t[-1], 1))
+    mse, ce = slice_notes(m, t)
+    return _join([lead, ce, mse], t)
+
+
+def data_table(m: SurfacesModel, t: Say = app_t) -> pd.DataFrame:
+    return pd.DataFrame({"x₁": m.data.X[:, 0], "x₂": m.data.X[:, 1], "y": m.data.y})
+
+
+def paths_table(m: SurfacesModel, t: Say = app_t) -> pd.DataFrame:
+    ce, mse = m.paths["ce"], m.paths["mse"]
+    return pd.DataFrame(
+        {
+            "CE w₁": ce.path[:, 0], "CE w₂": ce.path[:, 1], t("surfaces.ce", unit=unit_name(m, t)): ce.values,
+            "MSE w₁": mse.path[:, 0], "MSE w₂": mse.path[:, 1], t("surfaces.mse"): mse.values,
+        }
+    )  # fmt: skip
+
+
+def slice_table(m: SurfacesModel, t: Say = app_t) -> pd.DataFrame:
+    line = m.slice.line
+    return pd.DataFrame({"t": line.t, t("surfaces.ce", unit=unit_name(m, t)): line.ce, t("surfaces.mse"): line.mse})

@@ -240,4 +240,25 @@ TEXT = {
         "rounding error in a nearly flat stretch.",
         "中点检验标记了交叉熵切片，而它在精确算术下是凸的：这是近乎平坦区段中的舍入误差。",
     ),
+    "surfaces.alt.data": (
+        "The data: {n} points in the plane (x₁, x₂), {n0} of class 0 and {n1} of class 1.",
+        "数据：平面 (x₁, x₂) 上的 {n} 个点，其中类别 0 有 {n0} 个，类别 1 有 {n1} 个。",
+    ),
+    "surfaces.alt.contour": (
+        "Contour maps of cross-entropy and MSE over the weights w₁, w₂ from −{r} to {r} at bias b = {b}. On the "
+        "grid, cross-entropy is lowest at ({c1}, {c2}) with {cv} {unit}, MSE at ({m1}, {m2}) with {mv}. Gradient "
+        "descent from ({s1}, {s2}) ends at ({e1}, {e2}) on cross-entropy and at ({f1}, {f2}) on MSE.",
+        "交叉熵与 MSE 在权重 w₁、w₂（从 −{r} 到 {r}，偏置 b = {b}）上的等高线图。网格上交叉熵在 ({c1}, {c2}) 处最低，"
+        "为 {cv} {unit}；MSE 在 ({m1}, {m2}) 处最低，为 {mv}。梯度下降从 ({s1}, {s2}) 出发，在交叉熵上停在 "
+        "({e1}, {e2})，在 MSE 上停在 ({f1}, {f2})。",
+    ),
+    "surfaces.alt.3d": (
+        "The same two surfaces in 3-D. On the grid, cross-entropy is lowest at ({c1}, {c2}) with {cv} {unit}, "
+        "MSE at ({m1}, {m2}) with {mv}.",
+        "同样两个曲面的三维图。网格上交叉熵在 ({c1}, {c2}) 处最低，为 {cv} {unit}；MSE 在 ({m1}, {m2}) 处最低，为 {mv}。",
+    ),
+    "surfaces.alt.slice": (
+        "Cross-entropy and MSE along the slice, t from {t0} to {t1}.",
+        "交叉熵与 MSE 沿切片的变化，t 从 {t0} 到 {t1}。",
+    ),
 }
