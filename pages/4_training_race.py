@@ -6,9 +6,18 @@ import streamlit as st
 
 from xentcore.app.race.data import DATA
 from xentcore.app.race.model import CSV_HELP, Upload, csv_columns, csv_problem, page_intro, race_key
-from xentcore.app.race.sections import calibration_section, controls, figure, model_for, results_table, say
+from xentcore.app.race.sections import (
+    calibration_section,
+    controls,
+    figure,
+    history_table,
+    model_for,
+    results_table,
+    say,
+)
 from xentcore.app.race.state import SCHEMA
 from xentcore.app.ui import page_end, page_setup, t
+from xentcore.app.ui.charts import chart
 from xentcore.datasets import CsvError
 
 ICONS = {"error": ":material/warning:", "warning": ":material/trending_up:", "info": ":material/info:"}
@@ -65,7 +74,12 @@ with st.expander(t("race.controls.more")):
 
 if model.projection_note:
     st.caption(say(model.projection_note))
-st.plotly_chart(figure(model, key), key="race.figure", config={"displayModeBar": False})
+chart(
+    figure(model, key, ctx.settings["still"]),
+    key="race.figure",
+    alt=say(model.figure_alt, str),
+    data=lambda: history_table(model),
+)
 st.caption(say(model.figure_caption))
 
 # --- results ------------------------------------------------------------------------------------------------------
