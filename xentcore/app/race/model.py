@@ -158,11 +158,16 @@ class RaceModel:
     def figure_alt(self) -> Phrase:
         """The race figure's text alternative: who reaches the target first, then each lane's final numbers."""
         first = self.first_to_target
-        lead = (
-            Phrase.of("race.alt.first", run=first.title, epochs=first.epochs_to_target, target=TARGET_PERCENT)
-            if first
-            else Phrase.of("race.alt.none", target=TARGET_PERCENT)
-        )
+        if first is None:
+            lead = Phrase.of("race.alt.none", target=TARGET_PERCENT)
+        else:
+            tied = sum(row.epochs_to_target == first.epochs_to_target for row in self.rows) > 1
+            lead = Phrase.of(
+                "race.alt.tie" if tied else "race.alt.first",
+                run=first.title,
+                epochs=first.epochs_to_target,
+                target=TARGET_PERCENT,
+            )
         lanes: list = []
         for row in self.rows:
             if lanes:
