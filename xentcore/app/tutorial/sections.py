@@ -147,10 +147,11 @@ def claim_2(ctx: PageState, w: tm.Weather) -> None:
                 t("tutorial.c2.term"): [fmt(v) for v in w.terms],
             }
         )
-        sum_latex = " + ".join(rf"{pi:g}\ln {qi:g}" for pi, qi in zip(w.p, w.q, strict=True))
+        terms = [rf"{pi:g}\ln {qi:g}" for pi, qi in zip(w.p, w.q, strict=True)]
+        sum_latex = r" \\ &\quad - ".join(" - ".join(terms[i : i + 2]) for i in range(0, len(terms), 2))
         values_latex = " + ".join(fmt(v) for v in w.terms)
-        # one step a line: the whole sum on one line is wider than a phone
-        lines = rf"H(P,Q) &= -({sum_latex}) \\ &= {values_latex} \\ &= {fmt(w.nats)}"
+        # a few terms a line: the whole sum on one line is wider than a phone
+        lines = rf"H(P,Q) &= -{sum_latex} \\ &= {values_latex} \\ &= {fmt(w.nats)}"
         st.latex(rf"\begin{{aligned}} {lines} \end{{aligned}}")
         st.markdown(t("tutorial.c2.result", nats=fmt(w.nats), bits=fmt(w.bits)))
         explore(page_link(ctx, "distributions", t("nav.distributions"), p=w.p, q=w.q))
