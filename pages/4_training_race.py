@@ -6,9 +6,19 @@ import streamlit as st
 
 from xentcore.app.race.data import DATA
 from xentcore.app.race.model import CSV_HELP, Upload, csv_columns, csv_problem, page_intro, race_key
-from xentcore.app.race.sections import calibration_section, controls, figure, model_for, results_table, say
+from xentcore.app.race.questions import first_quiz
+from xentcore.app.race.sections import (
+    calibration_section,
+    controls,
+    figure,
+    history_table,
+    model_for,
+    results_table,
+    say,
+)
 from xentcore.app.race.state import SCHEMA
-from xentcore.app.ui import page_end, page_setup, t
+from xentcore.app.ui import page_end, page_setup, predict, t
+from xentcore.app.ui.charts import chart
 from xentcore.datasets import CsvError
 
 ICONS = {"error": ":material/warning:", "warning": ":material/trending_up:", "info": ":material/info:"}
@@ -65,21 +75,27 @@ with st.expander(t("race.controls.more")):
 
 if model.projection_note:
     st.caption(say(model.projection_note))
-st.plotly_chart(figure(model, key), key="race.figure", config={"displayModeBar": False})
+chart(
+    figure(model, key, ctx.settings["still"]),
+    key="race.figure",
+    alt=say(model.figure_alt, str),
+    data=lambda: history_table(model),
+)
 st.caption(say(model.figure_caption))
 
 # --- results ------------------------------------------------------------------------------------------------------
 
 st.subheader(t("race.results"))
-st.dataframe(results_table(model), hide_index=True, key="race.results")
-st.caption(say(model.loss_caption))
-st.caption(say(model.metrics_caption))
-for alert in model.alerts:
-    getattr(st, alert.kind)(say(alert.phrase), icon=ICONS[alert.kind])
-if model.why:
-    with st.expander(t("race.why")):
-        for paragraph in model.why:
-            st.markdown(say(paragraph))
+if predict(ctx, **first_quiz(model, ctx.values)):
+    st.dataframe(results_table(model), hide_index=True, key="race.results")
+    st.caption(say(model.loss_caption))
+    st.caption(say(model.metrics_caption))
+    for alert in model.alerts:
+        getattr(st, alert.kind)(say(alert.phrase), icon=ICONS[alert.kind])
+    if model.why:
+        with st.expander(t("race.why")):
+            for paragraph in model.why:
+                st.markdown(say(paragraph))
 
 st.markdown(f"**{t('race.confusion', part=t(f'race.confusion.{model.confusion_part}'))}**")
 for col, row in zip(st.columns(len(model.rows)), model.rows, strict=True):

@@ -19,6 +19,7 @@ SETTINGS: dict[str, list[dict[str, str]]] = {
         {"data": "xor", "proj": "features"},
         {"lr": "10", "l2": "1"},
         {"data": "overlap", "lane1": "focal", "lane2": "weighted", "lane3": "adjusted", "minor": "0.1", "fitT": "1"},
+        {"quiz": "1"},
     ],
     "tutorial": [{}, {"prog": "softmax", "sc": "1"}, {"quiz": "1"}],
     "language": [

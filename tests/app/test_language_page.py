@@ -275,3 +275,38 @@ def test_reset_returns_to_the_defaults():
     at = open_page(k="6", a="1", split="50")
     at.sidebar.button[0].click().run()
     assert state_of(at) == SCHEMA.defaults()
+
+
+# --- text alternatives (issue 15): every chart's alt is the model's, in the reader's language ----------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("params", [{}, {"k": "0", "unit": "bits"}], ids=["default", "unigram"])
+def test_every_chart_has_the_models_alt_text(lang, params):
+    from xentcore.app.language import sections as section
+
+    at = open_page(lang=lang, **params)
+    assert not at.exception, [e.message for e in at.exception]
+    m = model_of(at, lang, at.session_state[STORE]["settings"]["unit"])
+    i = ("en", "zh").index(lang)
+
+    def t(key, **values):
+        return TABLE[key][i].format(**values) if values else TABLE[key][i]
+
+    expected = [
+        section.curve_alt(m, t),
+        section.grid_alt(m, t),
+        section.next_alt(m, t),
+        section.sizes_alt(m, t),
+    ]
+    alts = [c.proto.alt for c in at.get("plotly_chart")]
+    assert alts == [a.strip() for a in expected] and all(alts)
+    assert fmt(m.analysis.test_ce) in alts[0]
+
+
+def test_the_chart_data_tables_appear_on_request():
+    at = open_page()
+    before = len(at.dataframe)
+    at.toggle(key="language.curve.data").set_value(True).run()
+    assert len(at.dataframe) == before + 1
+    assert any(d.value.columns[0] == "k" for d in at.dataframe)

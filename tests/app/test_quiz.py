@@ -18,6 +18,8 @@ from xentcore.app.language import model as language_model
 from xentcore.app.language import questions as language_questions
 from xentcore.app.language.sections import OWN_FULL
 from xentcore.app.language.state import LINK_CHARS
+from xentcore.app.race import questions as race_questions
+from xentcore.app.race.model import build as build_race
 from xentcore.app.surfaces import notes as surfaces_notes
 from xentcore.app.surfaces.model import build as build_surfaces
 from xentcore.app.tutorial import model as tutorial_model
@@ -27,6 +29,7 @@ from xentcore.app.ui.text import LANGUAGES, TABLE
 
 CURVES, SURFACES = "pages/2_loss_curves.py", "pages/3_loss_surfaces.py"
 TUTORIAL, LANGUAGE = "pages/5_tutorial_checked.py", "pages/6_language.py"
+RACE = "pages/4_training_race.py"
 
 
 def say(lang: str):
@@ -73,12 +76,17 @@ def context(at, lang):
     return language_questions.context_grows(m, s, own, say(lang))
 
 
+def first(at, lang):
+    s = state(at, "race")
+    return race_questions.first_quiz(build_race(s, "nats", lang=lang), s, say(lang))
+
+
 def markdown(at) -> list[str]:
     return [e.value for e in at.markdown]
 
 
-def push_shown(at, lang):  # the binary probe's figure, metrics and table
-    return any(m.label == say(lang)("curves.metric.ratio") for m in at.metric) and len(at.table) == 2
+def push_shown(at, lang):  # the binary probe's figure, metrics and table (beside the multi-class section's two)
+    return any(m.label == say(lang)("curves.metric.ratio") for m in at.metric) and len(at.table) == 3
 
 
 def cold_shown(at, lang):  # what the temperature sweep does, and its figure
@@ -102,6 +110,11 @@ def moves_shown(at, lang):  # claim 8's printed losses, epoch by epoch
     return any(say(lang)("tutorial.c8.ratio") in d.value.columns for d in at.dataframe)
 
 
+def first_shown(at, lang):  # the results table
+    column = say(lang)("race.col.epochs90", target=race_questions.TARGET_PERCENT)
+    return any(column in d.value.columns for d in at.dataframe)
+
+
 def context_shown(at, lang):  # the curve over every context, and what it says
     return len(at.get("plotly_chart")) == 4
 
@@ -122,6 +135,7 @@ QUESTIONS = {
     "zero": Question(TUTORIAL, "tutorial", "zero", zero, zero_shown),
     "moves": Question(TUTORIAL, "tutorial", "moves", moves, moves_shown),
     "context": Question(LANGUAGE, "language", "context", context, context_shown),
+    "first": Question(RACE, "race", "first", first, first_shown),
 }
 
 # (question, link parameters, the answer the model must give there): every answer each question can have
@@ -141,6 +155,8 @@ CASES = [
     ("context", {}, "rise"),
     ("context", {"k": "0"}, "fall"),
     ("context", {"k": "6", "a": "0"}, "same"),
+    ("first", {}, "softmax_ce"),
+    ("first", {"ep": "10"}, "none"),
 ]
 
 
@@ -225,7 +241,7 @@ def test_moving_the_probe_within_its_region_keeps_the_answer():
     assert quiz_radio(at, q) is not None and not push_shown(at, "en")
 
 
-@pytest.mark.parametrize("page", [CURVES, SURFACES, TUTORIAL, LANGUAGE])
+@pytest.mark.parametrize("page", [CURVES, SURFACES, RACE, TUTORIAL, LANGUAGE])
 def test_without_the_setting_nothing_is_asked_or_held(page):
     at = open_app(page)
     assert not at.exception

@@ -767,3 +767,39 @@ def test_the_imbalance_note_says_what_happened():
     one = build({**DEFAULTS, "data": "csv", "ep": 10.0, "minor": 0.05}, "nats", Upload("f.csv", b"a,b,c\n" + rows))
     assert one.imbalance_note.key == "race.minor.floor" and "10.0 % of the points" in said(one.imbalance_note)
     assert build(DEFAULTS, "nats").imbalance_note is None
+
+
+# --- text alternatives (issue 15): every chart's alt is the model's, in the reader's language ----------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("params", [{}, {"data": "iris", "unit": "bits", "fitT": "1"}], ids=["default", "iris"])
+def test_every_chart_has_the_models_alt_text(lang, params):
+    at = run(lang=lang, **params)
+    assert not at.exception, [e.message for e in at.exception]
+    model = page_model(at)
+    cal = page_calibration(at, model)
+    race_chart, cal_chart = at.get("plotly_chart")
+    assert race_chart.proto.alt == said(model.figure_alt, lang, str).strip()
+    assert cal_chart.proto.alt == said(cal.alt, lang, str).strip()
+    for chart in (race_chart, cal_chart):
+        assert chart.proto.alt.strip()
+    first = model.first_to_target
+    assert (said(first.title, lang, str) if first else TARGET_PERCENT) in race_chart.proto.alt
+    assert not at.toggle(key="race.figure.data").value  # the data tables are off until asked for
+
+
+def test_the_race_data_table_holds_every_epoch():
+    at = run()
+    at.toggle(key="race.figure.data").set_value(True).run()
+    model = page_model(at)
+    tables = [d.value for d in at.dataframe if "epoch" in d.value.columns]
+    assert tables and len(tables[0]) == len(model.result.runs[model.rows[0].key].history)
+
+
+def test_still_makes_the_race_figure_instant():
+    at = run(still="1")
+    spec = figure(at, 0)
+    menu, slider = spec["layout"]["updatemenus"][0], spec["layout"]["sliders"][0]
+    assert all(b["args"][1]["transition"]["duration"] == 0 for b in menu["buttons"])
+    assert slider["transition"]["duration"] == 0

@@ -491,3 +491,36 @@ def test_generated_sentences_in_chinese():
         assert shows(at, sentence), sentence
     for sentence in case_sentences(m, 1):
         assert shows(at, sentence) or sentence in [c.value for c in at.caption], sentence
+
+
+# --- text alternatives (issue 15): every chart's alt is the model's, in the reader's language ----------------------
+
+
+MOVED = {"unit": "bits", "y": "0", "yh": "0.8", "p": "1,0,0"}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("params", [{}, MOVED], ids=["default", "moved"])
+def test_every_chart_has_the_models_alt_text(lang, params):
+    from xentcore.app.tutorial import sections as card
+
+    at = run(lang=lang, **params)
+    m = model_of(at)
+    i = ("en", "zh").index(lang)
+
+    def t(key, **values):
+        return TABLE[key][i].format(**values) if values else TABLE[key][i]
+
+    def percent(x):
+        return fmt_percent(x, lang=lang)
+
+    expected = [
+        card.floor_alt(m.floor, m.unit, t),
+        card.tangent_alt(m.binary_gradient, t),
+        card.gradients_alt(m.mse_gradient, t),
+        card.accuracy_alt(m.case_study, t, percent),
+    ]
+    alts = [c.proto.alt for c in at.get("plotly_chart")]
+    assert alts == [a.strip() for a in expected] and all(alts)
+    assert fmt(m.floor.h_p) in alts[0] and fmt(m.binary_gradient.formula) in alts[1]
+    assert not any(tg.value for tg in at.toggle if (tg.key or "").endswith(".data"))

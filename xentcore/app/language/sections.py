@@ -7,8 +7,12 @@ from the numbers beside them.
 
 from __future__ import annotations
 
+import html
 import math
+from collections.abc import Callable
 
+import numpy as np
+import pandas as pd
 import streamlit as st
 
 from xentcore.app.language import figures as figs
@@ -22,6 +26,7 @@ from xentcore.app.language.state import (
     without_reserved,
 )
 from xentcore.app.ui import PageState, fmt, fragment, link, t
+from xentcore.app.ui.charts import chart
 from xentcore.language import bits_to_nats, nats_from_perplexity
 
 PAGE = SCHEMA.name
@@ -199,7 +204,13 @@ def curve(model: LanguageModel) -> None:
         "hover": t("language.curve.hover", unit=per),
         "hover_inf": t("language.curve.hover_inf"),
     }
-    st.plotly_chart(figs.curve_figure(c, model.context, labels), key="language.curve", config=figs.NO_CONFIG)
+    chart(
+        figs.curve_figure(c, model.context, labels),
+        key="language.curve",
+        alt=curve_alt(model),
+        data=lambda: curve_data(model),
+        config=figs.NO_CONFIG,
+    )
     last = len(c.contexts) - 1
     ends = {"a": fmt(c.train[0]), "b": fmt(c.train[last]), "K": last, "unit": per}
     if c.train_falls:
@@ -230,7 +241,13 @@ def surprise(model: LanguageModel) -> None:
         "colorbar": t("language.grid.colorbar", unit=unit),
         "hover": t("language.grid.hover", unit=unit),
     }
-    st.plotly_chart(figs.surprisal_grid(d, labels), key="language.grid", config=figs.NO_CONFIG)
+    chart(
+        figs.surprisal_grid(d, labels),
+        key="language.grid",
+        alt=grid_alt(model),
+        data=lambda: grid_data(model),
+        config=figs.NO_CONFIG,
+    )
     shown = len(d.chars)
     notes = [
         t("language.grid.capped", shown=shown, total=f"{d.total:,}")
@@ -296,7 +313,13 @@ def next_char(ctx: PageState, model: LanguageModel) -> None:
         "x": t("language.next.x"),
         "y": t("language.next.y"),
     }
-    st.plotly_chart(figs.next_char_figure(nxt, fig_labels), key="language.next", config=figs.NO_CONFIG)
+    chart(
+        figs.next_char_figure(nxt, fig_labels),
+        key="language.next",
+        alt=next_alt(model),
+        data=lambda: next_data(model),
+        config=figs.NO_CONFIG,
+    )
     if nxt.link_p is not None:
         url = link(
             "distributions",
@@ -325,7 +348,13 @@ def compression(model: LanguageModel) -> None:
         "per_char": t("language.per_char", unit=unit_short("bits")),
         "y": t("language.sizes.y"),
     }
-    st.plotly_chart(figs.sizes_figure(s, labels), key="language.sizes", config=figs.NO_CONFIG)
+    chart(
+        figs.sizes_figure(s, labels),
+        key="language.sizes",
+        alt=sizes_alt(model),
+        data=lambda: sizes_data(model),
+        config=figs.NO_CONFIG,
+    )
     say = [
         t("language.sizes.utf8_note", n=f"{s.chars:,}", bytes=f"{s.utf8_bytes:,}", b=fmt(s.bits_per_char("utf-8"), 2))
     ]
@@ -401,4 +430,127 @@ def converter(ctx: PageState) -> None:
             bpt=fmt(c.bytes_per_token, 2),
             bpb=fmt(c.bits_per_byte),
         )
+    )
+
+
+# --- the charts' text alternatives and data (``t``: the app's, or a test's lookup in one language) ---------------
+
+Say = Callable[..., str]
+
+
+def _plain(text: str, t: Say) -> str:
+    """A symbol string as the charts show it, unescaped (an alt text is plain text)."""
+    labels = {"unk": t("language.sym.unk"), "bos": t("language.sym.bos"), "other": t("language.sym.other")}
+    return html.unescape(figs.symbols(text, labels))
+
+
+def _value(x: float) -> str:
+    return fmt(x) if math.isfinite(x) else "∞"
+
+
+def curve_alt(model: LanguageModel, t: Say = t) -> str:
+    """The curve: training and test cross-entropy at the ends, the test's lowest, and the reader's context."""
+    a, c = model.analysis, model.analysis.curve
+    last = len(c.contexts) - 1
+    return t(
+        "language.alt.curve",
+        unit=t("language.per_char", unit=t(f"unit.short.{model.unit}")),
+        K=last,
+        a=_value(float(c.train[0])),
+        b=_value(float(c.train[last])),
+        ta=_value(float(c.test[0])),
+        tb=_value(float(c.test[last])),
+        best=c.best,
+        lo=_value(float(c.test[c.best])),
+        k=model.context,
+        train=_value(a.train_ce),
+        test=_value(a.test_ce),
+    )
+
+
+def curve_data(model: LanguageModel) -> pd.DataFrame:
+    c = model.analysis.curve
+    return pd.DataFrame(
+        {
+            "k": c.contexts.astype(int),
+            t("language.curve.train"): np.round(c.train, 4),
+            t("language.curve.test"): np.round(c.test, 4),
+        }
+    )
+
+
+def grid_alt(model: LanguageModel, t: Say = t) -> str:
+    """The surprisal grid: how many characters, and the most surprising one."""
+    d = model.analysis.drawn
+    return t(
+        "language.alt.grid",
+        shown=len(d.chars),
+        total=f"{d.total:,}",
+        c=_plain(d.chars[d.worst], t),
+        i=d.worst + 1,
+        q=fmt(float(d.probability[d.worst])),
+        s=_value(float(d.surprisal[d.worst])),
+        unit=t(f"unit.short.{model.unit}"),
+        mean=_value(float(np.mean(d.surprisal))),
+    )
+
+
+def grid_data(model: LanguageModel) -> pd.DataFrame:
+    d = model.analysis.drawn
+    return pd.DataFrame(
+        {
+            "#": np.arange(1, len(d.chars) + 1),
+            t("language.alt.col.char"): [_plain(c, t) for c in d.chars],
+            "q": np.round(d.probability, 4),
+            t("language.alt.col.surprisal", unit=unit_short(model.unit)): np.round(d.surprisal, 3),
+        }
+    )
+
+
+def next_alt(model: LanguageModel, t: Say = t) -> str:
+    """The next-character bars: the most likely character after the history, and how sure the model is."""
+    nxt = model.analysis.next
+    return t(
+        "language.alt.next",
+        h=_plain(nxt.used, t) or "—",
+        c=_plain(nxt.symbols[0], t),
+        q=fmt(float(nxt.q[0])),
+        n=len(nxt.symbols),
+    )
+
+
+def next_data(model: LanguageModel) -> pd.DataFrame:
+    nxt = model.analysis.next
+    table = {t("language.alt.col.char"): [_plain(c, t) for c in nxt.symbols], "q": np.round(nxt.q, 4)}
+    if nxt.p is not None:
+        table["p"] = np.round(nxt.p, 4)
+    return pd.DataFrame(table)
+
+
+def sizes_alt(model: LanguageModel, t: Say = t) -> str:
+    """The sizes: the test text in UTF-8 and the smallest coding of it."""
+    s = model.analysis.sizes
+    names = {"model": t("language.alt.model"), "zlib": "zlib", "bz2": "bz2", "lzma": "lzma"}
+    best = s.order[0]
+    size = s.ideal_bytes if best == "model" else s.compressed[best]
+    return t(
+        "language.alt.sizes",
+        n=f"{s.chars:,}",
+        utf8=f"{s.utf8_bytes:,}",
+        best=names[best],
+        bytes=fmt(size, 0) if math.isfinite(size) else "∞",
+        b=_value(s.bits_per_char(best)),
+    )
+
+
+def sizes_data(model: LanguageModel) -> pd.DataFrame:
+    s = model.analysis.sizes
+    names = ["utf-8", "zlib", "bz2", "lzma", "model"]
+    sizes = [s.utf8_bytes, *(s.compressed[n] for n in ("zlib", "bz2", "lzma")), s.ideal_bytes]
+    return pd.DataFrame(
+        {
+            t("language.alt.col.coding"): [t("language.sizes.utf8"), "zlib", "bz2", "lzma", t("language.alt.model")],
+            t("language.alt.col.bytes"): [round(float(b), 1) for b in sizes],
+            t("language.sizes.y"): [round(s.bits_per_char(n), 3) for n in names],
+        }
     )

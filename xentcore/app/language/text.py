@@ -154,6 +154,34 @@ TEXT = {
     "language.curve.train": ("Training text", "训练文本"),
     "language.curve.test": ("Test text", "测试文本"),
     "language.curve.infinite": ("infinite", "无穷大"),
+    "language.alt.curve": (
+        "Cross-entropy against the context length k from 0 to {K}: training goes from {a} to {b} {unit}, test "
+        "from {ta} to {tb}, lowest on test at k = {best} ({lo}). At your k = {k}: training {train}, test {test}.",
+        "交叉熵随上下文长度 k 从 0 到 {K} 的变化：训练集从 {a} 到 {b} {unit}，测试集从 {ta} 到 {tb}，"
+        "测试集在 k = {best} 处最低（{lo}）。在你选的 k = {k}：训练集 {train}，测试集 {test}。",
+    ),
+    "language.alt.grid": (
+        "The first {shown} of {total} test characters, each coloured by its surprisal (mean {mean} {unit}); the "
+        "most surprising is “{c}”, character {i}, with q = {q}: {s} {unit}.",
+        "测试文本 {total} 个字符中的前 {shown} 个，按意外度着色（平均 {mean} {unit}）；"
+        "最意外的是第 {i} 个字符“{c}”，q = {q}：{s} {unit}。",
+    ),
+    "language.alt.next": (
+        "The model's probabilities q for the next character after “{h}”, {n} bars: the most likely is “{c}”, "
+        "q = {q}.",
+        "模型在“{h}”之后给下一个字符的概率 q，共 {n} 根柱：最可能的是“{c}”，q = {q}。",
+    ),
+    "language.alt.sizes": (
+        "The {n}-character test text takes {utf8} bytes in UTF-8; the smallest coding is {best}, {bytes} bytes "
+        "({b} bits a character).",
+        "这段 {n} 个字符的测试文本用 UTF-8 存储占 {utf8} 字节；最小的编码是{best}，{bytes} 字节"
+        "（每字符 {b} 比特）。",
+    ),
+    "language.alt.model": ("the model's ideal code", "模型的理想编码"),
+    "language.alt.col.char": ("character", "字符"),
+    "language.alt.col.surprisal": ("surprisal ({unit})", "意外度（{unit}）"),
+    "language.alt.col.coding": ("coding", "编码"),
+    "language.alt.col.bytes": ("bytes", "字节"),
     "language.curve.x": ("Context length k", "上下文长度 k"),
     "language.curve.y": ("Cross-entropy ({unit})", "交叉熵（{unit}）"),
     "language.curve.hover": ("k = %{{x}}: %{{y:.4f}} {unit}", "k = %{{x}}：%{{y:.4f}} {unit}"),

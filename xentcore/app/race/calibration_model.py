@@ -109,6 +109,17 @@ class CalibrationModel:
         return tuple(p for p in (n.intro, n.noise, n.proper, n.likelihood, n.brier, n.temperature, n.comparison) if p)
 
     @property
+    def alt(self) -> Phrase:
+        """The reliability diagrams' text alternative: each lane's calibration error at its temperature."""
+        lanes: list = []
+        for lane in self.lanes:
+            if lanes:
+                lanes.append(Phrase("race.alt.sep"))
+            ece = lane.after.ece if lane.T != 1.0 else lane.before.ece
+            lanes.append(Phrase.of("race.alt.cal.lane", run=lane.title, ece=fmt(ece, 3), T=fmt(lane.T, 3)))
+        return Phrase.of("race.alt.calibration", part=Phrase(f"race.confusion.{self.part}"), lanes=tuple(lanes))
+
+    @property
     def scaled(self) -> bool:
         """Whether any run's probabilities were rescaled (T ≠ 1)."""
         return any(lane.T != 1.0 for lane in self.lanes)

@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 
 from xentcore.app.figures import CLASS_COLOURS, FONT_FAMILY, OUTLINE, PALETTE, rgba
 from xentcore.app.format import plotly_escape
+from xentcore.app.motion import motion_settings
 from xentcore.app.race.geometry import RaceAnimation
 
 RUN_COLOURS = {"logistic_ce": PALETTE["ce"], "softmax_ce": PALETTE["softmax"], "mse": PALETTE["mse"]}
@@ -26,7 +27,8 @@ REGION_ALPHA = 0.22
 GAP = 0.12  # between region panels, as a fraction of a panel's width
 REGIONS_DOMAIN = (0.5, 0.93)
 CURVES_DOMAIN = (0.0, 0.3)
-CONTROLS_Y = 0.44
+CONTROLS_Y = 0.47
+SLIDER_Y = 0.425
 LABEL_KEYS = ("loss", "accuracy", "epoch", "play", "pause", "restart", "status", "diverged", "train", "test")
 
 
@@ -92,6 +94,7 @@ def race_figure(
     loss_factors: Mapping[str, float] | None = None,
     axis_names: Sequence[str] | None = None,
     height: int = 760,
+    still: bool = False,
 ) -> go.Figure:
     """The animated race.
 
@@ -117,6 +120,9 @@ def race_figure(
         Titles of the drawing plane's axes (default: the projection's own names).
     height : int
         Pixels.
+    still : bool
+        The reader's reduced-motion setting (:func:`xentcore.app.motion.motion_settings`): no tweening, no
+        autoplay; Play and the slider still work.
 
     Returns
     -------
@@ -231,8 +237,10 @@ def race_figure(
     )
     _add_curves(layout, add_animated, anim, keys, titles, labels, factors)
     names = [str(int(e)) for e in anim.frame_epochs]
-    layout["updatemenus"] = [_buttons(labels)]
-    layout["sliders"] = [_slider(names, labels)]
+    motion = motion_settings(still, frame_ms=FRAME_MS)
+    layout["transition"] = motion["transition"]
+    layout["updatemenus"] = [_buttons(labels, motion)]
+    layout["sliders"] = [_slider(names, labels, motion)]
     frame_dicts = [{"name": names[f], "data": frames[f], "traces": animated} for f in range(n_frames)]
     return go.Figure({"data": data, "layout": layout, "frames": frame_dicts})
 
@@ -312,8 +320,7 @@ def _add_curves(layout, add_animated, anim: RaceAnimation, keys, run_titles, lab
             )
 
 
-def _buttons(labels: Mapping[str, str]) -> dict:
-    play = {"frame": {"duration": FRAME_MS, "redraw": False}, "fromcurrent": True, "transition": {"duration": 0}}
+def _buttons(labels: Mapping[str, str], motion: dict) -> dict:
     return {
         "type": "buttons",
         "direction": "left",
@@ -324,29 +331,25 @@ def _buttons(labels: Mapping[str, str]) -> dict:
         "yanchor": "top",
         "pad": {"r": 6, "t": 0},
         "buttons": [
-            {"label": "▶ " + labels["play"], "method": "animate", "args": [None, play]},
-            {
-                "label": "❚❚ " + labels["pause"],
-                "method": "animate",
-                "args": [[None], {"frame": {"duration": 0, "redraw": False}, "mode": "immediate"}],
-            },
-            {"label": "⟲ " + labels["restart"], "method": "animate", "args": [None, {**play, "fromcurrent": False}]},
+            {"label": "▶ " + labels["play"], "method": "animate", "args": [None, motion["play"]]},
+            {"label": "❚❚ " + labels["pause"], "method": "animate", "args": [[None], motion["pause"]]},
+            {"label": "⟲ " + labels["restart"], "method": "animate", "args": [None, motion["restart"]]},
         ],
     }
 
 
-def _slider(names: list[str], labels: Mapping[str, str]) -> dict:
-    step_args = {"mode": "immediate", "frame": {"duration": 0, "redraw": False}, "transition": {"duration": 0}}
+def _slider(names: list[str], labels: Mapping[str, str], motion: dict) -> dict:
+    """The frame slider, under the buttons and as wide as the figure (beside them it overlaps them on a phone)."""
     return {
         "active": 0,
-        "x": 0.32,
-        "len": 0.68,
-        "y": CONTROLS_Y + 0.02,
+        "x": 0.0,
+        "len": 1.0,
+        "y": SLIDER_Y,
         "yanchor": "top",
         "pad": {"t": 0, "b": 0},
         "currentvalue": {"prefix": labels["epoch"] + " ", "font": {"size": 12}},
-        "transition": {"duration": 0},
-        "steps": [{"label": n, "method": "animate", "args": [[n], step_args]} for n in names],
+        "transition": motion["transition"],
+        "steps": [{"label": n, "method": "animate", "args": [[n], motion["step"]]} for n in names],
     }
 
 

@@ -144,6 +144,40 @@ class RaceModel:
     script: str
     script_caption: Phrase
     script_csv: str | None  # the file name the script reads, for an upload
+    epochs: int = 0  # the race's last epoch
+    lang: str = "en"
+
+    @property
+    def first_to_target(self) -> RunRow | None:
+        """The lane that reached the target training accuracy in the fewest epochs (on a tie, the first lane in
+        page order); ``None`` when none reached it."""
+        reached = [row for row in self.rows if row.epochs_to_target is not None]
+        return min(reached, key=lambda row: row.epochs_to_target) if reached else None
+
+    @property
+    def figure_alt(self) -> Phrase:
+        """The race figure's text alternative: who reaches the target first, then each lane's final numbers."""
+        first = self.first_to_target
+        if first is None:
+            lead = Phrase.of("race.alt.none", target=TARGET_PERCENT)
+        else:
+            tied = sum(row.epochs_to_target == first.epochs_to_target for row in self.rows) > 1
+            lead = Phrase.of(
+                "race.alt.tie" if tied else "race.alt.first",
+                run=first.title,
+                epochs=first.epochs_to_target,
+                target=TARGET_PERCENT,
+            )
+        lanes: list = []
+        for row in self.rows:
+            if lanes:
+                lanes.append(Phrase("race.alt.sep"))
+            if row.diverged_at is not None:
+                lanes.append(Phrase.of("race.alt.lane.diverged", run=row.title, epoch=row.diverged_at))
+            else:
+                accuracy = fmt_percent(row.train_accuracy, lang=self.lang)
+                lanes.append(Phrase.of("race.alt.lane", run=row.title, loss=fmt(row.loss), accuracy=accuracy))
+        return Phrase.of("race.alt.figure", epochs=self.epochs, lead=lead, lanes=tuple(lanes))
 
     @property
     def multi(self) -> bool:
@@ -358,6 +392,8 @@ def build(state: Mapping[str, Any], unit: str, uploaded: Upload | None = None, *
         script=script,
         script_caption=Phrase("race.script.caption" if unit == "nats" else "race.script.caption.bits"),
         script_csv=script_csv,
+        epochs=int(picture.animation.frame_epochs[-1]),
+        lang=lang,
     )
 
 

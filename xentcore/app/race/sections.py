@@ -13,6 +13,7 @@ from xentcore.app.race.figures import CALIBRATION_LABEL_KEYS, LABEL_KEYS, race_f
 from xentcore.app.race.model import TARGET_PERCENT, Phrase, RaceModel, Upload, UserText, build, lanes_of
 from xentcore.app.race.state import LANE_KEYS
 from xentcore.app.ui import PageState, fmt, fmt_percent, fragment, t
+from xentcore.app.ui.charts import chart
 
 
 def say(phrase: Phrase, escape=md_escape) -> str:
@@ -78,7 +79,7 @@ def model_for(state: tuple, unit: str, lang: str, upload: Upload | None) -> Race
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
-def figure_for(_model: RaceModel, key: tuple, titles: tuple, labels: tuple):
+def figure_for(_model: RaceModel, key: tuple, titles: tuple, labels: tuple, still: bool = False):
     """The race figure of the model that ``key`` (the arguments of :func:`model_for`) identifies, with its
     translated ``titles`` and ``labels`` (the underscored model is not hashed)."""
     picture = _model.picture
@@ -93,12 +94,27 @@ def figure_for(_model: RaceModel, key: tuple, titles: tuple, labels: tuple):
         labels=dict(labels),
         loss_factors=_model.loss_factors,
         axis_names=_model.axis_names,
+        still=still,
     )
 
 
-def figure(model: RaceModel, key: tuple):
+def figure(model: RaceModel, key: tuple, still: bool = False):
     titles = tuple((row.key, say(row.title)) for row in model.rows)
-    return figure_for(model, key, titles, tuple((k, t(f"race.fig.{k}")) for k in LABEL_KEYS))
+    return figure_for(model, key, titles, tuple((k, t(f"race.fig.{k}")) for k in LABEL_KEYS), bool(still))
+
+
+def history_table(model: RaceModel) -> pd.DataFrame:
+    """The race figure's curves as numbers: per epoch, each lane's loss (reader's unit; MSE none) and training
+    accuracy."""
+    table: dict = {}
+    for row in model.rows:
+        history = model.result.runs[row.key].history
+        if not table:
+            table[t("race.fig.epoch")] = history["epoch"].astype(int)
+        title = say(row.title, str)
+        table[f"{title}: {t('race.fig.loss')}"] = (history["loss"] * model.loss_factors[row.key]).round(4)
+        table[f"{title}: {t('race.fig.accuracy')}"] = history["train_accuracy"].round(3)
+    return pd.DataFrame(table)
 
 
 def results_table(model: RaceModel) -> pd.DataFrame:
@@ -150,6 +166,28 @@ def calibration_table(cal: CalibrationModel) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def calibration_data(cal: CalibrationModel) -> pd.DataFrame:
+    """The reliability diagrams as numbers: per lane and bin, confidence, accuracy and count (at T = 1 and, when
+    rescaled, at the lane's T)."""
+    rows = []
+    for lane in cal.lanes:
+        shown = [("1", lane.before.reliability)]
+        if lane.T != 1.0:
+            shown.append((fmt(lane.T, 3), lane.after.reliability))
+        for T, rel in shown:
+            for conf, acc, count in zip(rel.confidence, rel.accuracy, rel.count, strict=True):
+                rows.append(
+                    {
+                        t("race.col.run"): say(lane.title, str),
+                        "T": T,
+                        t("race.cal.fig.confidence"): round(float(conf), 3),
+                        t("race.cal.fig.accuracy"): round(float(acc), 3),
+                        t("race.cal.fig.points"): int(count),
+                    }
+                )
+    return pd.DataFrame(rows)
+
+
 @fragment
 def calibration_section(ctx: PageState, model: RaceModel, key: tuple) -> None:
     """Reliability diagrams, scores and what they say, at the temperature the reader picks or fits."""
@@ -176,7 +214,7 @@ def calibration_section(ctx: PageState, model: RaceModel, key: tuple) -> None:
     ]
     labels = {k: t(f"race.cal.fig.{k}") for k in CALIBRATION_LABEL_KEYS}
     figure = reliability_figure(panels, labels=labels)
-    st.plotly_chart(figure, key="race.calibration.figure", config={"displayModeBar": False})
+    chart(figure, key="race.calibration.figure", alt=say(cal.alt, str), data=lambda: calibration_data(cal))
     st.dataframe(calibration_table(cal), hide_index=True, key="race.calibration.table")
     st.caption(t("race.cal.caption", part=t(f"race.confusion.{cal.part}")))
     for paragraph in cal.paragraphs:

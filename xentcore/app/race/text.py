@@ -263,6 +263,53 @@ TEXT = {
     "race.fig.train": ("{name} (train)", "{name}（训练）"),
     "race.fig.test": ("{name} (test)", "{name}（测试）"),
     "race.results": ("Results", "结果"),
+    "race.alt.figure": (
+        "The race plays when you press Play and ends at epoch {epochs}: three panels of decision regions over the "
+        "data, with loss and training-accuracy curves below. {lead} At the end: {lanes}.",
+        "按“播放”后动画开始，到第 {epochs} 轮结束：上面三个面板是数据上的决策区域，下面是损失与训练准确率曲线。"
+        "{lead}最终：{lanes}。",
+    ),
+    "race.alt.first": (
+        "{run} reaches {target} % training accuracy first, at epoch {epochs}.",
+        "{run}最先达到 {target}% 的训练准确率，在第 {epochs} 轮。",
+    ),
+    "race.alt.tie": (
+        "Several lanes reach {target} % training accuracy together at epoch {epochs}, {run} among them.",
+        "有几条赛道同在第 {epochs} 轮达到 {target}% 的训练准确率，{run}是其中之一。",
+    ),
+    "race.alt.none": (
+        "No lane reaches {target} % training accuracy within the epochs.",
+        "在设定的轮数内没有一条赛道达到 {target}% 的训练准确率。",
+    ),
+    "race.alt.lane": ("{run}, loss {loss}, training accuracy {accuracy}", "{run}，损失 {loss}，训练准确率 {accuracy}"),
+    "race.alt.lane.diverged": ("{run}, diverged at epoch {epoch}", "{run}，在第 {epoch} 轮发散"),
+    "race.alt.sep": ("; ", "；"),
+    "race.alt.calibration": (
+        "Reliability diagrams of the three lanes on the {part} set: accuracy against confidence, with the diagonal "
+        "of perfect calibration. {lanes}.",
+        "三条赛道在{part}集上的可靠性图：准确率对置信度，对角线表示完美校准。{lanes}。",
+    ),
+    "race.alt.cal.lane": ("{run}: ECE {ece} at T = {T}", "{run}：T = {T} 时 ECE 为 {ece}"),
+    "race.quiz.first": (
+        "Which lane reaches {target} % training accuracy first?",
+        "哪条赛道最先达到 {target}% 的训练准确率？",
+    ),
+    "race.quiz.first.none": ("None, within the epochs", "在设定的轮数内都达不到"),
+    "race.quiz.first.why": (
+        "{run} gets there in the fewest epochs: {n}.",
+        "{run}用的轮数最少：{n} 轮。",
+    ),
+    "race.quiz.first.why.tie": (
+        "Several lanes get there at epoch {n}; the first of them in page order, {run}, counts.",
+        "有几条赛道同在第 {n} 轮达到；按页面顺序取其中第一条，即{run}。",
+    ),
+    "race.quiz.first.why.none": (
+        "No lane reaches {target} % training accuracy within the {epochs} epochs.",
+        "在 {epochs} 轮内没有一条赛道达到 {target}% 的训练准确率。",
+    ),
+    "race.quiz.first.lane": ("{run}: {epochs}", "{run}：{epochs}"),
+    "race.quiz.first.epochs": ("Epochs to the target: {lanes}.", "达到目标的轮数：{lanes}。"),
+    "race.sep": ("; ", "；"),
     "race.col.run": ("Run", "模型"),
     "race.col.loss": ("Final loss", "最终损失"),
     "race.col.train": ("Train accuracy", "训练准确率"),

@@ -6,6 +6,9 @@ One function per claim: it draws the card's widgets and shows the numbers of its
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -15,7 +18,10 @@ from xentcore.app.tutorial import questions
 from xentcore.app.tutorial.claims import MSE_LR_FACTORS
 from xentcore.app.tutorial.state import LOGIT_RANGE, N_OUTCOMES
 from xentcore.app.ui import PageState, fmt, fmt_percent, link, predict, t
+from xentcore.app.ui.charts import chart
 from xentcore.app.ui.widgets import vector_sliders
+
+Say = Callable[..., str]
 
 VERDICT = {  # verdict -> (badge colour, icon)
     "holds": ("green", ":material/check_circle:"),
@@ -141,9 +147,12 @@ def claim_2(ctx: PageState, w: tm.Weather) -> None:
                 t("tutorial.c2.term"): [fmt(v) for v in w.terms],
             }
         )
-        sum_latex = " + ".join(rf"{pi:g}\ln {qi:g}" for pi, qi in zip(w.p, w.q, strict=True))
+        terms = [rf"{pi:g}\ln {qi:g}" for pi, qi in zip(w.p, w.q, strict=True)]
+        sum_latex = r" \\ &\quad - ".join(" - ".join(terms[i : i + 2]) for i in range(0, len(terms), 2))
         values_latex = " + ".join(fmt(v) for v in w.terms)
-        st.latex(rf"H(P,Q) = -({sum_latex}) = {values_latex} = {fmt(w.nats)}")
+        # a few terms a line: the whole sum on one line is wider than a phone
+        lines = rf"H(P,Q) &= -{sum_latex} \\ &= {values_latex} \\ &= {fmt(w.nats)}"
+        st.latex(rf"\begin{{aligned}} {lines} \end{{aligned}}")
         st.markdown(t("tutorial.c2.result", nats=fmt(w.nats), bits=fmt(w.bits)))
         explore(page_link(ctx, "distributions", t("nav.distributions"), p=w.p, q=w.q))
 
@@ -173,7 +182,7 @@ def floor_check(ctx: PageState, f: tm.Floor) -> None:
         fmt(f.search_min),
         help=t("tutorial.c3.search.help", n=f.search_n),
     )
-    st.plotly_chart(
+    chart(
         plots.line_through_p(
             f.path.t,
             f.path.ce,
@@ -185,6 +194,8 @@ def floor_check(ctx: PageState, f: tm.Floor) -> None:
             x_title=t(f"tutorial.c3.x.{f.towards}", outcome=outcome(0)),
         ),
         key="tutorial-c3",
+        alt=floor_alt(f, ctx.unit),
+        data=lambda: floor_data(f, ctx.unit),
     )
     if f.one_hot:
         st.caption(t("tutorial.c3.onehot_note"))
@@ -224,18 +235,21 @@ def claim_5(ctx: PageState, g: tm.BinaryGradient) -> None:
         left.metric(t("tutorial.c5.formula"), fmt(g.formula, 6))
         left.metric(t("tutorial.c5.numeric"), fmt(g.numeric, 6))
         left.metric(t("tutorial.c5.gap"), f"{g.gap:.1e}")
-        right.plotly_chart(
-            plots.loss_with_tangent(
-                g.grid,
-                g.curve,
-                (g.y_hat, g.loss),
-                g.formula,
-                loss_name=t("tutorial.c5.curve", y=g.y),
-                tangent_name=t("tutorial.c5.tangent"),
-                x_title="ŷ",
-            ),
-            key="tutorial-c5",
-        )
+        with right:
+            chart(
+                plots.loss_with_tangent(
+                    g.grid,
+                    g.curve,
+                    (g.y_hat, g.loss),
+                    g.formula,
+                    loss_name=t("tutorial.c5.curve", y=g.y),
+                    tangent_name=t("tutorial.c5.tangent"),
+                    x_title="ŷ",
+                ),
+                key="tutorial-c5",
+                alt=tangent_alt(g),
+                data=lambda: tangent_data(g),
+            )
         explore(page_link(ctx, "curves", t("nav.curves"), y=g.y, z=g.z))
 
 
@@ -288,7 +302,7 @@ def claim_7(ctx: PageState, g: tm.MseGradient) -> None:
                 z=fmt(g.z0, 0),
             )
         )
-        st.plotly_chart(
+        chart(
             plots.logit_gradients(
                 g.z,
                 g.ce_curve,
@@ -299,6 +313,8 @@ def claim_7(ctx: PageState, g: tm.MseGradient) -> None:
                 y_title=t("tutorial.c7.y"),
             ),
             key="tutorial-c7",
+            alt=gradients_alt(g),
+            data=lambda: gradients_data(g),
         )
         explore(
             page_link(ctx, "curves", t("tutorial.c7.link.curves"), y=1, z=g.z0),
@@ -532,7 +548,7 @@ def claim_9(ctx: PageState, c: tm.CaseStudy) -> None:
         st.markdown(t("tutorial.c9.moral"))
         st.caption(t("tutorial.c9.note", u=u))
         names = {"ce": t("tutorial.c9.ce"), "mse": t("tutorial.c9.mse.lr", lr=f"{c.mse_lr:g}")}
-        st.plotly_chart(
+        chart(
             plots.accuracy_curves(
                 c.curve_epochs,
                 [(names[loss], curve, loss) for loss, curve in zip(c.losses, c.curves, strict=True)],
@@ -540,5 +556,87 @@ def claim_9(ctx: PageState, c: tm.CaseStudy) -> None:
                 y_title=t("tutorial.c9.y"),
             ),
             key="tutorial-c9",
+            alt=accuracy_alt(c),
+            data=lambda: accuracy_data(c),
         )
         explore(page_link(ctx, "race", t("tutorial.c9.link"), data="cancer", ep=c.epochs, lr=c.lr, init=c.init))
+
+
+# --- the charts' text alternatives and data (``t``/``percent``: the app's, or a test's lookup in one language) ---
+
+
+def floor_alt(f: tm.Floor, unit: str, t: Say = t) -> str:
+    """Claim 3's chart: H(P, Q) along the line of Q's through P is lowest at Q = P, where it equals H(P)."""
+    i = int(f.path.ce.argmin())
+    return t(
+        "tutorial.alt.c3",
+        u=t(f"unit.short.{unit}"),
+        low=fmt(float(f.path.ce[i])),
+        at=fmt(float(f.path.t[i]), 2),
+        h=fmt(f.path.h),
+        first=fmt(float(f.path.ce[0])),
+        last=fmt(float(f.path.ce[-1])),
+        t0=fmt(float(f.path.t[0]), 2),
+        t1=fmt(float(f.path.t[-1]), 2),
+    )
+
+
+def floor_data(f: tm.Floor, unit: str) -> pd.DataFrame:
+    u = unit_short(unit)
+    return pd.DataFrame(
+        {"t": f.path.t.round(3), f"H(P, Q) ({u})": f.path.ce.round(4), f"KL(P‖Q) ({u})": f.path.kl.round(4)}
+    )
+
+
+def tangent_alt(g: tm.BinaryGradient, t: Say = t) -> str:
+    """Claim 5's chart: the loss curve for the reader's y and its tangent at ŷ."""
+    return t(
+        "tutorial.alt.c5", y=g.y, yh=fmt(g.y_hat, 2), loss=fmt(g.loss), slope=fmt(g.formula), numeric=fmt(g.numeric)
+    )
+
+
+def tangent_data(g: tm.BinaryGradient) -> pd.DataFrame:
+    return pd.DataFrame({"ŷ": np.round(g.grid, 3), "L(ŷ)": np.round(g.curve, 4)})
+
+
+def gradients_alt(g: tm.MseGradient, t: Say = t) -> str:
+    """Claim 7's chart: |∂L/∂z| under cross-entropy and MSE over the logit."""
+    return t(
+        "tutorial.alt.c7",
+        z0=fmt(float(g.z[0]), 0),
+        z1=fmt(float(g.z[-1]), 0),
+        ratio=fmt(g.min_ratio),
+        at=fmt(g.z_min_ratio, 0),
+        ce=fmt(float(g.ce_curve[-1] if abs(g.z[-1]) > abs(g.z[0]) else g.ce_curve[0])),
+        mse=fmt(float(g.mse_curve[-1] if abs(g.z[-1]) > abs(g.z[0]) else g.mse_curve[0])),
+        zend=fmt(float(g.z[-1] if abs(g.z[-1]) > abs(g.z[0]) else g.z[0]), 0),
+    )
+
+
+def gradients_data(g: tm.MseGradient) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "z": np.round(g.z, 3),
+            t("tutorial.c9.ce"): np.round(g.ce_curve, 4),
+            t("tutorial.c9.mse"): np.round(g.mse_curve, 4),
+        }
+    )
+
+
+def accuracy_alt(c: tm.CaseStudy, t: Say = t, percent: Callable[[float], str] = fmt_percent) -> str:
+    """Claim 9's chart: held-out accuracy per epoch, cross-entropy against MSE."""
+    return t(
+        "tutorial.alt.c9",
+        epochs=c.epochs,
+        ce=percent(c.ce_accuracy),
+        mse=percent(c.mse_accuracy),
+        mse_lr=f"{c.mse_lr:g}",
+    )
+
+
+def accuracy_data(c: tm.CaseStudy) -> pd.DataFrame:
+    names = {"ce": t("tutorial.c9.ce"), "mse": t("tutorial.c9.mse")}
+    table = {t("tutorial.c9.x"): np.asarray(c.curve_epochs).astype(int)}
+    for loss, curve in zip(c.losses, c.curves, strict=True):
+        table[names[loss]] = np.round(curve, 3)
+    return pd.DataFrame(table)

@@ -140,11 +140,18 @@ TEXT = {
     ),
     "tutorial.c3.x.uniform": (
         "Q on a line through P (0: Q = P, 1: uniform)",
-        "Q 沿经过 P 的直线移动（0：Q = P，1：均匀分布）",
+        "Q 沿经过 P 的直线移动<br>（0：Q = P，1：均匀分布）",
     ),
     "tutorial.c3.x.corner": (
         "Q on a line through P (0: Q = P, 1: half-way from uniform to certain {outcome})",
-        "Q 沿经过 P 的直线移动（0：Q = P，1：从均匀分布到必然{outcome}的中点）",
+        "Q 沿经过 P 的直线移动<br>（0：Q = P，1：从均匀分布到必然{outcome}的中点）",
+    ),
+    "tutorial.alt.c3": (
+        "Along a line of Q's through P (t = 0 is Q = P), H(P, Q) is lowest, {low} {u}, at t = {at}, where it "
+        "meets the floor H(P) = {h} {u} and KL(P‖Q) is 0; it rises to {first} {u} at t = {t0} and {last} {u} at "
+        "t = {t1}.",
+        "沿一条经过 P 的直线取 Q（t = 0 即 Q = P），H(P, Q) 在 t = {at} 处最低，为 {low} {u}，"
+        "正好碰到下限 H(P) = {h} {u}，此时 KL(P‖Q) 为 0；在 t = {t0} 处升到 {first} {u}，在 t = {t1} 处为 {last} {u}。",
     ),
     "tutorial.c3.floor": ("H(P): the floor", "H(P)：下限"),
     "tutorial.c3.onehot": ("Make P one-hot", "把 P 设为独热分布"),
@@ -213,6 +220,12 @@ TEXT = {
     "tutorial.c5.formula": ("formula (ŷ − y)/(ŷ(1 − ŷ))", "公式 (ŷ − y)/(ŷ(1 − ŷ))"),
     "tutorial.c5.numeric": ("finite difference", "有限差分"),
     "tutorial.c5.gap": ("difference", "差值"),
+    "tutorial.alt.c5": (
+        "The loss L(ŷ) for y = {y} and its tangent at ŷ = {yh}, where the loss is {loss}: the tangent's slope is "
+        "the formula's, {slope}, and finite differences give {numeric}.",
+        "y = {y} 时的损失 L(ŷ) 及其在 ŷ = {yh} 处的切线，该处损失为 {loss}：切线斜率取公式值 {slope}，"
+        "有限差分得到 {numeric}。",
+    ),
     "tutorial.c5.curve": ("loss L(ŷ) for y = {y}", "y = {y} 时的损失 L(ŷ)"),
     "tutorial.c5.tangent": ("tangent with the formula's slope", "以公式为斜率的切线"),
     # 6 multiclass gradient
@@ -267,6 +280,12 @@ TEXT = {
         "∂CE/∂z ÷ ∂MSE/∂z = 1/(2σ′(z))，它在图中从不低于 **{min}**（在 z = {zmin} 处，σ′ 最大），在 z = {z} 处为 "
         "{ratio}。所以学习率相同时，MSE 让每个样本的 logit 移动的距离至多是交叉熵的一半，在自信地犯错时更是远远不及。"
         "公平的比较应当给 MSE 更大的学习率：第 9 条可以试。",
+    ),
+    "tutorial.alt.c7": (
+        "|∂L/∂z| for y = 1 over the logit z from {z0} to {z1}: cross-entropy's gradient is at least {ratio} times "
+        "MSE's everywhere (the least at z = {at}); at z = {zend} cross-entropy's is {ce} and MSE's {mse}.",
+        "y = 1 时 |∂L/∂z| 随 logit z 从 {z0} 到 {z1} 的变化：交叉熵的梯度处处至少是 MSE 的 {ratio} 倍"
+        "（最小处在 z = {at}）；在 z = {zend} 处交叉熵的为 {ce}，MSE 的为 {mse}。",
     ),
     "tutorial.c7.y": ("|∂L/∂z| for y = 1", "y = 1 时的 |∂L/∂z|"),
     "tutorial.c7.x": ("logit z", "logit z"),
@@ -507,6 +526,11 @@ TEXT = {
     "tutorial.c9.ce.unit": ("cross-entropy ({u})", "交叉熵（{u}）"),
     "tutorial.c9.mse.lr": ("MSE, learning rate {lr}", "MSE，学习率 {lr}"),
     "tutorial.c9.final_loss": ("final training loss", "最终训练损失"),
+    "tutorial.alt.c9": (
+        "Held-out accuracy per epoch over {epochs} epochs: cross-entropy ends at {ce}, MSE (learning rate "
+        "{mse_lr}) at {mse}.",
+        "{epochs} 轮中每轮的留出集准确率：交叉熵最终为 {ce}，MSE（学习率 {mse_lr}）最终为 {mse}。",
+    ),
     "tutorial.c9.ce": ("cross-entropy", "交叉熵"),
     "tutorial.c9.mse": ("MSE", "MSE"),
     "tutorial.c9.x": ("epoch", "轮次"),
