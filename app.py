@@ -3,10 +3,11 @@
 import streamlit as st
 
 from xentcore.app.format import adds_up
+from xentcore.app.home import questions
 from xentcore.app.home.model import build
 from xentcore.app.home.state import HOME
 from xentcore.app.pages import PAGES
-from xentcore.app.ui import fmt, page_end, page_setup, t, tour_cards
+from xentcore.app.ui import fmt, page_end, page_setup, predict, t, tour_cards
 from xentcore.app.ui.widgets import name_controls
 
 name_controls(HOME, {"pe": "home.surprise.slider"})  # for the lesson-link box, drawn before the slider
@@ -31,12 +32,13 @@ st.markdown(
         unit=t(f"unit.{ctx.unit}"),
     )
 )
-cols = st.columns(3)
-cols[0].metric(t("home.metric.h"), fmt(m.h))
-cols[1].metric(t("home.metric.ce"), fmt(m.ce))
-cols[2].metric(t("home.metric.kl"), fmt(m.kl))
-check = "home.weather.check" if adds_up([fmt(m.h), fmt(m.kl)], fmt(m.ce)) else "home.weather.check.rounded"
-st.caption(t(check, h=fmt(m.h), kl=fmt(m.kl), ce=fmt(m.ce), digits=4))
+if predict(ctx, **questions.compare_ce_with_entropy(m.h, m.ce, m.kl, ctx.unit)):
+    cols = st.columns(3)
+    cols[0].metric(t("home.metric.h"), fmt(m.h))
+    cols[1].metric(t("home.metric.ce"), fmt(m.ce))
+    cols[2].metric(t("home.metric.kl"), fmt(m.kl))
+    check = "home.weather.check" if adds_up([fmt(m.h), fmt(m.kl)], fmt(m.ce)) else "home.weather.check.rounded"
+    st.caption(t(check, h=fmt(m.h), kl=fmt(m.kl), ce=fmt(m.ce), digits=4))
 st.page_link(PAGES[1].path, label=t("home.weather.explore"), icon=":material/arrow_forward:")
 
 st.subheader(t("home.pages"))

@@ -4,7 +4,8 @@ import streamlit as st
 
 from xentcore.app.distributions import sections as section
 from xentcore.app.distributions.state import SCHEMA
-from xentcore.app.ui import page_end, page_setup, t
+from xentcore.app.home import questions
+from xentcore.app.ui import page_end, page_setup, predict, t
 
 section.name_page_controls()
 ctx = page_setup("distributions", SCHEMA)
@@ -16,7 +17,8 @@ st.markdown(t("distributions.lead"))
 
 st.subheader(t("distributions.numbers.header"))
 st.caption(t("distributions.numbers.caption", unit=t(f"unit.{ctx.unit}")))
-section.numbers(model, names)
+if predict(ctx, **questions.ce_when_q_is_p(ctx["p"], model.summary.h_p, ctx.unit)):
+    section.numbers(model, names)
 
 st.subheader(t("distributions.edit.header"))
 section.editor(ctx, names)

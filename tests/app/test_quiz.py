@@ -250,3 +250,39 @@ def test_without_the_setting_nothing_is_asked_or_held(page):
     for q in QUESTIONS.values():
         if q.page == page:
             assert q.shown(at, "en")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(
+    ("path", "schema", "qid", "params", "answer"),
+    [
+        ("app.py", "home", "ce_vs_h", {}, "above"),
+        ("pages/1_distributions.py", "distributions", "q_equals_p", {}, "no"),
+        ("pages/1_distributions.py", "distributions", "q_equals_p", {"p": "0,1,0"}, "yes"),
+    ],
+)
+def test_home_and_distributions_hold_their_numbers_until_the_prediction(path, schema, qid, params, answer, lang):
+    from xentcore.app.home import questions
+
+    at = open_app(path, quiz="1", lang=lang, **params)
+    assert not at.exception
+    shown = len(at.metric)
+    assert at.radio(key=f"_xent_quiz_pick.{schema}.{qid}").options  # the question is asked
+    at.radio(key=f"_xent_quiz_pick.{schema}.{qid}").set_value(answer).run()
+    at.button(key=f"_xent_quiz_commit.{schema}.{qid}").click().run()
+    assert not at.exception
+    assert len(at.metric) > shown  # the held numbers are on the page now
+    said = say(lang)
+    if schema == "home":
+        from xentcore.app.home.model import build as home_build
+
+        m = home_build({"pe": 0.25}, "nats")
+        spec = questions.compare_ce_with_entropy(m.h, m.ce, m.kl, "nats", said)
+    else:
+        p = tuple(float(v) for v in (params.get("p") or "0.5,0.3,0.2").split(","))
+        from xentcore import entropy
+
+        spec = questions.ce_when_q_is_p(p, entropy(p), "nats", said)
+    assert spec["answer"] == answer
+    verdict = said("quiz.right", answer=spec["options"][answer])
+    assert said("quiz.verdict", verdict=verdict, why=spec["why"]) in [s.value for s in at.success]

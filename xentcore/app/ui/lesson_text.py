@@ -78,4 +78,29 @@ TEXT = {
     "quiz.right": ("Right: {answer}.", "答对了：{answer}。"),
     "quiz.wrong": ("Not quite: {answer}.", "不太对：{answer}。"),
     "quiz.score": ("Your predictions: {right} of {asked} right", "你的预测：{asked} 题中答对 {right} 题"),
+    "quiz.home.q": (
+        "The forecaster uses Q instead of the true P. Is the cross-entropy H(P, Q) above, equal to, or below the entropy H(P)?",
+        "预报员用 Q 代替真实的 P。交叉熵 H(P, Q) 比熵 H(P) 大、相等，还是小？",
+    ),
+    "quiz.home.above": ("Above", "更大"),
+    "quiz.home.equal": ("Equal", "相等"),
+    "quiz.home.below": ("Below", "更小"),
+    "quiz.home.why": (
+        "H(P, Q) = {ce} {unit} and H(P) = {h} {unit}: the gap is KL(P‖Q) = {kl} {unit}, which is never negative and is 0 only when Q = P.",
+        "H(P, Q) = {ce} {unit}，H(P) = {h} {unit}：二者之差就是 KL(P‖Q) = {kl} {unit}，它从不为负，只有 Q = P 时才为 0。",
+    ),
+    "quiz.dist.q": (
+        "Suppose you moved Q's sliders until Q equals your P exactly. Would the cross-entropy H(P, Q) fall to 0?",
+        "假设你把 Q 的滑块调到与你的 P 完全相同。交叉熵 H(P, Q) 会降到 0 吗？",
+    ),
+    "quiz.dist.yes": ("Yes", "会"),
+    "quiz.dist.no": ("No", "不会"),
+    "quiz.dist.why": (
+        "With Q = P the cross-entropy is H(P, P) = H(P) = {h} {unit}, not 0: cross-entropy bottoms out at the entropy of P. It is KL(P‖Q) that falls to 0 when Q = P (the tutorial mixes the two up).",
+        "当 Q = P 时，交叉熵为 H(P, P) = H(P) = {h} {unit}，而不是 0：交叉熵的下限是 P 的熵。Q = P 时降到 0 的是 KL(P‖Q)（教程把二者混淆了）。",
+    ),
+    "quiz.dist.why.zero": (
+        "Yes, here: your P is one-hot, so H(P) = {h} {unit}, and with Q = P the cross-entropy H(P, P) = H(P) = 0. For any P that is not one-hot it would stop at H(P) > 0.",
+        "这里会：你的 P 是独热分布，H(P) = {h} {unit}，所以 Q = P 时交叉熵 H(P, P) = H(P) = 0。只要 P 不是独热分布，它就会停在 H(P) > 0。",
+    ),
 }
