@@ -58,7 +58,7 @@ def page_setup(page_id: str, schema: Schema = HOME) -> PageState:
         ctx.on_lock = lambda c: box.caption(
             locked_summary(c.schema, c.values, c.hidden, c.lang, c.locked_shown), unsafe_allow_html=False
         )
-        ctx.lock(ctx.hidden[0])
+        ctx.on_lock(ctx)  # the line at once, with every hidden value as the link gave it
     return ctx
 
 
