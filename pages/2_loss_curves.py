@@ -11,7 +11,7 @@ from xentcore.app.curves.model import GRADIENT_SOURCES, build_binary, build_mult
 from xentcore.app.curves.state import LOGIT_LIMIT, SCHEMA, with_classes
 from xentcore.app.curves.text import BINARY_FORMULAS, MULTICLASS_FORMULA
 from xentcore.app.ui import fmt, fragment, page_end, page_setup, predict, t
-from xentcore.app.ui.charts import chart
+from xentcore.app.ui.charts import cached_figure, chart
 from xentcore.app.ui.widgets import vector_sliders
 from xentcore.probes import MAX_CLASSES
 
@@ -37,7 +37,7 @@ def binary_probe() -> None:
     if not predict(ctx, **notes.push_quiz(m)):
         return
     pr = m.probe
-    fig = binary_figure(m, notes.binary_labels(m, ctx["log"]), log=ctx["log"])
+    fig = cached_figure(binary_figure, m, notes.binary_labels(m, ctx["log"]), log=ctx["log"])
     chart(fig, key="curves.binary_fig", alt=notes.binary_alt(m), data=lambda: notes.binary_data(m))
     st.caption(notes.gradient_caption(m))
     cols = st.columns(3)
@@ -106,7 +106,7 @@ def multiclass() -> None:
     cols[1].metric(t("curves.metric.min"), f"{fmt(pr.min_ce)} {unit}", help=t("curves.metric.min.help"))
     cols[2].metric(notes.uniform_label(m), f"{fmt(pr.uniform_ce)} {unit}", help=t("curves.metric.uniform.help"))
     names = [class_name(i) for i in range(k)]
-    fig = multiclass_figure(pr, names, notes.multiclass_labels(m))
+    fig = cached_figure(multiclass_figure, pr, names, notes.multiclass_labels(m))
     chart(fig, key="curves.multi_fig", alt=notes.multiclass_alt(m), data=lambda: notes.multiclass_data(m))
     if ctx.unit != "nats":
         st.caption(t("curves.bits.note.multi"))
@@ -133,7 +133,7 @@ def multiclass() -> None:
     if not predict(ctx, **notes.cold_quiz(m)):
         return
     st.markdown(notes.temperature_text(m))
-    fig = temperature_figure(m, notes.temperature_labels(m))
+    fig = cached_figure(temperature_figure, m, notes.temperature_labels(m))
     chart(fig, key="curves.temp_fig", alt=notes.temperature_alt(m), data=lambda: notes.temperature_data(m))
 
 

@@ -8,7 +8,7 @@ from xentcore.app.surfaces.model import build
 from xentcore.app.surfaces.state import SCHEMA
 from xentcore.app.surfaces.text import FORMULA
 from xentcore.app.ui import fmt, page_end, page_setup, predict, t
-from xentcore.app.ui.charts import chart
+from xentcore.app.ui.charts import cached_figure, chart
 
 ctx = page_setup("surfaces", SCHEMA)
 st.title(t("nav.surfaces"))
@@ -49,7 +49,7 @@ labels = notes.figure_labels(m)
 left, right = st.columns([2, 3])
 with left:
     classes = [t("surfaces.class", k=c) for c in range(m.data.n_classes)]
-    fig = data_figure(m.data.X, m.data.y, classes, {"x1": "x₁", "x2": "x₂"}, height=280)
+    fig = cached_figure(data_figure, m.data.X, m.data.y, classes, {"x1": "x₁", "x2": "x₂"}, height=280)
     chart(fig, key="surfaces.data_fig", alt=notes.data_alt(m), data=lambda: notes.data_table(m))
     caption = "surfaces.data.caption.article" if m.data_name == "article" else "surfaces.data.caption"
     st.caption(t(caption, n=m.data.n, name=t(f"surfaces.data.{m.data_name}")))
@@ -69,22 +69,24 @@ if revealed:
     st.subheader(t("surfaces.contour.header"))
     ends = m.slice.line.points[[0, -1]]
     low = tuple(m.minimum.w) if m.minimum_inside else None
-    fig = contour_pair(m.surface, {k: d.path for k, d in m.paths.items()}, ends, labels, ce_minimum=low)
+    fig = cached_figure(contour_pair, m.surface, {k: d.path for k, d in m.paths.items()}, ends, labels, ce_minimum=low)
     chart(fig, key="surfaces.contour_fig", alt=notes.contour_alt(m), data=lambda: notes.paths_table(m))
     st.caption(notes.contour_caption(m))
 
 ctx.toggle("d3", t("surfaces.d3"))
 if ctx["d3"] and revealed:
-    chart(surface_pair_3d(m.surface, m.paths, labels), key="surfaces.3d_fig", alt=notes.surface_alt(m))
+    chart(cached_figure(surface_pair_3d, m.surface, m.paths, labels), key="surfaces.3d_fig", alt=notes.surface_alt(m))
 
 # --- slice -------------------------------------------------------------------------------------------------------
 
 st.subheader(t("surfaces.slice.header"))
 st.markdown(t("surfaces.slice.body", ang=fmt(ctx["ang"], 0), r=fmt(m.r, 1)))
 chart(
-    slice_figure(m.slice.line, m.slice.concave, labels), key="surfaces.slice_fig", alt=notes.slice_alt(m),
+    cached_figure(slice_figure, m.slice.line, m.slice.concave, labels),
+    key="surfaces.slice_fig",
+    alt=notes.slice_alt(m),
     data=lambda: notes.slice_table(m),
-)  # fmt: skip
+)
 mse_note, ce_note = notes.slice_notes(m)
 st.info(mse_note, icon=":material/landscape:" if m.slice.concave["mse"] else ":material/info:")
 st.info(ce_note, icon=":material/info:")

@@ -21,7 +21,7 @@ from xentcore.app.distributions import model as pm
 from xentcore.app.distributions.model import DistributionsModel, WeightsError
 from xentcore.app.distributions.state import SCHEMA
 from xentcore.app.format import adds_up, fmt, fmt_apart, md_escape
-from xentcore.app.ui.charts import chart
+from xentcore.app.ui.charts import cached_figure, chart
 from xentcore.app.ui.i18n import t
 from xentcore.app.ui.session import PageState
 from xentcore.app.ui.shell import fragment
@@ -266,7 +266,7 @@ def pictures(ctx: PageState, m: DistributionsModel, names: tuple[str, ...]) -> N
     table = lambda: notes.class_table(m, names)  # noqa: E731
     with left:
         chart(
-            figs.distribution_bars(names, m.p, m.q, bar_labels), key=f"{PAGE}.fig.bars",
+            cached_figure(figs.distribution_bars, names, m.p, m.q, bar_labels), key=f"{PAGE}.fig.bars",
             alt=notes.bars_alt(m, names), data=table,
         )  # fmt: skip
     right.markdown(f"**{t(f'{PAGE}.fig.contrib')}**")
@@ -281,9 +281,11 @@ def pictures(ctx: PageState, m: DistributionsModel, names: tuple[str, ...]) -> N
     totals = (m.summary.h_p, m.summary.kl_pq)
     with right:
         chart(
-            figs.contribution_bars(names, m.h_terms, m.kl_terms, totals, contrib_labels), key=f"{PAGE}.fig.contrib",
-            alt=notes.contrib_alt(m, names), data=table,
-        )  # fmt: skip
+            cached_figure(figs.contribution_bars, names, m.h_terms, m.kl_terms, totals, contrib_labels),
+            key=f"{PAGE}.fig.contrib",
+            alt=notes.contrib_alt(m, names),
+            data=table,
+        )
     right.caption(t(f"{PAGE}.fig.contrib.caption"))
 
     left, right = st.columns(2, gap="large")
@@ -297,9 +299,11 @@ def pictures(ctx: PageState, m: DistributionsModel, names: tuple[str, ...]) -> N
     }
     with left:
         chart(
-            figs.code_lengths(names, m.p, m.code_length, m.best_code_length, code_labels), key=f"{PAGE}.fig.code",
-            alt=notes.code_alt(m, names), data=table,
-        )  # fmt: skip
+            cached_figure(figs.code_lengths, names, m.p, m.code_length, m.best_code_length, code_labels),
+            key=f"{PAGE}.fig.code",
+            alt=notes.code_alt(m, names),
+            data=table,
+        )
     left.caption(t(f"{PAGE}.fig.code.caption"))
     with right:
         _simplex_section(ctx, m, names)
@@ -316,9 +320,11 @@ def _simplex_section(ctx: PageState, m: DistributionsModel, names: tuple[str, ..
     grid = m.simplex
     labels = {"p": t(f"{PAGE}.fig.p"), "q": t(f"{PAGE}.fig.q"), "colour": t(f"{PAGE}.sx.{m.measure}")}
     chart(
-        figs.simplex(grid.x, grid.y, grid.z, CORNERS, names, m.p_xy, m.q_xy, labels), key=f"{PAGE}.fig.simplex",
-        alt=notes.simplex_alt(m, names), data=lambda: notes.class_table(m, names),
-    )  # fmt: skip
+        cached_figure(figs.simplex, grid.x, grid.y, grid.z, CORNERS, names, m.p_xy, m.q_xy, labels),
+        key=f"{PAGE}.fig.simplex",
+        alt=notes.simplex_alt(m, names),
+        data=lambda: notes.class_table(m, names),
+    )
     st.caption(t(f"{PAGE}.fig.simplex.caption", measure=t(f"{PAGE}.sx.{m.measure}"), minimum=fmt(m.simplex_minimum)))
 
 

@@ -26,7 +26,7 @@ from xentcore.app.language.state import (
     without_reserved,
 )
 from xentcore.app.ui import PageState, fmt, fragment, link, t
-from xentcore.app.ui.charts import chart
+from xentcore.app.ui.charts import cached_figure, chart
 from xentcore.language import bits_to_nats, nats_from_perplexity
 
 PAGE = SCHEMA.name
@@ -205,7 +205,7 @@ def curve(model: LanguageModel) -> None:
         "hover_inf": t("language.curve.hover_inf"),
     }
     chart(
-        figs.curve_figure(c, model.context, labels),
+        cached_figure(figs.curve_figure, c, model.context, labels),
         key="language.curve",
         alt=curve_alt(model),
         data=lambda: curve_data(model),
@@ -242,7 +242,7 @@ def surprise(model: LanguageModel) -> None:
         "hover": t("language.grid.hover", unit=unit),
     }
     chart(
-        figs.surprisal_grid(d, labels),
+        cached_figure(figs.surprisal_grid, d, labels),
         key="language.grid",
         alt=grid_alt(model),
         data=lambda: grid_data(model),
@@ -314,7 +314,7 @@ def next_char(ctx: PageState, model: LanguageModel) -> None:
         "y": t("language.next.y"),
     }
     chart(
-        figs.next_char_figure(nxt, fig_labels),
+        cached_figure(figs.next_char_figure, nxt, fig_labels),
         key="language.next",
         alt=next_alt(model),
         data=lambda: next_data(model),
@@ -349,7 +349,7 @@ def compression(model: LanguageModel) -> None:
         "y": t("language.sizes.y"),
     }
     chart(
-        figs.sizes_figure(s, labels),
+        cached_figure(figs.sizes_figure, s, labels),
         key="language.sizes",
         alt=sizes_alt(model),
         data=lambda: sizes_data(model),

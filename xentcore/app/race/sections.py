@@ -13,7 +13,7 @@ from xentcore.app.race.figures import CALIBRATION_LABEL_KEYS, LABEL_KEYS, race_f
 from xentcore.app.race.model import TARGET_PERCENT, Phrase, RaceModel, Upload, UserText, build, lanes_of
 from xentcore.app.race.state import LANE_KEYS
 from xentcore.app.ui import PageState, fmt, fmt_percent, fragment, t
-from xentcore.app.ui.charts import chart
+from xentcore.app.ui.charts import cached_figure, chart
 
 
 def say(phrase: Phrase, escape=md_escape) -> str:
@@ -213,7 +213,7 @@ def calibration_section(ctx: PageState, model: RaceModel, key: tuple) -> None:
         for lane in cal.lanes
     ]
     labels = {k: t(f"race.cal.fig.{k}") for k in CALIBRATION_LABEL_KEYS}
-    figure = reliability_figure(panels, labels=labels)
+    figure = cached_figure(reliability_figure, panels, labels=labels)
     chart(figure, key="race.calibration.figure", alt=say(cal.alt, str), data=lambda: calibration_data(cal))
     st.dataframe(calibration_table(cal), hide_index=True, key="race.calibration.table")
     st.caption(t("race.cal.caption", part=t(f"race.confusion.{cal.part}")))

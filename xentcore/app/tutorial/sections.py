@@ -18,7 +18,7 @@ from xentcore.app.tutorial import questions
 from xentcore.app.tutorial.claims import MSE_LR_FACTORS
 from xentcore.app.tutorial.state import LOGIT_RANGE, N_OUTCOMES
 from xentcore.app.ui import PageState, fmt, fmt_percent, link, predict, t
-from xentcore.app.ui.charts import chart
+from xentcore.app.ui.charts import cached_figure, chart
 from xentcore.app.ui.widgets import vector_sliders
 
 Say = Callable[..., str]
@@ -183,7 +183,8 @@ def floor_check(ctx: PageState, f: tm.Floor) -> None:
         help=t("tutorial.c3.search.help", n=f.search_n),
     )
     chart(
-        plots.line_through_p(
+        cached_figure(
+            plots.line_through_p,
             f.path.t,
             f.path.ce,
             f.path.kl,
@@ -237,7 +238,8 @@ def claim_5(ctx: PageState, g: tm.BinaryGradient) -> None:
         left.metric(t("tutorial.c5.gap"), f"{g.gap:.1e}")
         with right:
             chart(
-                plots.loss_with_tangent(
+                cached_figure(
+                    plots.loss_with_tangent,
                     g.grid,
                     g.curve,
                     (g.y_hat, g.loss),
@@ -303,7 +305,8 @@ def claim_7(ctx: PageState, g: tm.MseGradient) -> None:
             )
         )
         chart(
-            plots.logit_gradients(
+            cached_figure(
+                plots.logit_gradients,
                 g.z,
                 g.ce_curve,
                 g.mse_curve,
@@ -549,7 +552,8 @@ def claim_9(ctx: PageState, c: tm.CaseStudy) -> None:
         st.caption(t("tutorial.c9.note", u=u))
         names = {"ce": t("tutorial.c9.ce"), "mse": t("tutorial.c9.mse.lr", lr=f"{c.mse_lr:g}")}
         chart(
-            plots.accuracy_curves(
+            cached_figure(
+                plots.accuracy_curves,
                 c.curve_epochs,
                 [(names[loss], curve, loss) for loss, curve in zip(c.losses, c.curves, strict=True)],
                 x_title=t("tutorial.c9.x"),

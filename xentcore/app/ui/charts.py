@@ -18,13 +18,32 @@ How to write an alt (WCAG 2.1, 1.1.1 "Non-text Content"):
 - Lead with the finding the chart is there for (which run wins, where the minimum is), then the numbers
   a reader would read off it; two or three sentences. Longer detail belongs in ``data``.
 - An animated chart describes its final frame and says that it plays (and that Play starts it).
+
+Speed. ``st.plotly_chart`` turns a ``go.Figure`` into a dict (a deep copy: 40 ms for the race's figure) and
+then into JSON on every rerun, changed or not, and a page's figure builders validate every trace again. Two
+caches make an unchanged figure cost only its JSON:
+
+- :func:`cached_figure` builds a figure once per value of its arguments (shared by every session; builders
+  are pure functions of their arguments), so a rerun whose inputs did not move gets the same object back;
+- :func:`chart` takes the figure's dict once per figure object and hands Streamlit a stand-in that returns it
+  (``plotly.tools.return_figure_from_figure_or_data`` calls ``to_dict()`` on any plotly figure and validates
+  nothing more). A figure given to ``chart`` is read-only from then on.
+
+``STATS`` counts builds and dict conversions, so a test can check what one move rebuilds without timing it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
+import enum
+import hashlib
+import threading
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Hashable
 from typing import Any
 
+import numpy as np
+import plotly.graph_objects as go
 import streamlit as st
 
 from xentcore.app.ui.i18n import t
@@ -65,8 +84,93 @@ def chart(
     """
     if not isinstance(alt, str) or not alt.strip():
         raise ValueError(f"chart {key!r} needs an alt text: what it shows now, with its key numbers")
-    shown = st.plotly_chart(fig, key=key, alt=alt.strip(), config={**BAR_CONFIG, **(config or {})}, **kwargs)
+    shown = st.plotly_chart(_sendable(fig), key=key, alt=alt.strip(), config={**BAR_CONFIG, **(config or {})}, **kwargs)
     if data is not None and st.toggle(t("chart.data"), key=f"{key}.data", help=t("chart.data.help")):
         table = data() if callable(data) else data
         st.dataframe(table, hide_index=True)
     return shown
+
+
+# --- what is sent -------------------------------------------------------------------------------------------------
+
+STATS: Counter[str] = Counter()  # "built": figures built by cached_figure; "converted": figure → dict conversions
+MAX_FIGURES = 96  # ~0.05–0.4 MB of JSON each; the race's big animated figure is cached by its page
+_SENT = "_xent_sent"
+_built: OrderedDict[Hashable, go.Figure] = OrderedDict()
+_lock = threading.Lock()
+
+
+class _Sent(go.Figure):
+    """What Streamlit is handed for a figure already converted: its ``to_dict()`` returns that dict (not a
+    copy: Streamlit only serialises it). Made with ``__new__`` alone, so nothing is validated again."""
+
+    _sent: dict
+
+    def to_dict(self) -> dict:
+        return self._sent
+
+
+def _sendable(fig: Any) -> Any:
+    """``fig`` as Streamlit should be given it: a plotly figure's dict is taken once per figure object."""
+    if not isinstance(fig, go.Figure):
+        return fig
+    if isinstance(fig, _Sent):
+        return fig
+    sent = fig.__dict__.get(_SENT)
+    if sent is None:
+        sent = _Sent.__new__(_Sent)
+        object.__setattr__(sent, "_sent", fig.to_dict())
+        object.__setattr__(fig, _SENT, sent)
+        STATS["converted"] += 1
+    return sent
+
+
+def cached_figure(build: Callable[..., go.Figure], *args: Any, **kwargs: Any) -> go.Figure:
+    """``build(*args, **kwargs)``, built once per value of the arguments and shared by every session.
+
+    The arguments are keyed by value (:func:`fingerprint`): plain values, tuples, lists, dicts, numpy arrays,
+    enums and (frozen) dataclasses of these, so a model rebuilt on every rerun still finds its figure. ``build``
+    must be a pure function of them (a figure builder of ``xentcore.app.<page>.figures``: no Streamlit, no
+    session). The least recently used of :data:`MAX_FIGURES` figures is forgotten first.
+    """
+    key = (build.__module__, build.__qualname__, fingerprint(args), fingerprint(kwargs))
+    with _lock:
+        fig = _built.get(key)
+        if fig is not None:
+            _built.move_to_end(key)
+            return fig
+    fig = build(*args, **kwargs)
+    STATS["built"] += 1
+    with _lock:
+        _built[key] = fig
+        while len(_built) > MAX_FIGURES:
+            _built.popitem(last=False)
+    return fig
+
+
+def fingerprint(value: Any) -> Hashable:
+    """A hashable key equal for equal values: the type is part of it (``1``, ``1.0`` and ``True`` differ), an
+    array by its dtype, shape and a BLAKE2 digest of its bytes, a dataclass by its type and fields.
+
+    Raises
+    ------
+    TypeError
+        For any other kind of object: a key by identity could outlive the object and name another one.
+    """
+    if value is None or isinstance(value, (str, bytes, bool, int, float, complex)):
+        return (type(value).__name__, value)
+    if isinstance(value, enum.Enum):
+        return (type(value).__qualname__, value.value)
+    if isinstance(value, (np.ndarray, np.generic)):
+        array = np.ascontiguousarray(value)
+        if array.dtype.hasobject:
+            return ("object-array", array.shape, fingerprint(array.tolist()))
+        return ("ndarray", array.dtype.str, array.shape, hashlib.blake2b(array.tobytes(), digest_size=16).digest())
+    if isinstance(value, (tuple, list)):
+        return (type(value).__name__, tuple(fingerprint(v) for v in value))
+    if isinstance(value, dict):
+        return ("dict", tuple((fingerprint(k), fingerprint(v)) for k, v in value.items()))
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = dataclasses.fields(value)
+        return (type(value).__qualname__, tuple(fingerprint(getattr(value, f.name)) for f in fields))
+    raise TypeError(f"cannot key a figure on a {type(value).__qualname__}: pass plain values, arrays or dataclasses")
