@@ -10,12 +10,19 @@ survives a page's widgets being renamed or moved. ``EXPECTED`` holds today's cou
 move of that control may re-send. Most pages rerun whole today, so a move re-sends every figure on the
 page; the table tightens as pages put their sections into fragments (then lower the numbers here, and the
 guard keeps them low).
+
+What is sent is also what is rebuilt and re-serialised: figures come from ``cached_figure`` (one per value of
+their inputs) and ``chart`` converts a figure object once (``xentcore.app.ui.charts``). So a rerun in which
+nothing moved must build and convert no figure at all, whatever it re-sends: ``charts.STATS`` counts both.
 """
+
+from collections import Counter
 
 import pytest
 from apptest_support import TIMEOUT
 
 from benchmarks.controls import controls, figures_sent, neighbour, open_page, rerun_as_browser, widget
+from xentcore.app.ui import charts
 
 # page id -> share-link key -> the most plotly figures one move of it may re-send
 EXPECTED = {
@@ -51,17 +58,20 @@ EXPECTED = {
 MAX_KB = {"home": 0, "distributions": 80, "curves": 80, "surfaces": 290, "race": 540, "tutorial": 16, "language": 50}
 
 
-def moves(page_id: str) -> dict[str, tuple[int, int]]:
-    """Move each control of ``EXPECTED[page_id]`` one step, in turn, as a browser would; what each re-sent."""
+def moves(page_id: str) -> tuple[dict[str, tuple[int, int]], dict[str, Counter]]:
+    """Move each control of ``EXPECTED[page_id]`` one step, in turn, as a browser would: what each move
+    re-sent, and what the unchanged whole-page rerun before it built and converted."""
     at = open_page(page_id, timeout=TIMEOUT)
     assert not at.exception
     found = {c.key: c for c in controls(at, page_id)}
     missing, unknown = set(EXPECTED[page_id]) - set(found), set(found) - set(EXPECTED[page_id])
     assert not missing, f"{page_id}: no main-area control for {sorted(missing)}: update EXPECTED"
     assert not unknown, f"{page_id}: new controls {sorted(unknown)}: add them to EXPECTED"
-    sent = {}
+    sent, unchanged = {}, {}
     for key in EXPECTED[page_id]:
+        before = Counter(charts.STATS)
         at.run()  # the whole page again: a fragment rerun leaves in ``at`` only what it sent
+        unchanged[key] = Counter(charts.STATS) - before
         control = found[key]
         value = neighbour(at, control, page_id)
         widget(at, control).set_value(value)
@@ -69,12 +79,14 @@ def moves(page_id: str) -> dict[str, tuple[int, int]]:
         assert not at.exception, f"{page_id}: moving {key} raised {at.exception}"
         assert widget(at, control).value == pytest.approx(value), f"{page_id}: the move of {key} did not arrive"
         sent[key] = figures_sent(at)
-    return sent
+    return sent, unchanged
 
 
 @pytest.mark.parametrize("page_id", list(EXPECTED))
 def test_one_move_resends_no_more_than_designed(page_id):
-    sent = moves(page_id)
+    sent, unchanged = moves(page_id)
+    redone = {k: dict(c) for k, c in unchanged.items() if c}
+    assert not redone, f"{page_id}: a rerun with nothing changed rebuilt or re-converted figures: {redone}"
     over = {k: f"{n} figures > {EXPECTED[page_id][k]}" for k, (n, _) in sent.items() if n > EXPECTED[page_id][k]}
     assert not over, f"{page_id}: a move re-sends more figures than designed: {over}"
     heavy = {k: f"{size / 1000:.0f} kB" for k, (_, size) in sent.items() if size > MAX_KB[page_id] * 1000}
