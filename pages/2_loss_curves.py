@@ -12,7 +12,7 @@ from xentcore.app.curves.state import LOGIT_LIMIT, SCHEMA, with_classes
 from xentcore.app.curves.text import BINARY_FORMULAS, MULTICLASS_FORMULA
 from xentcore.app.ui import fmt, fragment, page_end, page_setup, predict, t
 from xentcore.app.ui.charts import cached_figure, chart
-from xentcore.app.ui.widgets import vector_sliders
+from xentcore.app.ui.widgets import source_expander, vector_sliders
 from xentcore.probes import MAX_CLASSES
 
 ctx = page_setup("curves", SCHEMA)
@@ -139,8 +139,6 @@ def multiclass() -> None:
 
 multiclass()
 
-with st.expander(t("curves.source")):
-    for function in GRADIENT_SOURCES:
-        st.code(inspect.getsource(function), language="python")
+source_expander(t("curves.source"), "curves.source", lambda: [inspect.getsource(f) for f in GRADIENT_SOURCES])
 
 page_end(ctx)

@@ -8,6 +8,8 @@ from pathlib import Path
 import numpy as np
 from streamlit.testing.v1 import AppTest
 
+from xentcore.app.ui.link_box import links_in
+
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 60  # generous: the machine is shared; speed is measured by benchmarks/, not here
 
@@ -133,6 +135,15 @@ def _figure_texts(spec: dict) -> list[str]:
     for frame in spec.get("frames", [])[:1]:
         walk(frame)
     return out
+
+
+def sidebar_links(at: AppTest) -> list[str]:
+    """The addresses in the sidebar's link boxes: the share link first, then the lesson link if drawn."""
+    return links_in([h.proto.body for h in at.sidebar.get("html")])
+
+
+def share_link(at: AppTest) -> str:
+    return sidebar_links(at)[0]
 
 
 def visible_texts(at: AppTest) -> list[str]:

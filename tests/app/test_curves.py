@@ -1,5 +1,6 @@
 """The loss-curves page through AppTest: renders, the probes show xentcore's numbers, links round-trip."""
 
+import inspect
 import math
 
 import numpy as np
@@ -269,3 +270,13 @@ def test_every_chart_has_the_models_alt(lang, unit):
     assert shown[0] == notes.binary_alt(m.binary, say(lang))
     assert shown[1] == notes.multiclass_alt(m.multiclass, say(lang))
     assert shown[2] == notes.temperature_alt(m.multiclass, say(lang))
+
+
+def test_the_gradient_source_is_drawn_only_once_its_box_is_opened():
+    from xentcore.app.curves.model import GRADIENT_SOURCES
+
+    at = open_app("pages/2_loss_curves.py")
+    assert not at.exception and not at.code  # closed: no code block, so no syntax highlighter to load
+    at.session_state["curves.source"] = True  # what the browser sends when the reader opens it
+    at.run()
+    assert [c.value for c in at.code] == [inspect.getsource(f).rstrip("\n") for f in GRADIENT_SOURCES]

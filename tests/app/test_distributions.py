@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlparse
 
 import numpy as np
 import pytest
-from apptest_support import array, figure, open_app
+from apptest_support import array, figure, open_app, share_link
 from katex_support import AVAILABLE as KATEX
 from katex_support import render as katex_render
 from streamlit.testing.v1 import AppTest
@@ -49,7 +49,7 @@ def state(at: AppTest) -> dict:
 
 
 def share_params(at: AppTest) -> dict[str, str]:
-    return {k: v[0] for k, v in parse_qs(urlparse(at.sidebar.code[0].value).query).items()}
+    return {k: v[0] for k, v in parse_qs(urlparse(share_link(at)).query).items()}
 
 
 def latex(at: AppTest) -> str:

@@ -1,7 +1,7 @@
 """Lesson links (``hide=``) and guided tours (``tour=&step=``) on every page."""
 
 import pytest
-from apptest_support import open_app
+from apptest_support import open_app, share_link, sidebar_links
 
 from xentcore.app.pages import PAGES
 from xentcore.app.settings import SETTINGS, schema_for
@@ -50,7 +50,7 @@ def test_hiding_one_control_keeps_its_value_from_the_link(page):
     summary = [c.value for c in at.caption if c.value.startswith(LOCKED["zh"])]
     assert len(summary) == 1 and "=" in summary[0]
     # the link keeps the lesson: the share link carries hide=
-    assert "hide=" in at.sidebar.code[0].value
+    assert "hide=" in share_link(at)
 
 
 def test_a_hidden_value_from_the_link_is_applied():
@@ -77,7 +77,7 @@ def test_the_lesson_link_box_writes_the_chosen_controls():
     at = open_app("pages/2_loss_curves.py")
     pick = at.sidebar.multiselect[0]
     pick.set_value(["z", "log"]).run()
-    links = [c.value for c in at.sidebar.code]
+    links = sidebar_links(at)
     assert any("hide=z%2Clog" in link or "hide=z,log" in link for link in links), links
 
 

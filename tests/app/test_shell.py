@@ -4,6 +4,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from apptest_support import open_app as run
+from apptest_support import sidebar_links
 from streamlit.testing.v1 import AppTest
 
 from xentcore import cross_entropy, entropy, kl_divergence
@@ -14,7 +15,7 @@ from xentcore.distributions import WEATHER_P, WEATHER_Q
 
 
 def share_link(at: AppTest) -> dict[str, list[str]]:
-    return parse_qs(urlparse(at.sidebar.code[0].value).query)
+    return parse_qs(urlparse(sidebar_links(at)[0]).query)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

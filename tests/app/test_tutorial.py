@@ -9,7 +9,7 @@ import math
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from apptest_support import open_app
+from apptest_support import open_app, share_link
 from streamlit.testing.v1 import AppTest
 
 from xentcore import article
@@ -453,7 +453,7 @@ def test_a_share_link_reopens_the_view():
     assert at.radio(key="tutorial.c").value == 2
     assert at.select_slider(key="tutorial.sc").value == 10.0 and at.select_slider(key="tutorial.ep").value == 300.0
     assert model_of(at).case_study.mse_lr_factor == 4.0
-    shared = parse_qs(urlparse(at.sidebar.code[0].value).query)
+    shared = parse_qs(urlparse(share_link(at)).query)
     assert shared["prog"] == ["softmax"] and shared["p"] == ["0.2,0.2,0.6"] and shared["mlr"] == ["4"]
 
 

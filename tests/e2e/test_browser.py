@@ -34,7 +34,24 @@ def test_moving_a_slider_updates_the_number_and_the_url(page, server):
     wait_settled(page)
     assert metric_values(page)[0].startswith(expected)
     assert parse_qs(urlparse(page.url).query)["pe"] == ["0.26"]
-    assert "pe=0.26" in page.locator("[data-testid='stSidebar'] [data-testid='stCode']").first.inner_text()
+    assert "pe=0.26" in page.locator("[data-testid='stSidebar'] .xent-link a").first.inner_text()
+
+
+def test_copy_puts_the_share_link_on_the_clipboard(browser, server):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    try:
+        page.goto(server + "/?pe=0.4&lang=zh")
+        wait_settled(page)
+        button = page.locator("[data-testid='stSidebar'] button.xent-copy").first
+        assert button.inner_text() == "复制"
+        button.click()
+        page.wait_for_function("b => b.innerText === '已复制'", arg=button.element_handle())
+        copied = page.evaluate("() => navigator.clipboard.readText()")
+        assert copied.startswith(server) and parse_qs(urlparse(copied).query)["pe"] == ["0.4"]
+    finally:
+        context.close()
 
 
 def test_a_share_link_reproduces_the_view(page, server):
@@ -81,8 +98,10 @@ def test_a_fragment_keeps_the_share_link_current(page, server):
     probe = page.locator("[class*='st-key-curves-z '] input[type=range]")
     probe.focus()
     probe.press("ArrowRight")
-    share = page.locator("[data-testid='stSidebar'] [data-testid='stCode']").first
-    page.wait_for_function("el => el.innerText.includes('z=-4.9')", arg=share.element_handle())
+    # the box is redrawn, not edited: look it up afresh each time
+    page.wait_for_function(
+        """() => document.querySelector("[data-testid='stSidebar'] .xent-link a").innerText.includes('z=-4.9')"""
+    )
     assert parse_qs(urlparse(page.url).query)["z"] == ["-4.9"]
 
 

@@ -45,4 +45,4 @@ def test_a_lesson_link_hides_controls_and_says_what_was_set(page, server):
     assert TABLE["lesson.locked"][0].split("{")[0] in main and "0.1" in main
     labels = page.locator("[data-testid='stMain'] [data-testid='stWidgetLabel']").all_inner_texts()
     assert not any(label.startswith(TABLE["race.lr"][0].split("{")[0]) for label in labels)
-    assert "hide=lr" in page.locator("[data-testid='stSidebar'] [data-testid='stCode']").first.inner_text()
+    assert "hide=lr" in page.locator("[data-testid='stSidebar'] .xent-link a").first.inner_text()

@@ -25,7 +25,7 @@ from xentcore.app.ui.charts import cached_figure, chart
 from xentcore.app.ui.i18n import t
 from xentcore.app.ui.session import PageState
 from xentcore.app.ui.shell import fragment
-from xentcore.app.ui.widgets import name_controls, vector_sliders
+from xentcore.app.ui.widgets import name_controls, source_expander, vector_sliders
 from xentcore.datasets import clean_name
 from xentcore.distributions import (
     CONFIDENT,
@@ -337,8 +337,9 @@ def worked(m: DistributionsModel, names: tuple[str, ...]) -> None:
     st.latex(latex.worked_decomposition(s.h_p, s.kl_pq, s.ce_pq, unit=_unit(m.unit)))
     if m.p_has_zero:
         st.caption(t(f"{PAGE}.worked.zero"))
-    with st.expander(t(f"{PAGE}.worked.code"), icon=":material/code:"):
-        st.code(inspect.getsource(cross_entropy), language="python")
+    source_expander(
+        t(f"{PAGE}.worked.code"), f"{PAGE}.worked.code", lambda: [inspect.getsource(cross_entropy)], ":material/code:"
+    )
 
 
 def _mark(ok: bool) -> str:

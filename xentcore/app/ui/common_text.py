@@ -59,9 +59,12 @@ TEXT = {
     "share.header": ("Share this view", "分享当前视图"),
     "share.help": (
         "This link reopens exactly what you see: the page, its settings, the unit and the language. "
-        "Use the copy button at its right.",
-        "此链接会完整还原你当前看到的内容：页面、设置、单位和语言。点击右侧的复制按钮即可复制。",
+        "Copy it with the button under it.",
+        "此链接会完整还原你当前看到的内容：页面、设置、单位和语言。点击下方的按钮即可复制。",
     ),
+    "link.copy": ("Copy", "复制"),
+    "link.copied": ("Copied", "已复制"),
+    "link.copy.aria": ("Copy the link: {name}", "复制链接：{name}"),
     "share.reset": ("Reset this page", "重置本页"),
     "warn.title": (
         "Some parts of the link could not be used; everything else was applied:",

@@ -17,6 +17,7 @@ from xentcore.app.settings import SETTINGS, schema_for
 from xentcore.app.share import Choice, Int, Keys, Schema, dump
 from xentcore.app.tours import MAX_STEPS, TOUR_BY_ID, TOURS, Tour
 from xentcore.app.ui.i18n import t
+from xentcore.app.ui.link_box import link_box
 from xentcore.app.ui.session import PageState, label_of, store
 
 LESSON_KEYS = ("hide", "tour", "step")
@@ -126,4 +127,4 @@ def lesson_link_box(ctx: PageState, base: str, params: dict[str, str]) -> None:
         query.update(lesson_query(tuple(chosen), schema=schema))
         query = {k: v for k, v in query.items() if k not in ("tour", "step")}
         st.caption(t("lesson.link"))
-        st.code(f"{base}?{urlencode(query)}" if query else base, language=None, wrap_lines=True)
+        link_box(f"{base}?{urlencode(query)}" if query else base, t("lesson.link"))

@@ -16,6 +16,7 @@ from xentcore.app.share import Issue, Schema
 from xentcore.app.ui.a11y import inject_style
 from xentcore.app.ui.i18n import t
 from xentcore.app.ui.lesson import LESSON_KEYS, lesson_link_box, lesson_schema, locked_summary, tour_bar
+from xentcore.app.ui.link_box import link_box
 from xentcore.app.ui.quiz import score_box
 from xentcore.app.ui.session import (
     ACTIVE,
@@ -104,7 +105,7 @@ SHARE_BOX = "_xent_share_box"
 
 def _draw_share_link() -> None:
     box, path = st.session_state[SHARE_BOX]
-    box.code(share_url(path), language=None, wrap_lines=True)
+    link_box(share_url(path), t("share.header"), where=box)
 
 
 def fragment(body: Callable[..., Any]) -> Callable[..., Any]:
