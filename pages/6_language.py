@@ -34,13 +34,15 @@ model = page_model(tuple(sorted(ctx.values.items())), ctx.unit, ctx.lang, own)
 if model.problem:
     section.problem(model)
 else:
-    st.subheader(t("language.header.numbers"))
-    section.numbers(model, ctx["split"])
-
+    # the main lesson first, so it starts in the first screen: more context fits the training text ever
+    # better, the test text only up to a point
     st.subheader(t("language.header.curve"))
     st.caption(t("language.curve.intro", K=MAX_CONTEXT))
     if predict(ctx, **questions.context_grows(model, ctx.values, own)):
         section.curve(model)
+
+    st.subheader(t("language.header.numbers"))
+    section.numbers(model, ctx["split"])
 
     st.subheader(t("language.header.grid"))
     st.caption(t("language.grid.intro"))

@@ -255,7 +255,6 @@ TEXT = {
         "The extra character of context helps the model predict the test text.",
         "多看一个字的上下文，帮助模型更好地预测测试文本。",
     ),
-    "language.quiz.join": ("{a} {b}", "{a}{b}"),  # two sentences in a row: Chinese puts no space between
     # --- grid
     "language.grid.colorbar": ("surprisal ({unit})", "惊讶度（{unit}）"),
     "language.grid.hover": (

@@ -7,7 +7,6 @@ FORMULA = (
 )
 
 TEXT = {
-    "surfaces.join": ("{a} {b}", "{a}{b}"),  # two sentences in a row: Chinese puts no space between
     "surfaces.intro": (
         "A logistic regression on two features has two weights w₁, w₂ and a bias b, held fixed here at "
         "b = {b}. Every pair of weights gives one value of each loss over the whole data set, so each loss is "

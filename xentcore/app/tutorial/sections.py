@@ -17,7 +17,7 @@ from xentcore.app.tutorial import model as tm
 from xentcore.app.tutorial import questions
 from xentcore.app.tutorial.claims import MSE_LR_FACTORS
 from xentcore.app.tutorial.state import LOGIT_RANGE, N_OUTCOMES
-from xentcore.app.ui import PageState, fmt, fmt_percent, link, predict, t
+from xentcore.app.ui import PageState, fmt, fmt_percent, link, predict, sentences, t
 from xentcore.app.ui.charts import cached_figure, chart
 from xentcore.app.ui.widgets import vector_sliders
 
@@ -384,7 +384,7 @@ def moves_text(mv: tm.Moves, n: int, u: str) -> str:
     )
     room = t("tutorial.c8.moves.room", chance=fmt(mv.chance), k=mv.k, n=n, floor=fmt(mv.floor), u=u)
     last = t(f"tutorial.c8.moves.{'most' if mv.fraction >= 0.5 else 'little'}", frac=fmt_percent(mv.fraction))
-    return t("tutorial.c8.moves", first=first, room=room, last=last)
+    return sentences([first, room, last])
 
 
 def likelihood(m: tm.Programs, u: str) -> None:

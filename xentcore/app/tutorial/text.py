@@ -334,7 +334,6 @@ TEXT = {
         "平均损失从 {start} 变到 {end} {u}；在这 {n} 个样本上，任何参数能达到的最低训练损失为 {floor} {u}，"
         "所以这次训练走完了 {frac} 的路程。",
     ),
-    "tutorial.c8.moves": ("{first} {room} {last}", "{first}{room}{last}"),
     "tutorial.c8.moves.fall": (
         "Does the loss barely move at learning rate {lr}? Over the {epochs} epochs the mean loss falls from {start} "
         "to {end} {u}, {pct} lower.",
