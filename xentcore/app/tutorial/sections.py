@@ -63,7 +63,8 @@ def unit_short(unit: str) -> str:
 
 
 def table(columns: dict[str, list]) -> None:
-    st.dataframe(pd.DataFrame(columns), hide_index=True, width="content")
+    """A small static table: its cells wrap, so it fits a phone's width where a data grid would scroll."""
+    st.table(pd.DataFrame(columns), hide_index=True, width="content")
 
 
 def fmt_tuple(values, digits: int = 3) -> str:
@@ -269,15 +270,21 @@ def claim_6(ctx: PageState, g: tm.SoftmaxGradient) -> None:
         ctx.widget(
             "radio", "c", t("tutorial.c6.class"), where=cols[-1], options=tuple(range(N_OUTCOMES)), format_func=outcome
         )
+        rows = {  # a row per quantity, a column per outcome: six quantities side by side are wider than a phone
+            "ŷ": g.y_hat,
+            "y": g.y,
+            t("tutorial.c6.claimed"): g.claimed,
+            t("tutorial.c6.dz"): g.d_logits_fd,
+            t("tutorial.c6.dp"): g.d_probs,
+            t("tutorial.c6.dp_fd"): g.d_probs_fd,
+        }
         table(
             {
-                t("tutorial.col.outcome"): [outcome(j) for j in range(N_OUTCOMES)],
-                "ŷ": [fmt(v) for v in g.y_hat],
-                "y": [fmt(v, 0) for v in g.y],
-                t("tutorial.c6.claimed"): [fmt(v) for v in g.claimed],
-                t("tutorial.c6.dz"): [fmt(v) for v in g.d_logits_fd],
-                t("tutorial.c6.dp"): [fmt(v) for v in g.d_probs],
-                t("tutorial.c6.dp_fd"): [fmt(v) for v in g.d_probs_fd],
+                t("tutorial.col.quantity"): list(rows),
+                **{
+                    outcome(j): [fmt(v[j], 0) if name == "y" else fmt(v[j]) for name, v in rows.items()]
+                    for j in range(N_OUTCOMES)
+                },
             }
         )
         st.markdown(t("tutorial.c6.verdict", dz=f"{g.gap_logits:.1e}", dp=fmt(g.gap_probs)))
@@ -472,10 +479,13 @@ def learnability(m: tm.Programs) -> None:
     st.markdown(f"##### {t('tutorial.c8.learn.header')}")
     data_name = t("tutorial.c8.blobs" if lr.learnable_data == "blobs" else "tutorial.c8.iris")
     st.markdown(t("tutorial.c8.learn.body", data=data_name))
+    names = [t("tutorial.c8.random") if d == "random" else data_name for d in lr.data]
     table(
         {
-            t("tutorial.c8.data"): [t("tutorial.c8.random") if d == "random" else data_name for d in lr.data],
-            t("tutorial.c8.method"): [t(f"tutorial.c8.{x}") for x in lr.method],
+            t("tutorial.c8.run"): [  # one column for the two, so the table fits a phone's width
+                t("tutorial.c8.run.cell", data=name, method=t(f"tutorial.c8.{x}"))
+                for name, x in zip(names, lr.method, strict=True)
+            ],
             t("tutorial.c8.train"): [fmt_percent(v) for v in lr.train],
             t("tutorial.c8.held_out"): [fmt_percent(v) for v in lr.held_out],
             t("tutorial.c8.chance"): [fmt_percent(v) for v in lr.chance],

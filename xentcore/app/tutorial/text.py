@@ -20,6 +20,7 @@ TEXT = {
     "tutorial.outcome.1": ("rain", "雨"),
     "tutorial.outcome.2": ("cloudy", "阴天"),
     "tutorial.col.outcome": ("outcome", "结果"),
+    "tutorial.col.quantity": ("quantity", "量"),
     "tutorial.inf": (
         "Q gives probability 0 to an outcome that P allows, so describing P with Q costs infinitely much: "
         "the cross-entropy and the KL divergence are ∞.",
@@ -430,8 +431,8 @@ TEXT = {
         "教程的标签是随机抽取的，与输入无关：没有任何东西可学，在同一随机过程新抽取的数据上，两种方法都不比"
         "“总猜最常见的标签”更好。给修正方法有结构的数据（{data}），它就能学会；教程的方法也能学会，因为它的梯度是对的。",
     ),
-    "tutorial.c8.data": ("data", "数据"),
-    "tutorial.c8.method": ("method", "方法"),
+    "tutorial.c8.run": ("data, method", "数据与方法"),
+    "tutorial.c8.run.cell": ("{data}, {method}", "{data}，{method}"),
     "tutorial.c8.train": ("training accuracy", "训练准确率"),
     "tutorial.c8.held_out": ("held-out accuracy", "留出集准确率"),
     "tutorial.c8.chance": ("most frequent label", "总猜最常见标签"),
