@@ -212,6 +212,7 @@ def curve(model: LanguageModel) -> None:
         config=figs.NO_CONFIG,
     )
     last = len(c.contexts) - 1
+    st.caption(t("language.curve.intro", K=last))  # under the chart, so the chart starts higher on the page
     ends = {"a": fmt(c.train[0]), "b": fmt(c.train[last]), "K": last, "unit": per}
     if c.train_falls:
         say = [t("language.curve.train_falls", **ends)]
