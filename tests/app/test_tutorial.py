@@ -270,7 +270,7 @@ def moves_sentence(m: TutorialModel, lang: int = EN) -> str:
     )
     room = text("tutorial.c8.moves.room", lang, chance=fmt(mv.chance), k=mv.k, n=m.programs.n, floor=fmt(mv.floor), u=u)
     last = text(f"tutorial.c8.moves.{'most' if mv.fraction >= 0.5 else 'little'}", lang, frac=pct(mv.fraction, lang))
-    return TABLE["sentence.sep"][lang].join([first, room, last])
+    return text("sentence.join", lang, a=text("sentence.join", lang, a=first, b=room), b=last)
 
 
 def likelihood_sentence(m: TutorialModel, lang: int = EN) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 
 import streamlit as st
@@ -35,4 +36,5 @@ def percent(x: float, digits: int = 1) -> str:
 def sentences(parts: Iterable[str], t: Callable[..., str] = t) -> str:
     """Sentences one after another, as the language writes them: a space between them in English, none in
     Chinese. Empty parts are left out. ``t``: the app's, or a test's lookup in one language."""
-    return t("sentence.sep").join(p for p in parts if p)
+    said = [p for p in parts if p]
+    return functools.reduce(lambda a, b: t("sentence.join", a=a, b=b), said) if said else ""
