@@ -86,13 +86,27 @@ def test_every_claim_renders_as_a_card_with_its_verdict(lang):
     i = ("en", "zh").index(lang)
     titles = [h.value for h in at.subheader]
     assert titles == [f"{n}. {TABLE[f'tutorial.c{n}.title'][i]}" for n in range(1, 10)]
-    badges = [m.value for m in at.markdown if "-badge[" in m.value]
+    badges = [m.value for m in at.markdown if m.value.startswith(":") and "-badge[" in m.value]  # the cards'
     assert len(badges) == 9
     assert VERDICTS[0] == "imprecise" and VERDICTS[7] == "misleading"  # claims 1 and 8, corrected
     for badge, verdict in zip(badges, VERDICTS, strict=True):
         assert badge.startswith(f":{VERDICT[verdict][0]}-badge[") and TABLE[f"tutorial.verdict.{verdict}"][i] in badge
     assert not at.warning
     assert at.title[0].value == TABLE["nav.tutorial"][i]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_verdicts_at_a_glance_match_the_cards(lang):
+    at = run(lang=lang)
+    i = ("en", "zh").index(lang)
+    (box,) = [m.value for m in at.markdown if m.value.startswith("1. [")]
+    lines = box.split("\n")
+    assert len(lines) == 9
+    for n, (line, verdict) in enumerate(zip(lines, VERDICTS, strict=True), start=1):
+        colour, icon = VERDICT[verdict]
+        badge = f":{colour}-badge[{icon} {TABLE[f'tutorial.verdict.{verdict}'][i]}]"
+        assert line.startswith(f"{n}. [{TABLE[f'tutorial.c{n}.title'][i]}](#claim-{n}) {badge}")
+        assert line.endswith(TABLE[f"tutorial.c{n}.glance"][i])
 
 
 def claim_1_sentences(m: TutorialModel, lang: int = EN) -> list[str]:

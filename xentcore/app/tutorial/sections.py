@@ -45,6 +45,19 @@ def card_header(number: int) -> None:
     st.markdown(t("tutorial.says", claim=t(f"tutorial.c{number}.claim")))
 
 
+def glance() -> None:
+    """Every claim's verdict in one line each, with the same badges as the cards, linked to its card."""
+    lines = []
+    for number, verdict in enumerate(VERDICTS, start=1):
+        colour, icon = VERDICT[verdict]
+        badge = f":{colour}-badge[{icon} {t(f'tutorial.verdict.{verdict}')}]"
+        why = t(f"tutorial.c{number}.glance")
+        lines.append(t("tutorial.glance.line", n=number, title=t(f"tutorial.c{number}.title"), badge=badge, why=why))
+    with st.container(border=True):
+        st.markdown(f"**{t('tutorial.glance.header')}**")
+        st.markdown("\n".join(lines))
+
+
 def page_link(ctx: PageState, page_id: str, label: str, **state) -> str:
     """A markdown link to another page, preset with ``state``."""
     return f"[{label}]({link(page_id, ctx.lang, ctx.unit, **state)})"
