@@ -13,6 +13,8 @@ from xentcore.app.ui.charts import cached_figure, chart
 ctx = page_setup("surfaces", SCHEMA)
 st.title(t("nav.surfaces"))
 intro = st.empty()  # filled once the model is built: it describes this view's landscape
+# the two landscapes right under it, filled once the model is built: the page's lesson in its first screen
+landscapes = st.container()
 st.latex(FORMULA)
 
 # --- controls ---------------------------------------------------------------------------------------------
@@ -65,17 +67,19 @@ intro.markdown(notes.intro(m, reveal=revealed))
 
 # --- surfaces -------------------------------------------------------------------------------------------------
 
-if revealed:
-    st.subheader(t("surfaces.contour.header"))
-    ends = m.slice.line.points[[0, -1]]
-    low = tuple(m.minimum.w) if m.minimum_inside else None
-    fig = cached_figure(contour_pair, m.surface, {k: d.path for k, d in m.paths.items()}, ends, labels, ce_minimum=low)
-    chart(fig, key="surfaces.contour_fig", alt=notes.contour_alt(m), data=lambda: notes.paths_table(m))
-    st.caption(notes.contour_caption(m))
-
-ctx.toggle("d3", t("surfaces.d3"))
-if ctx["d3"] and revealed:
-    chart(cached_figure(surface_pair_3d, m.surface, m.paths, labels), key="surfaces.3d_fig", alt=notes.surface_alt(m))
+with landscapes:
+    if revealed:
+        st.subheader(t("surfaces.contour.header"))
+        ends = m.slice.line.points[[0, -1]]
+        low = tuple(m.minimum.w) if m.minimum_inside else None
+        paths = {k: d.path for k, d in m.paths.items()}
+        fig = cached_figure(contour_pair, m.surface, paths, ends, labels, ce_minimum=low)
+        chart(fig, key="surfaces.contour_fig", alt=notes.contour_alt(m), data=lambda: notes.paths_table(m))
+        st.caption(notes.contour_caption(m))
+    ctx.toggle("d3", t("surfaces.d3"))
+    if ctx["d3"] and revealed:
+        fig = cached_figure(surface_pair_3d, m.surface, m.paths, labels)
+        chart(fig, key="surfaces.3d_fig", alt=notes.surface_alt(m))
 
 # --- slice -------------------------------------------------------------------------------------------------------
 

@@ -55,6 +55,7 @@ def case_study() -> None:
 
 st.title(t("nav.tutorial"))
 st.markdown(t("tutorial.intro"))
+card.glance()
 definitions()
 binary_gradient()
 softmax_gradient()

@@ -5,7 +5,7 @@ import streamlit as st
 from xentcore.app.language import questions
 from xentcore.app.language import sections as section
 from xentcore.app.language.model import LanguageModel, build
-from xentcore.app.language.state import MAX_CONTEXT, SCHEMA
+from xentcore.app.language.state import SCHEMA
 from xentcore.app.ui import page_end, page_setup, predict, t
 
 ctx = page_setup("language", SCHEMA)
@@ -25,8 +25,8 @@ with left:
     own = section.text_controls(ctx)
 with right:
     st.subheader(t("language.header.model"))
-    st.markdown(t("language.model.formula"))
     st.latex(r"q(c\mid h)=\frac{n(h,c)+\alpha}{n(h)+\alpha V}")
+    st.caption(t("language.model.formula"))
     section.model_controls(ctx)
 
 model = page_model(tuple(sorted(ctx.values.items())), ctx.unit, ctx.lang, own)
@@ -34,13 +34,14 @@ model = page_model(tuple(sorted(ctx.values.items())), ctx.unit, ctx.lang, own)
 if model.problem:
     section.problem(model)
 else:
-    st.subheader(t("language.header.numbers"))
-    section.numbers(model, ctx["split"])
-
+    # the main lesson first, so it starts in the first screen: more context fits the training text ever
+    # better, the test text only up to a point
     st.subheader(t("language.header.curve"))
-    st.caption(t("language.curve.intro", K=MAX_CONTEXT))
     if predict(ctx, **questions.context_grows(model, ctx.values, own)):
         section.curve(model)
+
+    st.subheader(t("language.header.numbers"))
+    section.numbers(model, ctx["split"])
 
     st.subheader(t("language.header.grid"))
     st.caption(t("language.grid.intro"))

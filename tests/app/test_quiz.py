@@ -107,7 +107,7 @@ def zero_shown(at, lang):  # claim 3's check, metrics and line of Q's
 
 
 def moves_shown(at, lang):  # claim 8's printed losses, epoch by epoch
-    return any(say(lang)("tutorial.c8.ratio") in d.value.columns for d in at.dataframe)
+    return any(say(lang)("tutorial.c8.ratio") in d.value.columns for d in at.table)
 
 
 def first_shown(at, lang):  # the results table

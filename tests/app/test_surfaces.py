@@ -1,10 +1,11 @@
 """The loss-surfaces page through AppTest: renders, shows xentcore's surfaces and paths, links round-trip."""
 
+import json
 import math
 
 import numpy as np
 import pytest
-from apptest_support import array, figure, open_app
+from apptest_support import array, open_app
 
 from xentcore import surface as sf
 from xentcore.app.format import fmt
@@ -34,6 +35,12 @@ def model_of(unit="nats", **params):
     return build({**SCHEMA.defaults(), **params}, unit)
 
 
+def figure(at, name: str) -> dict:
+    """The figure of the chart with key ``surfaces.<name>``, as the JSON the browser receives."""
+    (chart,) = [c for c in at.get("plotly_chart") if c.proto.id.endswith(f"-surfaces.{name}")]
+    return json.loads(chart.proto.spec)
+
+
 def contour(fig: dict, i: int) -> np.ndarray:
     trace = [tr for tr in fig["data"] if tr["type"] == "contour"][i]
     z = trace["z"]
@@ -58,7 +65,7 @@ def check(at, lang="en", **kw) -> None:
     surf, ends = expected(**kw)
     unit = TABLE[f"unit.short.{'bits' if kw.get('base') == 2.0 else 'nats'}"][LANGUAGES.index(lang)]
     assert [m.value for m in at.metric] == [f"{fmt(ends['ce'])} {unit}", fmt(ends["mse"])]  # MSE has no unit
-    fig = figure(at, 1)
+    fig = figure(at, "contour_fig")
     np.testing.assert_allclose(contour(fig, 0), surf.ce.astype(np.float32).ravel(), rtol=1e-6)
     np.testing.assert_allclose(contour(fig, 1), surf.mse.astype(np.float32).ravel(), rtol=1e-6)
 
@@ -115,10 +122,10 @@ def test_three_d_toggle_and_slice():
     at.toggle(key="surfaces.d3").set_value(True).run()
     charts = at.get("plotly_chart")
     assert len(charts) == 4
-    fig3d = figure(at, 2)
+    fig3d = figure(at, "3d_fig")
     assert [tr["type"] for tr in fig3d["data"]].count("surface") == 2
     at.slider(key="surfaces.ang").set_value(-45.0).run()
-    sl = figure(at, 3)
+    sl = figure(at, "slice_fig")
     ds = make_dataset("blobs")
     ref = sf.loss_slice(ds.X, ds.y, 0.0, angle=-45.0, half_length=6.0)
     np.testing.assert_allclose(array(sl["data"][1]["y"]), ref.mse.astype(np.float32))
@@ -137,7 +144,7 @@ def test_grid_too_large_and_nan_are_clamped_or_dropped_with_a_message():
     assert not at.exception
     text = at.warning[0].value
     assert "`grid`" in text and f"{MAX_GRID}" in text and "`b`" in text and "`steps`" in text
-    fig = figure(at, 1)
+    fig = figure(at, "contour_fig")
     assert contour(fig, 0).size == MAX_GRID**2
     check(at, grid=MAX_GRID, steps=1)
 
@@ -195,10 +202,10 @@ def test_the_intro_is_true_of_the_data(link, params):
 
 def test_minimum_marked_only_when_inside():
     at = run(data="overlap")
-    names = [tr.get("name") for tr in figure(at, 1)["data"]]
+    names = [tr.get("name") for tr in figure(at, "contour_fig")["data"]]
     assert TABLE["surfaces.ce_minimum"][0] in names
     at = run(data="moons", r="1")
-    names = [tr.get("name") for tr in figure(at, 1)["data"]]
+    names = [tr.get("name") for tr in figure(at, "contour_fig")["data"]]
     assert TABLE["surfaces.ce_minimum"][0] not in names
     assert "outside the plotted square" in at.markdown[0].value
 
@@ -219,7 +226,7 @@ def test_every_chart_has_the_models_alt(link, params, lang):
     assert not at.exception
     m, t = model_of(**params), say(lang)
     shown = [c.proto.alt for c in at.get("plotly_chart")]
-    want = [notes.data_alt(m, t), notes.contour_alt(m, t)]
+    want = [notes.contour_alt(m, t)]  # in page order: the landscapes come first, under the intro
     want += [notes.surface_alt(m, t)] if link.get("d3") else []
-    assert shown == [*want, notes.slice_alt(m, t)]
+    assert shown == [*want, notes.data_alt(m, t), notes.slice_alt(m, t)]
     assert all(a.strip() for a in shown)

@@ -63,7 +63,12 @@ def shows(at: AppTest, sentence: str) -> bool:
 
 
 def column(at: AppTest, table: int, col: int) -> list:
-    return at.dataframe[table].value.iloc[:, col].tolist()
+    return at.table[table].value.iloc[:, col].tolist()
+
+
+def row(at: AppTest, table: int, r: int) -> list:
+    """A row's values, its label (the first column) left out: for the tables with a row per quantity."""
+    return at.table[table].value.iloc[r, 1:].tolist()
 
 
 # tables in page order: 0 claim 1, 1 weather, 2 claim 4, 3 claim 6, 4 same start, 5 likelihood, 6 large inputs,
@@ -81,13 +86,27 @@ def test_every_claim_renders_as_a_card_with_its_verdict(lang):
     i = ("en", "zh").index(lang)
     titles = [h.value for h in at.subheader]
     assert titles == [f"{n}. {TABLE[f'tutorial.c{n}.title'][i]}" for n in range(1, 10)]
-    badges = [m.value for m in at.markdown if "-badge[" in m.value]
+    badges = [m.value for m in at.markdown if m.value.startswith(":") and "-badge[" in m.value]  # the cards'
     assert len(badges) == 9
     assert VERDICTS[0] == "imprecise" and VERDICTS[7] == "misleading"  # claims 1 and 8, corrected
     for badge, verdict in zip(badges, VERDICTS, strict=True):
         assert badge.startswith(f":{VERDICT[verdict][0]}-badge[") and TABLE[f"tutorial.verdict.{verdict}"][i] in badge
     assert not at.warning
     assert at.title[0].value == TABLE["nav.tutorial"][i]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_verdicts_at_a_glance_match_the_cards(lang):
+    at = run(lang=lang)
+    i = ("en", "zh").index(lang)
+    (box,) = [m.value for m in at.markdown if m.value.startswith("1. [")]
+    lines = box.split("\n")
+    assert len(lines) == 9
+    for n, (line, verdict) in enumerate(zip(lines, VERDICTS, strict=True), start=1):
+        colour, icon = VERDICT[verdict]
+        badge = f":{colour}-badge[{icon} {TABLE[f'tutorial.verdict.{verdict}'][i]}]"
+        assert line.startswith(f"{n}. [{TABLE[f'tutorial.c{n}.title'][i]}](#claim-{n}) {badge}")
+        assert line.endswith(TABLE[f"tutorial.c{n}.glance"][i])
 
 
 def claim_1_sentences(m: TutorialModel, lang: int = EN) -> list[str]:
@@ -194,7 +213,7 @@ def test_one_hot_button_brings_the_floor_to_zero():
     assert TABLE["tutorial.c3.onehot_note"][0] in [c.value for c in at.caption]  # saying why
     chart = at.get("plotly_chart")[0].proto.spec
     assert "H(P, Q)" in chart and TABLE["tutorial.c3.x.uniform"][0] in chart
-    assert at.dataframe[2].value.iloc[0, 2] == "H(Q, P) = ∞"  # P now has zeros where Q does not
+    assert at.table[2].value.iloc[0, 2] == "H(Q, P) = ∞"  # P now has zeros where Q does not
     assert TABLE["tutorial.c4.inf"][0] in [c.value for c in at.caption]
 
 
@@ -223,10 +242,10 @@ def test_multiclass_gradient_both_ways():
     at.radio(key="tutorial.c").set_value(1).run()
     g = model_of(at).softmax_gradient
     assert g.z == (-1.0, 1.0, 3.0) and g.c == 1
-    assert column(at, 3, 1) == [fmt(v) for v in g.y_hat]
-    assert column(at, 3, 3) == [fmt(v) for v in g.claimed]
-    assert column(at, 3, 4) == [fmt(v) for v in g.d_logits_fd]
-    assert column(at, 3, 5) == [fmt(v) for v in g.d_probs]
+    assert row(at, 3, 0) == [fmt(v) for v in g.y_hat]
+    assert row(at, 3, 2) == [fmt(v) for v in g.claimed]
+    assert row(at, 3, 3) == [fmt(v) for v in g.d_logits_fd]
+    assert row(at, 3, 4) == [fmt(v) for v in g.d_probs]
     assert at.query_params["z"] == "-1,1,3" and at.query_params["c"] == "1"
     assert shows(at, text("tutorial.c6.verdict", dz=f"{g.gap_logits:.1e}", dp=fmt(g.gap_probs)))
 
@@ -265,7 +284,7 @@ def moves_sentence(m: TutorialModel, lang: int = EN) -> str:
     )
     room = text("tutorial.c8.moves.room", lang, chance=fmt(mv.chance), k=mv.k, n=m.programs.n, floor=fmt(mv.floor), u=u)
     last = text(f"tutorial.c8.moves.{'most' if mv.fraction >= 0.5 else 'little'}", lang, frac=pct(mv.fraction, lang))
-    return text("tutorial.c8.moves", lang, first=first, room=room, last=last)
+    return text("sentence.join", lang, a=text("sentence.join", lang, a=first, b=room), b=last)
 
 
 def likelihood_sentence(m: TutorialModel, lang: int = EN) -> str:
@@ -344,7 +363,7 @@ def test_article_programs_numbers_sentences_and_source(default_view):
     assert not sc.stable and shows(at, large_sentence(m))
     assert column(at, 7, 2) == ["∞", "NaN", "NaN", "∞"]
     assert column(at, 7, 3) == [fmt(v) for v in pr.single_stable] == [fmt(800), fmt(0), fmt(0), fmt(800)]
-    assert column(at, 8, 3) == [fmt_percent(v) for v in pr.learn.held_out]
+    assert column(at, 8, 2) == [fmt_percent(v) for v in pr.learn.held_out]
     code = [c.value for c in at.code]
     assert pr.article_code.strip() in code[0] and inspect.getsource(article.article_binary_loss).strip() in code[0]
     assert inspect.getsource(article.corrected_logistic_regression).strip() in code[1]
@@ -394,7 +413,7 @@ def case_sentences(m: TutorialModel, lang: int = EN) -> list[str]:
 
 def check_case_table(at: AppTest, m: TutorialModel) -> None:
     c = m.case_study
-    df = at.dataframe[9].value
+    df = at.table[9].value
     assert df.iloc[:, 1].tolist() == [f"{r:g}" for r in c.rates]
     assert df.iloc[:, 2].tolist() == [fmt_percent(v) for v in c.train_accuracy]
     assert df.iloc[:, 3].tolist() == [fmt_percent(v) for v in c.test_accuracy]

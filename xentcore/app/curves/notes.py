@@ -7,14 +7,13 @@ number is true for the setting it is shown with.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
 
 from xentcore.app.curves.model import RIGHT_ABOVE, WRONG_BELOW, BinaryModel, MulticlassModel
-from xentcore.app.ui import fmt, fmt_percent
+from xentcore.app.ui import fmt, fmt_percent, sentences
 from xentcore.app.ui import t as app_t
 
 Say = Callable[..., str]
@@ -94,7 +93,7 @@ def temperature_text(m: MulticlassModel, t: Say = app_t) -> str:
             unit=unit,
         )
     )
-    return functools.reduce(lambda a, b: t("curves.join", a=a, b=b), parts)
+    return sentences(parts, t)
 
 
 # --- figure labels ---------------------------------------------------------------------------------------------

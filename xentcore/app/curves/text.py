@@ -127,7 +127,6 @@ TEXT = {
     "curves.k": ("Number of classes K", "类别数 K"),
     "curves.logits": ("Logits z", "各类别的 logit z"),
     "curves.list.sep": (", ", "、"),
-    "curves.join": ("{a} {b}", "{a}{b}"),  # two sentences in a row: Chinese puts no space between
     "curves.soft": ("Soft target", "软目标"),
     "curves.soft.help": (
         "Instead of one true class, a target distribution over the classes (as in distillation).",

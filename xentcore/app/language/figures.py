@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import math
+import unicodedata
 
 import numpy as np
 import plotly.graph_objects as go
@@ -15,7 +16,9 @@ from xentcore.app.format import fmt
 from xentcore.app.language.model import OTHER, Curve, Drawn, NextChar, Sizes
 from xentcore.language import BOUNDARY, UNKNOWN, display_symbol
 
-GRID_WIDTH = 40  # characters per row of the surprisal grid
+# Characters per row of the surprisal grid and their font size: few enough that a row fits a phone's width
+# (390 px) with each character inside its cell; Chinese characters are about twice as wide as Latin ones.
+GRID = {"narrow": (30, 12), "wide": (20, 14)}
 TRAIN_COLOUR = PALETTE["entropy"]
 TEST_COLOUR = PALETTE["q"]  # the test text's cross-entropy is the model Q's, measured on new text
 NO_CONFIG = {"displayModeBar": False}
@@ -70,9 +73,22 @@ def curve_figure(curve: Curve, k: int, labels: dict[str, str]) -> go.Figure:
     return base_layout(fig, height=340)
 
 
-def surprisal_grid(drawn: Drawn, labels: dict[str, str], width: int = GRID_WIDTH) -> go.Figure:
-    """The drawn characters in rows of ``width``, each cell coloured by its surprisal (an infinite one at the
-    top of the colour scale); hover: the character, its probability, its surprisal."""
+def grid_shape(chars: tuple[str, ...] | list[str]) -> tuple[int, int]:
+    """Characters per row and font size for the grid of ``chars``: the wide layout when any is a wide (East
+    Asian) character.
+
+    >>> grid_shape(list("abc")), grid_shape(list("a字"))
+    ((30, 12), (20, 14))
+    """
+    wide = any(len(c) == 1 and unicodedata.east_asian_width(c) in "WF" for c in chars)
+    return GRID["wide" if wide else "narrow"]
+
+
+def surprisal_grid(drawn: Drawn, labels: dict[str, str]) -> go.Figure:
+    """The drawn characters in rows (:func:`grid_shape`), each cell coloured by its surprisal (an infinite
+    one at the top of the colour scale), the colour bar above the grid so the grid keeps the full width;
+    hover: the character, its probability, its surprisal."""
+    width, size = grid_shape(drawn.chars)
     n = len(drawn.chars)
     rows = max(1, math.ceil(n / width))
     s = drawn.surprisal
@@ -85,20 +101,31 @@ def surprisal_grid(drawn: Drawn, labels: dict[str, str], width: int = GRID_WIDTH
     for i, c in enumerate(drawn.chars):
         text[i] = "" if c == " " else symbol(c, labels)
         hover[i] = (symbol(c, labels), fmt(drawn.probability[i]), fmt(s[i]))
+    bar = 54  # px above the grid for the colour bar and its title
     fig = go.Figure(
         go.Heatmap(
             z=f32(z.reshape(rows, width)),
             text=text.reshape(rows, width).tolist(),
             customdata=hover.reshape(rows, width, 3).tolist(),
             texttemplate="%{text}",
-            textfont={"size": 14},
+            textfont={"size": size},
             colorscale="Viridis",
             reversescale=True,
             zmin=0,
             zmax=zmax,
             xgap=1,
             ygap=1,
-            colorbar={"title": {"text": labels["colorbar"]}, "thickness": 12},
+            colorbar={
+                "title": {"text": labels["colorbar"], "side": "top"},
+                "orientation": "h",
+                "thickness": 10,
+                "len": 1,
+                "x": 0.5,
+                "xanchor": "center",
+                "y": 1,
+                "yanchor": "bottom",
+                "ypad": 4,
+            },
             hovertemplate=labels["hover"] + "<extra></extra>",
         )
     )
@@ -106,7 +133,9 @@ def surprisal_grid(drawn: Drawn, labels: dict[str, str], width: int = GRID_WIDTH
         xaxis={"visible": False, "constrain": "domain"},
         yaxis={"visible": False, "autorange": "reversed"},
     )
-    return base_layout(fig, height=60 + 26 * rows)
+    base_layout(fig, height=bar + 20 + 26 * rows)
+    fig.update_layout(margin={"t": bar})
+    return fig
 
 
 def next_char_figure(nxt: NextChar, labels: dict[str, str]) -> go.Figure:

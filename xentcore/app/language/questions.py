@@ -3,13 +3,12 @@ why computed from the page's model, as keyword arguments for :func:`xentcore.app
 
 from __future__ import annotations
 
-import functools
 import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from xentcore.app.language.model import LanguageModel
-from xentcore.app.ui import fmt
+from xentcore.app.ui import fmt, sentences
 from xentcore.app.ui import t as app_t
 
 Say = Callable[..., str]
@@ -54,6 +53,6 @@ def context_grows(model: LanguageModel, state: Mapping[str, Any], own: str, t: S
         "question": t("language.quiz", a=a, b=b),
         "options": {k: t(f"language.quiz.{k}") for k in ("rise", "fall", "same")},
         "answer": test,
-        "why": functools.reduce(lambda x, y: t("language.quiz.join", a=x, b=y), why),
+        "why": sentences(why, t),
         "about": (model.source, own_text, state["split"], model.test_kind, typed, a, model.alpha),
     }

@@ -25,7 +25,7 @@ from xentcore.app.language.state import (
     resolve_source,
     without_reserved,
 )
-from xentcore.app.ui import PageState, fmt, fragment, link, t
+from xentcore.app.ui import PageState, fmt, fragment, link, sentences, t
 from xentcore.app.ui.charts import cached_figure, chart
 from xentcore.language import bits_to_nats, nats_from_perplexity
 
@@ -188,7 +188,7 @@ def numbers(model: LanguageModel, split: int) -> None:
     ]
     if model.unit != "bits":
         lines.append(t("language.numbers.in_bits", train=fmt(a.train_bits), test=fmt(a.test_bits)))
-    st.caption(" ".join(lines))
+    st.caption(sentences(lines))
 
 
 def curve(model: LanguageModel) -> None:
@@ -212,6 +212,7 @@ def curve(model: LanguageModel) -> None:
         config=figs.NO_CONFIG,
     )
     last = len(c.contexts) - 1
+    st.caption(t("language.curve.intro", K=last))  # under the chart, so the chart starts higher on the page
     ends = {"a": fmt(c.train[0]), "b": fmt(c.train[last]), "K": last, "unit": per}
     if c.train_falls:
         say = [t("language.curve.train_falls", **ends)]
@@ -230,7 +231,7 @@ def curve(model: LanguageModel) -> None:
         say.append(t("language.curve.infinite_at", ks=", ".join(map(str, c.infinite))))
     now = "language.curve.now_best" if model.context == c.best else "language.curve.now"
     say.append(t(now, k=model.context, train=fmt(a.train_ce), test=fmt(a.test_ce), unit=per))
-    st.markdown(" ".join(say))
+    st.markdown(sentences(say))
 
 
 def surprise(model: LanguageModel) -> None:
@@ -268,7 +269,7 @@ def surprise(model: LanguageModel) -> None:
     )
     if model.analysis.next.from_worst:
         notes.append(t("language.grid.below"))
-    st.caption(" ".join(notes))
+    st.caption(sentences(notes))
 
 
 def next_char(ctx: PageState, model: LanguageModel) -> None:
@@ -305,7 +306,7 @@ def next_char(ctx: PageState, model: LanguageModel) -> None:
     if nxt.p_source:
         source = "all" if model.context == 0 else nxt.p_source
         say.append(t(f"language.next.p.{source}", h=used, n=f"{nxt.p_count:,}"))
-    st.markdown(" ".join(say))
+    st.markdown(sentences(say))
     fig_labels = {
         **labels,
         "q": t("language.next.q"),
@@ -381,7 +382,7 @@ def compression(model: LanguageModel) -> None:
     else:
         say.append(t("language.sizes.compressor_only", best=best, bytes=f"{s.compressed[best]:,}"))
     say.append(t("language.sizes.fine_print"))
-    st.markdown(" ".join(say))
+    st.markdown(sentences(say))
 
 
 # --- the converter ---------------------------------------------------------------------------------------------

@@ -2,16 +2,16 @@
 
 TEXT = {
     "language.lead": (
-        "The number a language model reports while it trains is a cross-entropy: the average of −log q(next character | what came before) over a text. "
-        "Here a small character model learns from a text, English or Chinese, built in or your own; its cross-entropy becomes bits per character, a perplexity and a compressed file size, and the test text shows what the training text hides.",
-        "语言模型训练时报告的数字就是交叉熵：在一段文本上，对 −log q(下一个字 | 前面的字) 取平均。"
-        "在这里，一个小小的字符模型从一段文本（中文或英文、内置的或你自己的）中学习；它的交叉熵变成每字比特数、困惑度和压缩后的文件大小，而测试文本会揭示训练文本掩盖的东西。",
+        "A language model's training loss is a cross-entropy: the mean of −log q(next character | the ones before) over a text. "
+        "Here a small character model learns from a text; first, how its cross-entropy on that text and on new text changes as it looks further back.",
+        "语言模型训练时报告的损失就是交叉熵：在一段文本上对 −log q(下一个字 | 前面的字) 取平均。"
+        "这里一个小小的字符模型从一段文本中学习；先看它往回看得越远时，在这段文本和新文本上的交叉熵如何变化。",
     ),
     "language.header.text": ("The text", "文本"),
     "language.header.model": ("The model", "模型"),
     "language.model.formula": (
-        "The model predicts each character c from the k characters h before it, counting in the training text: n(h, c) is how often c follows h, n(h) how often h is followed by anything, V the size of the vocabulary.",
-        "模型根据前面的 k 个字 h 预测每个字 c，依据的是训练文本中的计数：n(h, c) 是 c 跟在 h 后面的次数，n(h) 是 h 后面跟着任何字的次数，V 是词表大小。",
+        "It predicts each character c from the k before it, h, by counting in the training text: n(h, c) times c followed h, n(h) times h was followed at all; V is the size of the vocabulary.",
+        "它根据前面的 k 个字 h 预测每个字 c，依据训练文本中的计数：c 跟在 h 后面 n(h, c) 次，h 后面跟着字 n(h) 次；共 V 个不同的字。",
     ),
     "language.header.numbers": ("Cross-entropy, in numbers", "交叉熵的数值"),
     "language.header.curve": ("A longer context: training text against test text", "更长的上下文：训练文本与测试文本"),
@@ -255,7 +255,6 @@ TEXT = {
         "The extra character of context helps the model predict the test text.",
         "多看一个字的上下文，帮助模型更好地预测测试文本。",
     ),
-    "language.quiz.join": ("{a} {b}", "{a}{b}"),  # two sentences in a row: Chinese puts no space between
     # --- grid
     "language.grid.colorbar": ("surprisal ({unit})", "惊讶度（{unit}）"),
     "language.grid.hover": (

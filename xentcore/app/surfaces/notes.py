@@ -4,14 +4,13 @@ passes a lookup in one language)."""
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
 
 from xentcore.app.surfaces.model import Descent, SurfacesModel
-from xentcore.app.ui import fmt
+from xentcore.app.ui import fmt, sentences
 from xentcore.app.ui import t as app_t
 
 Say = Callable[..., str]
@@ -19,10 +18,6 @@ Say = Callable[..., str]
 
 def unit_name(m: SurfacesModel, t: Say = app_t) -> str:
     return t(f"unit.short.{m.unit}")
-
-
-def _join(parts: list[str], t: Say) -> str:
-    return functools.reduce(lambda a, b: t("surfaces.join", a=a, b=b), parts)
 
 
 def _point(w) -> dict[str, str]:
@@ -46,7 +41,7 @@ def intro(m: SurfacesModel, t: Say = app_t, *, reveal: bool = True) -> str:
         view = t("surfaces.intro.mse.view", n=m.mse_violations, checks=m.checks)
     else:
         view = t("surfaces.intro.mse.view_passes", checks=m.checks)
-    parts.append(_join([t("surfaces.intro.mse"), view], t))
+    parts.append(sentences([t("surfaces.intro.mse"), view], t))
     return "\n\n".join(parts)  # one paragraph each: the set-up, cross-entropy, MSE
 
 
@@ -70,7 +65,7 @@ def descent(m: SurfacesModel, loss: str, t: Say = app_t) -> str:
         parts.append(t("surfaces.path.end", **end, g=fmt(p.end_grad)))
     if not p.inside:
         parts.append(t("surfaces.path.outside"))
-    return _join(parts, t)
+    return sentences(parts, t)
 
 
 def contour_caption(m: SurfacesModel, t: Say = app_t) -> str:
@@ -79,7 +74,7 @@ def contour_caption(m: SurfacesModel, t: Say = app_t) -> str:
         parts.append(t("surfaces.contour.edge"))
     elif m.minimum is not None and m.minimum_inside:
         parts.append(t("surfaces.contour.marked"))
-    return _join(parts, t)
+    return sentences(parts, t)
 
 
 def slice_notes(m: SurfacesModel, t: Say = app_t) -> tuple[str, str]:
@@ -164,7 +159,7 @@ def slice_alt(m: SurfacesModel, t: Say = app_t) -> str:
     line = m.slice.line
     lead = t("surfaces.alt.slice", t0=fmt(line.t[0], 1), t1=fmt(line.t[-1], 1))
     mse, ce = slice_notes(m, t)
-    return _join([lead, ce, mse], t)
+    return sentences([lead, ce, mse], t)
 
 
 def data_table(m: SurfacesModel, t: Say = app_t) -> pd.DataFrame:

@@ -7,7 +7,6 @@ FORMULA = (
 )
 
 TEXT = {
-    "surfaces.join": ("{a} {b}", "{a}{b}"),  # two sentences in a row: Chinese puts no space between
     "surfaces.intro": (
         "A logistic regression on two features has two weights w₁, w₂ and a bias b, held fixed here at "
         "b = {b}. Every pair of weights gives one value of each loss over the whole data set, so each loss is "
@@ -139,9 +138,9 @@ TEXT = {
     "surfaces.descent.body": (
         "Both models start at the same weights and take {steps} steps of plain gradient descent with "
         "learning rate {lr}, one on cross-entropy and one on MSE. Only w₁ and w₂ move; the bias stays at "
-        "b = {b}, so both paths lie on the landscapes below (the figures show the part inside the square).",
+        "b = {b}, so both paths lie on the landscapes above (the figures show the part inside the square).",
         "两个模型从相同的权重出发，以学习率 {lr} 做 {steps} 步普通梯度下降，一个最小化交叉熵，一个最小化 MSE。"
-        "只有 w₁ 和 w₂ 会移动，偏置保持 b = {b}，因此两条路径都位于下方的地形上（图中显示正方形之内的部分）。",
+        "只有 w₁ 和 w₂ 会移动，偏置保持 b = {b}，因此两条路径都位于上方的地形上（图中显示正方形之内的部分）。",
     ),
     "surfaces.metric.ce": ("Cross-entropy after descent on CE", "交叉熵（按 CE 下降后）"),
     "surfaces.metric.mse": ("MSE after descent on MSE", "MSE（按 MSE 下降后）"),

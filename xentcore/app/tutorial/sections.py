@@ -17,7 +17,7 @@ from xentcore.app.tutorial import model as tm
 from xentcore.app.tutorial import questions
 from xentcore.app.tutorial.claims import MSE_LR_FACTORS
 from xentcore.app.tutorial.state import LOGIT_RANGE, N_OUTCOMES
-from xentcore.app.ui import PageState, fmt, fmt_percent, link, predict, t
+from xentcore.app.ui import PageState, fmt, fmt_percent, link, predict, sentences, t
 from xentcore.app.ui.charts import cached_figure, chart
 from xentcore.app.ui.widgets import vector_sliders
 
@@ -45,6 +45,19 @@ def card_header(number: int) -> None:
     st.markdown(t("tutorial.says", claim=t(f"tutorial.c{number}.claim")))
 
 
+def glance() -> None:
+    """Every claim's verdict in one line each, with the same badges as the cards, linked to its card."""
+    lines = []
+    for number, verdict in enumerate(VERDICTS, start=1):
+        colour, icon = VERDICT[verdict]
+        badge = f":{colour}-badge[{icon} {t(f'tutorial.verdict.{verdict}')}]"
+        why = t(f"tutorial.c{number}.glance")
+        lines.append(t("tutorial.glance.line", n=number, title=t(f"tutorial.c{number}.title"), badge=badge, why=why))
+    with st.container(border=True):
+        st.markdown(f"**{t('tutorial.glance.header')}**")
+        st.markdown("\n".join(lines))
+
+
 def page_link(ctx: PageState, page_id: str, label: str, **state) -> str:
     """A markdown link to another page, preset with ``state``."""
     return f"[{label}]({link(page_id, ctx.lang, ctx.unit, **state)})"
@@ -63,7 +76,8 @@ def unit_short(unit: str) -> str:
 
 
 def table(columns: dict[str, list]) -> None:
-    st.dataframe(pd.DataFrame(columns), hide_index=True, width="content")
+    """A small static table: its cells wrap, so it fits a phone's width where a data grid would scroll."""
+    st.table(pd.DataFrame(columns), hide_index=True, width="content")
 
 
 def fmt_tuple(values, digits: int = 3) -> str:
@@ -269,15 +283,21 @@ def claim_6(ctx: PageState, g: tm.SoftmaxGradient) -> None:
         ctx.widget(
             "radio", "c", t("tutorial.c6.class"), where=cols[-1], options=tuple(range(N_OUTCOMES)), format_func=outcome
         )
+        rows = {  # a row per quantity, a column per outcome: six quantities side by side are wider than a phone
+            "ŷ": g.y_hat,
+            "y": g.y,
+            t("tutorial.c6.claimed"): g.claimed,
+            t("tutorial.c6.dz"): g.d_logits_fd,
+            t("tutorial.c6.dp"): g.d_probs,
+            t("tutorial.c6.dp_fd"): g.d_probs_fd,
+        }
         table(
             {
-                t("tutorial.col.outcome"): [outcome(j) for j in range(N_OUTCOMES)],
-                "ŷ": [fmt(v) for v in g.y_hat],
-                "y": [fmt(v, 0) for v in g.y],
-                t("tutorial.c6.claimed"): [fmt(v) for v in g.claimed],
-                t("tutorial.c6.dz"): [fmt(v) for v in g.d_logits_fd],
-                t("tutorial.c6.dp"): [fmt(v) for v in g.d_probs],
-                t("tutorial.c6.dp_fd"): [fmt(v) for v in g.d_probs_fd],
+                t("tutorial.col.quantity"): list(rows),
+                **{
+                    outcome(j): [fmt(v[j], 0) if name == "y" else fmt(v[j]) for name, v in rows.items()]
+                    for j in range(N_OUTCOMES)
+                },
             }
         )
         st.markdown(t("tutorial.c6.verdict", dz=f"{g.gap_logits:.1e}", dp=fmt(g.gap_probs)))
@@ -384,7 +404,7 @@ def moves_text(mv: tm.Moves, n: int, u: str) -> str:
     )
     room = t("tutorial.c8.moves.room", chance=fmt(mv.chance), k=mv.k, n=n, floor=fmt(mv.floor), u=u)
     last = t(f"tutorial.c8.moves.{'most' if mv.fraction >= 0.5 else 'little'}", frac=fmt_percent(mv.fraction))
-    return t("tutorial.c8.moves", first=first, room=room, last=last)
+    return sentences([first, room, last])
 
 
 def likelihood(m: tm.Programs, u: str) -> None:
@@ -472,10 +492,13 @@ def learnability(m: tm.Programs) -> None:
     st.markdown(f"##### {t('tutorial.c8.learn.header')}")
     data_name = t("tutorial.c8.blobs" if lr.learnable_data == "blobs" else "tutorial.c8.iris")
     st.markdown(t("tutorial.c8.learn.body", data=data_name))
+    names = [t("tutorial.c8.random") if d == "random" else data_name for d in lr.data]
     table(
         {
-            t("tutorial.c8.data"): [t("tutorial.c8.random") if d == "random" else data_name for d in lr.data],
-            t("tutorial.c8.method"): [t(f"tutorial.c8.{x}") for x in lr.method],
+            t("tutorial.c8.run"): [  # one column for the two, so the table fits a phone's width
+                t("tutorial.c8.run.cell", data=name, method=t(f"tutorial.c8.{x}"))
+                for name, x in zip(names, lr.method, strict=True)
+            ],
             t("tutorial.c8.train"): [fmt_percent(v) for v in lr.train],
             t("tutorial.c8.held_out"): [fmt_percent(v) for v in lr.held_out],
             t("tutorial.c8.chance"): [fmt_percent(v) for v in lr.chance],

@@ -14,12 +14,50 @@ TEXT = {
     "tutorial.verdict.imprecise": ("imprecise", "不严谨"),
     "tutorial.verdict.unsourced": ("unsourced", "无出处"),
     "tutorial.verdict.misleading": ("misleading", "有误导性"),
+    "tutorial.glance.header": ("Verdicts at a glance", "结论一览"),
+    "tutorial.glance.line": ("{n}. [{title}](#claim-{n}) {badge} {why}", "{n}. [{title}](#claim-{n}) {badge}{why}"),
+    "tutorial.c1.glance": (
+        "The formulas are right, but KL is no distance, and the extra cost of the wrong code is KL, not cross-entropy.",
+        "公式正确，但 KL 不是距离，用错编码多付的代价是 KL，而不是交叉熵。",
+    ),
+    "tutorial.c2.glance": (
+        "The sum is right; it just never gets its value, which the card computes.",
+        "求和式正确，只是没有给出数值；卡片里算出了它。",
+    ),
+    "tutorial.c3.glance": (
+        "At Q = P cross-entropy is the entropy H(P), which is 0 only when the outcome is certain.",
+        "当 Q = P 时交叉熵等于熵 H(P)，只有结果确定时才为 0。",
+    ),
+    "tutorial.c4.glance": (
+        "Swapping P and Q changes it, and H(P, Q) = H(P) + KL(P‖Q).",
+        "交换 P 与 Q 会改变它，且 H(P, Q) = H(P) + KL(P‖Q)。",
+    ),
+    "tutorial.c5.glance": ("The formula agrees with finite differences.", "公式与有限差分一致。"),
+    "tutorial.c6.glance": (
+        "ŷ − y is the derivative with respect to the logits z, not the probabilities ŷ.",
+        "ŷ − y 是对 logit z 的导数，而不是对概率 ŷ 的导数。",
+    ),
+    "tutorial.c7.glance": (
+        "MSE is slower, but because its gradient carries σ′(z), which all but vanishes when the model is confidently "
+        "wrong, not because of local optima.",
+        "MSE 确实更慢，但原因是它的梯度带有因子 σ′(z)，模型自信地判错时几乎为 0，而不是局部最优。",
+    ),
+    "tutorial.c8.glance": (
+        "They run, but print a sum as the loss, break on large inputs and learn from random labels, where there is "
+        "nothing to learn.",
+        "程序能运行，但打印的损失是总和，输入较大时会出错，而且训练用的是随机标签，本来就无可学习。",
+    ),
+    "tutorial.c9.glance": (
+        "Neither figure has a source; the card measures a comparison instead.",
+        "两个数字都没有出处；卡片里改为实测一个对比。",
+    ),
     "tutorial.says": ("**The tutorial says:** {claim}", "**教程的说法**：{claim}"),
     "tutorial.explore": ("Explore further:", "进一步探索："),
     "tutorial.outcome.0": ("sunny", "晴"),
     "tutorial.outcome.1": ("rain", "雨"),
     "tutorial.outcome.2": ("cloudy", "阴天"),
     "tutorial.col.outcome": ("outcome", "结果"),
+    "tutorial.col.quantity": ("quantity", "量"),
     "tutorial.inf": (
         "Q gives probability 0 to an outcome that P allows, so describing P with Q costs infinitely much: "
         "the cross-entropy and the KL divergence are ∞.",
@@ -334,7 +372,6 @@ TEXT = {
         "平均损失从 {start} 变到 {end} {u}；在这 {n} 个样本上，任何参数能达到的最低训练损失为 {floor} {u}，"
         "所以这次训练走完了 {frac} 的路程。",
     ),
-    "tutorial.c8.moves": ("{first} {room} {last}", "{first}{room}{last}"),
     "tutorial.c8.moves.fall": (
         "Does the loss barely move at learning rate {lr}? Over the {epochs} epochs the mean loss falls from {start} "
         "to {end} {u}, {pct} lower.",
@@ -431,8 +468,8 @@ TEXT = {
         "教程的标签是随机抽取的，与输入无关：没有任何东西可学，在同一随机过程新抽取的数据上，两种方法都不比"
         "“总猜最常见的标签”更好。给修正方法有结构的数据（{data}），它就能学会；教程的方法也能学会，因为它的梯度是对的。",
     ),
-    "tutorial.c8.data": ("data", "数据"),
-    "tutorial.c8.method": ("method", "方法"),
+    "tutorial.c8.run": ("data, method", "数据与方法"),
+    "tutorial.c8.run.cell": ("{data}, {method}", "{data}，{method}"),
     "tutorial.c8.train": ("training accuracy", "训练准确率"),
     "tutorial.c8.held_out": ("held-out accuracy", "留出集准确率"),
     "tutorial.c8.chance": ("most frequent label", "总猜最常见标签"),

@@ -2,7 +2,7 @@
 
 from xentcore.app.format import fmt
 from xentcore.app.ui.i18n import percent as fmt_percent
-from xentcore.app.ui.i18n import t
+from xentcore.app.ui.i18n import sentences, t
 from xentcore.app.ui.lesson import tour_cards
 from xentcore.app.ui.quiz import predict
 from xentcore.app.ui.session import PageState, link
@@ -17,6 +17,7 @@ __all__ = [
     "page_end",
     "page_setup",
     "predict",
+    "sentences",
     "t",
     "tour_cards",
 ]

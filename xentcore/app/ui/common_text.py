@@ -1,6 +1,7 @@
 """Text shared by every page: navigation, settings, share link, warnings, units."""
 
 TEXT = {
+    "sentence.join": ("{a} {b}", "{a}{b}"),  # two sentences in a row: Chinese puts no space between
     "app.name": ("xent · cross-entropy explorer", "xent · 交叉熵探索器"),
     "nav.home": ("Home", "首页"),
     "nav.home.blurb": ("Start here: the idea in two sentences.", "从这里开始：两句话讲清核心思想。"),

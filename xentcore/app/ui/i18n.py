@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Iterable
+
 import streamlit as st
 
 from xentcore.app.format import fmt_percent
@@ -28,3 +31,10 @@ def t(key: str, /, **values: object) -> str:
 def percent(x: float, digits: int = 1) -> str:
     """:func:`~xentcore.app.format.fmt_percent` in the current language."""
     return fmt_percent(x, digits, lang=current_lang())
+
+
+def sentences(parts: Iterable[str], t: Callable[..., str] = t) -> str:
+    """Sentences one after another, as the language writes them: a space between them in English, none in
+    Chinese. Empty parts are left out. ``t``: the app's, or a test's lookup in one language."""
+    said = [p for p in parts if p]
+    return functools.reduce(lambda a, b: t("sentence.join", a=a, b=b), said) if said else ""
