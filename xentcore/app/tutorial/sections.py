@@ -19,7 +19,7 @@ from xentcore.app.tutorial.claims import MSE_LR_FACTORS
 from xentcore.app.tutorial.state import LOGIT_RANGE, N_OUTCOMES
 from xentcore.app.ui import PageState, fmt, fmt_percent, link, predict, sentences, t
 from xentcore.app.ui.charts import cached_figure, chart
-from xentcore.app.ui.widgets import vector_sliders
+from xentcore.app.ui.widgets import source_expander, vector_sliders
 
 Say = Callable[..., str]
 
@@ -367,11 +367,13 @@ def claim_8(ctx: PageState, m: tm.Programs) -> None:
         large_inputs(ctx, m, u)
         learnability(m)
         st.markdown(f"##### {t('tutorial.c8.code.header')}")
-        with st.expander(t("tutorial.c8.code.article")):
-            st.code(m.article_code, language="python")
-        with st.expander(t("tutorial.c8.code.corrected")):
-            st.code(m.corrected_code, language="python")
-            st.caption(t("tutorial.c8.code.note"))
+        source_expander(t("tutorial.c8.code.article"), CODE_KEYS[0], lambda: [m.article_code])
+        source_expander(
+            t("tutorial.c8.code.corrected"), CODE_KEYS[1], lambda: [m.corrected_code], note=t("tutorial.c8.code.note")
+        )
+
+
+CODE_KEYS = ("tutorial.c8.code.article", "tutorial.c8.code.corrected")  # the source boxes' open state
 
 
 def same_start(ctx: PageState, m: tm.Programs, u: str) -> None:

@@ -102,15 +102,20 @@ def _moved(ctx: PageState, key: str, i: int, wkey: str, distribution: bool) -> N
         ctx.set(key, tuple(float(y) if j == i else float(v) for j, v in enumerate(values)))
 
 
-def source_expander(label: str, key: str, sources: Callable[[], Sequence[str]], icon: str | None = None) -> None:
+def source_expander(
+    label: str, key: str, sources: Callable[[], Sequence[str]], icon: str | None = None, note: str | None = None
+) -> None:
     """Python source in an expander whose code blocks exist only while it is open.
 
     A code block anywhere on a page makes the browser load and run Streamlit's syntax highlighter when the
     page opens, open expander or not (about 0.3 s of script on a 2-core machine); a closed box here is one
     element. Opening it reruns the page (``on_change="rerun"``); its state is ``st.session_state[key]``.
+    ``note``, if given, is a caption under the code.
     """
     box = st.expander(label, key=key, on_change="rerun", icon=icon)
     if box.open:
         with box:
             for source in sources():
                 st.code(source, language="python")
+            if note:
+                st.caption(note)
