@@ -29,7 +29,7 @@ STRIP_ALPHA = (0.42, 0.26, 0.1, 0.1, 0.26, 0.42)  # p < 0.1, ..., p >= 0.9: the 
 REGION_ALPHA = 0.22
 GAP = 0.12  # between region panels, as a fraction of a panel's width
 CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"  # CJK scripts and full-width forms: a line may break between them
-TITLE_WIDTH = 14  # a panel title's line, in columns (a CJK character is two): what a phone's third holds
+TITLE_WIDTH = 10  # a panel title's line, in columns (a CJK character is two): what a phone's third holds
 LABEL_KEYS = ("loss", "accuracy", "epoch", "play", "pause", "restart", "status", "diverged", "train", "test")
 
 
@@ -58,8 +58,8 @@ class Rows:
     curves: tuple[float, float]
 
 
-ANIMATED = Rows(840, 0.925, (0.815, 0.915), (0.5, 0.805), 0.457, 0.4, (0.0, 0.235))
-STILL_FRAME = Rows(680, 0.91, (0.775, 0.9), (0.39, 0.765), None, None, (0.0, 0.27))
+ANIMATED = Rows(800, 0.92, (0.825, 0.915), (0.5, 0.815), 0.455, 0.39, (0.0, 0.2))
+STILL_FRAME = Rows(640, 0.905, (0.795, 0.895), (0.38, 0.785), None, None, (0.0, 0.25))
 
 
 def _columns(text: str) -> int:
@@ -221,9 +221,10 @@ def race_figure(
         "yaxis": {
             "domain": list(rows.regions),
             "range": [y0, y1],
+            "showticklabels": False,  # standardised coordinates: their values tell nothing, the room is a phone's
             "zeroline": False,
             "showgrid": False,
-            "title": {"text": axes[1]},
+            "title": {"text": axes[1], "standoff": 4},
             "anchor": "x",
         },
         # the status strip: a text trace on its own axis, so its lines sit between the title and the panel
@@ -237,7 +238,7 @@ def race_figure(
                 "y": rows.title_y,
                 "yanchor": "bottom",
                 "showarrow": False,
-                "font": {"color": RUN_COLOURS.get(key, OUTLINE), "size": 13},
+                "font": {"color": RUN_COLOURS.get(key, OUTLINE), "size": 12},
             }
             for i, key in enumerate(keys)
         ],
@@ -287,7 +288,7 @@ def race_figure(
             "type": "scatter",
             "mode": "text",
             "textposition": "middle center",
-            "textfont": {"size": 12},
+            "textfont": {"size": 11},
             "hoverinfo": "skip",
             "showlegend": False,
             "cliponaxis": False,
@@ -343,8 +344,8 @@ def _add_points(data, train_uv, train_y, test_uv, test_y, offsets, class_names, 
 
 
 def _add_curves(layout, add_animated, anim: RaceAnimation, keys, run_titles, labels, factors, rows, shown) -> None:
-    """Loss (left, its ticks on the left) and accuracy (right, its ticks on the right): the ticks face away from
-    each other, so the gap between the two plots can stay narrow on a phone."""
+    """Loss (left) and accuracy (right), each titled above its plot rather than beside its axis: a vertical title
+    between the two plots would need a gap a phone cannot spare."""
     last_epoch = float(anim.frame_epochs[-1])
     starts = [anim.runs[k].curve_loss[0] * factors[k] for k in keys if anim.runs[k].curve_loss.size]
     peak = max((float(np.max(anim.runs[k].curve_loss * factors[k])) for k in keys), default=1.0)
@@ -353,8 +354,9 @@ def _add_curves(layout, add_animated, anim: RaceAnimation, keys, run_titles, lab
     panels = (("loss", "curve_loss", [0.0, top], None), ("accuracy", "curve_accuracy", [0.0, 1.02], ".0%"))
     for j, (name, column, y_range, tick_format) in enumerate(panels):
         ax = str(j + 2)
+        domain = [0.0, 0.43] if j == 0 else [0.57, 1.0]
         layout[f"xaxis{ax}"] = {
-            "domain": [0.0, 0.45] if j == 0 else [0.55, 1.0],
+            "domain": domain,
             "range": [0.0, max(last_epoch, 1.0)],
             "title": {"text": labels["epoch"], "standoff": 4},
             "anchor": f"y{ax}",
@@ -363,12 +365,23 @@ def _add_curves(layout, add_animated, anim: RaceAnimation, keys, run_titles, lab
         layout[f"yaxis{ax}"] = {
             "domain": list(rows.curves),
             "range": y_range,
-            "title": {"text": labels[name], "standoff": 4},
             "anchor": f"x{ax}",
             "tickformat": tick_format,
-            "side": "left" if j == 0 else "right",
             "nticks": 5,
         }
+        layout["annotations"].append(
+            {
+                "text": labels[name],
+                "xref": "paper",
+                "yref": "paper",
+                "x": domain[0],
+                "y": rows.curves[1],
+                "xanchor": "left",
+                "yanchor": "bottom",
+                "showarrow": False,
+                "font": {"size": 12},
+            }
+        )
         for key in keys:
             run = anim.runs[key]
             values = _significant(getattr(run, column) * (factors[key] if name == "loss" else 1.0))
@@ -381,7 +394,7 @@ def _add_curves(layout, add_animated, anim: RaceAnimation, keys, run_titles, lab
                     "line": {"color": RUN_COLOURS.get(key, OUTLINE), "width": 2},
                     "name": run_titles[key],
                     "legendgroup": key,
-                    "showlegend": j == 0,
+                    "showlegend": False,  # the panels' titles, in the runs' colours, are the key: a phone has no room
                     "meta": run_titles[key],
                     "hovertemplate": "%{meta}<br>%{x}: %{y:.4g}<extra></extra>",
                     "xaxis": f"x{ax}",
