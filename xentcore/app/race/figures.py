@@ -445,7 +445,7 @@ def reliability_figure(
     panels: Sequence[Mapping],
     *,
     labels: Mapping[str, str],
-    height: int = 380,
+    height: int = 420,
 ) -> go.Figure:
     """Reliability diagrams of the race's runs, one panel each, side by side.
 
@@ -464,10 +464,11 @@ def reliability_figure(
     data: list[dict] = []
     layout: dict = {
         "height": height,
-        "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
+        "margin": {"l": 10, "r": 10, "t": 70, "b": 10},
         "font": {"family": FONT_FAMILY},
-        # above the titles, which wrap to a phone's third of the width (up to three lines)
-        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.25, "x": 0},
+        # under the x-axis titles: above, the panels' titles (wrapped to a phone's third of the width, up to four
+        # lines) would meet it
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.38, "x": 0},
         "annotations": [],
         "showlegend": True,
     }
