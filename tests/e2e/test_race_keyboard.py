@@ -33,7 +33,7 @@ def test_arrow_keys_step_the_race_one_frame(page, server, query):
     wait_settled(page)
     page.wait_for_selector(FRAME)
     assert shown_epoch(page) == "0" and frame_alt(page).startswith("Epoch 0 of 300")
-    page.locator(f"{STEPPER} [role='slider']").first.focus()
+    page.locator(f"{STEPPER} input[type=range]").first.focus()
     press(page, "ArrowRight")
     assert shown_epoch(page) == "3", "one ArrowRight: the next frame (the default race keeps a frame every 3 epochs)"
     page.wait_for_function(
