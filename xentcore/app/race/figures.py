@@ -187,8 +187,9 @@ def race_figure(
     Returns
     -------
     go.Figure
-        Animated: frames named by epoch; ``layout.updatemenus[0]`` holds Play / Pause / Restart buttons and
-        ``layout.sliders[0]`` one step per frame.
+        Animated: frames named by epoch, the last one drawn until Play is pressed (the finish is the lesson);
+        ``layout.updatemenus[0]`` holds Play / Pause / Restart buttons and ``layout.sliders[0]`` one step per
+        frame.
     """
     missing = set(LABEL_KEYS) - set(labels)
     if missing:
@@ -262,7 +263,9 @@ def race_figure(
 
     def add_animated(static: dict, per_frame: list[dict]) -> None:
         animated.append(len(data))
-        data.append({**static, **per_frame[0]})
+        # the last frame first: the finished race is the lesson, seen before anything plays (Play starts from
+        # the first frame: plotly restarts an animation whose current frame is its last)
+        data.append({**static, **per_frame[-1]})
         for f in range(len(shown)):
             frames[f].append(per_frame[f])
 
@@ -426,7 +429,7 @@ def _slider(names: list[str], labels: Mapping[str, str], motion: dict, rows: Row
     """The frame slider, under the buttons (a clear gap: its current-value label sits above its rail) and as
     wide as the figure (beside the buttons it overlaps them on a phone)."""
     return {
-        "active": 0,
+        "active": len(names) - 1,  # the figure opens on the finish
         "x": 0.0,
         "len": 1.0,
         "y": rows.slider_y,
