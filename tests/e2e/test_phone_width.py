@@ -132,3 +132,28 @@ def test_nothing_is_cut_at_phone_width(browser, server, page_id, lang):
     finally:
         context.close()
     assert not offenders, f"{page_id} ({lang}) at {PHONE['width']} px:\n    " + "\n    ".join(offenders)
+
+
+# Views a page opens only from a link or a control: their own layouts, checked the same way.
+EXTRA_VIEWS = {
+    "race stepper, three classes": ("race", "lang=zh&data=iris&frames=1&at=30"),
+    "race under reduced motion": ("race", "lang=en&still=1&data=cancer&unit=bits&fitT=1"),
+}
+
+
+@pytest.mark.parametrize("view", list(EXTRA_VIEWS))
+def test_other_views_fit_a_phone(browser, server, view):
+    page_id, query = EXTRA_VIEWS[view]
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    try:
+        page.goto(f"{server}/{PAGE_BY_ID[page_id].url_path}?{query}")
+        wait_settled(page)
+        page.wait_for_function(WAIT_FOR_CHARTS)
+        page.wait_for_timeout(500)
+        assert not page.locator("[data-testid='stException']").count(), f"{view} shows an exception"
+        offenders = page.evaluate(OFFENDERS)
+    finally:
+        context.close()
+    assert not offenders, f"{view} at {PHONE['width']} px:\n    " + "\n    ".join(offenders)

@@ -59,7 +59,7 @@ class Rows:
 
 
 ANIMATED = Rows(800, 0.92, (0.825, 0.915), (0.5, 0.815), 0.455, 0.39, (0.0, 0.2))
-STILL_FRAME = Rows(640, 0.905, (0.795, 0.895), (0.38, 0.785), None, None, (0.0, 0.25))
+STILL_FRAME = Rows(680, 0.88, (0.775, 0.87), (0.37, 0.765), None, None, (0.0, 0.24))
 
 
 def _columns(text: str) -> int:
