@@ -793,8 +793,8 @@ TEXT = {
     "race.cal.col.loss.after": ("Log loss at T ({unit})", "T 下的对数损失（{unit}）"),
     "race.cal.col.likelihood": ("P(training labels)", "训练标签的概率"),
     "race.cal.caption": (
-        "Scores on the {part} set; the last column on the training set.",
-        "评分基于{part}集；最后一列基于训练集。",
+        "Scores on the {part} set; the last row on the training set.",
+        "评分基于{part}集；最后一行基于训练集。",
     ),
     "race.cal.fig.confidence": ("confidence", "置信度"),
     "race.cal.fig.accuracy": ("accuracy", "准确率"),
