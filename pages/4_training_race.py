@@ -17,6 +17,7 @@ from xentcore.app.race.sections import (
     say,
 )
 from xentcore.app.race.state import SCHEMA
+from xentcore.app.race.stepper import frame_stepper
 from xentcore.app.ui import page_end, page_setup, predict, t
 from xentcore.app.ui.charts import chart
 from xentcore.datasets import CsvError
@@ -27,6 +28,10 @@ ctx = page_setup("race", SCHEMA)
 st.title(t("nav.race"))
 st.markdown(say(page_intro(ctx.values)))
 info = DATA[ctx["data"]]
+# The race comes first, its set-up after: the lesson is in the first screen. Its place is kept here and filled
+# once the controls below have been drawn and the model built.
+race = st.container()
+st.subheader(t("race.controls.title"))
 controls(ctx, info)
 
 # --- data and model -----------------------------------------------------------------------------------------------
@@ -71,23 +76,25 @@ with st.expander(t("race.controls.more")):
             ctx.selectbox("f1", t("race.f1"), where=p1, options=list(names), format_func=names.__getitem__)
             ctx.selectbox("f2", t("race.f2"), where=p2, options=list(names), format_func=names.__getitem__)
 
-# --- the race -----------------------------------------------------------------------------------------------------
+# --- the race (drawn above the set-up) -----------------------------------------------------------------------------
 
-if model.projection_note:
-    st.caption(say(model.projection_note))
-chart(
-    figure(model, key, ctx.settings["still"]),
-    key="race.figure",
-    alt=say(model.figure_alt, str),
-    data=lambda: history_table(model),
-)
-st.caption(say(model.figure_caption))
+with race:
+    if model.projection_note:
+        st.caption(say(model.projection_note))
+    chart(
+        figure(model, key, ctx.settings["still"]),
+        key="race.figure",
+        alt=say(model.figure_alt, str),
+        data=lambda: history_table(model),
+    )
+    st.caption(say(model.figure_caption))
+    frame_stepper(ctx, model, key)
 
 # --- results ------------------------------------------------------------------------------------------------------
 
 st.subheader(t("race.results"))
 if predict(ctx, **first_quiz(model, ctx.values)):
-    st.dataframe(results_table(model), hide_index=True, key="race.results")
+    st.table(results_table(model))
     st.caption(say(model.loss_caption))
     st.caption(say(model.metrics_caption))
     for alert in model.alerts:

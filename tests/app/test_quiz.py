@@ -110,9 +110,9 @@ def moves_shown(at, lang):  # claim 8's printed losses, epoch by epoch
     return any(say(lang)("tutorial.c8.ratio") in d.value.columns for d in at.table)
 
 
-def first_shown(at, lang):  # the results table
-    column = say(lang)("race.col.epochs90", target=race_questions.TARGET_PERCENT)
-    return any(column in d.value.columns for d in at.dataframe)
+def first_shown(at, lang):  # the results table: a row per quantity, a column per run
+    row = say(lang)("race.col.epochs90", target=race_questions.TARGET_PERCENT)
+    return any(row in d.value.index for d in at.table)
 
 
 def context_shown(at, lang):  # the curve over every context, and what it says

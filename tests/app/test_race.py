@@ -67,20 +67,31 @@ def page_calibration(at, model):
     return calibration(model, state["temp"], state["fitT"], store["settings"]["unit"])
 
 
-def results(at):
-    """The results table (the first dataframe) as a list of row dicts."""
-    return at.dataframe[0].value.to_dict("records")
+def by_run(table, lang: str = "en") -> list[dict]:
+    """A table with a row per quantity and a column per run as one dict per run, its column title under "Run"
+    (a title two lanes share carries its lane's number, " (2)")."""
+    run = TABLE["race.col.run"][LANGUAGES.index(lang)]
+    return [{run: title, **table[title].to_dict()} for title in table.columns]
+
+
+def results(at, lang: str = "en"):
+    """The results table (the first table) as a list of dicts, one per run."""
+    return by_run(at.table[0].value, lang)
+
+
+def same_title(shown: str, title: str, lane: int) -> bool:
+    return shown in (title, f"{title} ({lane})")
 
 
 def check_page(at, model, lang="en"):
     """The results table, the confusion matrices, the captions and the messages are the model's."""
     i = LANGUAGES.index(lang)
-    rows = results(at)
+    rows = results(at, lang)
     assert len(rows) == len(model.rows) == 3
     col = {k: TABLE[f"race.col.{k}"][i] for k in ("run", "loss", "train", "test", "status")}
     col["epochs"] = TABLE["race.col.epochs90"][i].format(target=TARGET_PERCENT)
-    for shown, row in zip(rows, model.rows, strict=True):
-        assert shown[col["run"]] == said(row.title, lang)
+    for lane, (shown, row) in enumerate(zip(rows, model.rows, strict=True), 1):
+        assert same_title(shown[col["run"]], said(row.title, lang), lane)
         assert shown[col["loss"]] == fmt(row.loss)
         assert shown[col["train"]] == fmt_percent(row.train_accuracy, lang=("en", "zh")[i])
         assert shown[col["test"]] == fmt_percent(row.test_accuracy, lang=("en", "zh")[i])
@@ -89,8 +100,8 @@ def check_page(at, model, lang="en"):
         percent = ("en", "zh")[i]
         assert shown[TABLE["race.col.balanced"][i]] == fmt_percent(row.balanced_accuracy, lang=percent)
         for name, recall in zip(model.class_names, row.recall, strict=True):
-            assert shown[TABLE["race.col.recall"][i].format(name=name)] == fmt_percent(recall, lang=percent)
-    for table, row in zip(at.dataframe[1:4], model.rows, strict=True):
+            assert shown[TABLE["race.col.recall"][i].format(name=md_escape(name))] == fmt_percent(recall, lang=percent)
+    for table, row in zip(at.dataframe[0:3], model.rows, strict=True):
         np.testing.assert_array_equal(table.value.to_numpy(), row.confusion)
         assert list(table.value.index) == list(model.class_names)
     captions = [c.value for c in at.caption]
@@ -118,10 +129,10 @@ def check_calibration(at, model, lang="en"):
     """The calibration section shows its model's numbers and sentences, and one reliability panel per run."""
     cal = page_calibration(at, model)
     i = LANGUAGES.index(lang)
-    table = at.dataframe[1 + len(model.rows)].value.to_dict("records")
+    table = by_run(at.table[1].value, lang)
     unit = TABLE[f"unit.short.{cal.unit}"][i]
-    for shown, lane, row in zip(table, cal.lanes, model.rows, strict=True):
-        assert shown[TABLE["race.col.run"][i]] == said(row.title, lang)
+    for n, (shown, lane, row) in enumerate(zip(table, cal.lanes, model.rows, strict=True), 1):
+        assert same_title(shown[TABLE["race.col.run"][i]], said(row.title, lang), n)
         assert shown[TABLE["race.cal.col.ece"][i]] == fmt(lane.before.ece, 3)
         assert shown[TABLE["race.cal.col.brier"][i]] == fmt(lane.before.brier, 3)
         assert shown[TABLE["race.cal.col.loss"][i].format(unit=unit)] == fmt(lane.before.log_loss, 3)

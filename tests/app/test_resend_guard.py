@@ -49,6 +49,7 @@ EXPECTED = {
         **{k: 2 for k in ("lane1", "lane2", "lane3")},
         "temp": 1,
         "fitT": 1,
+        "frames": 1,  # the frame stepper (a fragment) sends its one still frame, nothing else
     },
     "tutorial": {"p": 1, "q": 1, "y": 1, "yh": 1, "z": 0, "c": 0, "sc": 0, "ep": 1},
     # moved in this order: a typed, still empty test text (last) leaves nothing to draw

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 from browser_support import wait_settled
 
-from xentcore.app.pages import PAGE_BY_ID
+from xentcore.app.pages import PAGE_BY_ID, PAGES
 
 pytestmark = pytest.mark.usefixtures("browser_or_skip")
 
@@ -22,7 +22,7 @@ PHONE = {"width": 390, "height": 844}
 # The pages that pass today. Issue 15 grows this to every page (xentcore.app.pages.PAGES) as each page's
 # phone layout is fixed (formulas in shorter lines, narrower tables, chart titles and controls that fit);
 # then replace it with all of PAGES.
-PAGES_UNDER_TEST = ("home", "distributions", "curves", "surfaces", "tutorial", "language")
+PAGES_UNDER_TEST = tuple(page.id for page in PAGES)  # every page
 
 WAIT_FOR_CHARTS = """() => [...document.querySelectorAll("[data-testid='stPlotlyChart']")]
     .every(c => c.querySelector('.main-svg'))"""
@@ -132,3 +132,28 @@ def test_nothing_is_cut_at_phone_width(browser, server, page_id, lang):
     finally:
         context.close()
     assert not offenders, f"{page_id} ({lang}) at {PHONE['width']} px:\n    " + "\n    ".join(offenders)
+
+
+# Views a page opens only from a link or a control: their own layouts, checked the same way.
+EXTRA_VIEWS = {
+    "race stepper, three classes": ("race", "lang=zh&data=iris&frames=1&at=30"),
+    "race under reduced motion": ("race", "lang=en&still=1&data=cancer&unit=bits&fitT=1"),
+}
+
+
+@pytest.mark.parametrize("view", list(EXTRA_VIEWS))
+def test_other_views_fit_a_phone(browser, server, view):
+    page_id, query = EXTRA_VIEWS[view]
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    try:
+        page.goto(f"{server}/{PAGE_BY_ID[page_id].url_path}?{query}")
+        wait_settled(page)
+        page.wait_for_function(WAIT_FOR_CHARTS)
+        page.wait_for_timeout(500)
+        assert not page.locator("[data-testid='stException']").count(), f"{view} shows an exception"
+        offenders = page.evaluate(OFFENDERS)
+    finally:
+        context.close()
+    assert not offenders, f"{view} at {PHONE['width']} px:\n    " + "\n    ".join(offenders)

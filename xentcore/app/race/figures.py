@@ -10,7 +10,10 @@ hundred frames. The figure is built as one plain dict and handed to ``go.Figure`
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import plotly.graph_objects as go
@@ -25,10 +28,8 @@ FRAME_MS = 35  # the pause between frames; plotly adds the drawing time: about 2
 STRIP_ALPHA = (0.42, 0.26, 0.1, 0.1, 0.26, 0.42)  # p < 0.1, ..., p >= 0.9: the surer the model, the stronger
 REGION_ALPHA = 0.22
 GAP = 0.12  # between region panels, as a fraction of a panel's width
-REGIONS_DOMAIN = (0.5, 0.93)
-CURVES_DOMAIN = (0.0, 0.3)
-CONTROLS_Y = 0.47
-SLIDER_Y = 0.425
+CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"  # CJK scripts and full-width forms: a line may break between them
+TITLE_WIDTH = 10  # a panel title's line, in columns (a CJK character is two): what a phone's third holds
 LABEL_KEYS = ("loss", "accuracy", "epoch", "play", "pause", "restart", "status", "diverged", "train", "test")
 
 
@@ -39,6 +40,62 @@ def _significant(values: np.ndarray, digits: int = 4) -> list[float | None]:
     on screen needs no more precision.
     """
     return [float(f"{v:.{digits}g}") if v == v else None for v in np.asarray(values, dtype=float).tolist()]
+
+
+@dataclass(frozen=True)
+class Rows:
+    """Where the figure's parts sit, top to bottom, as fractions of its plotting height: the panels' titles
+    (their baseline), each panel's status strip (epoch, loss, accuracy), the region panels, the Play buttons
+    and the frame slider (their tops), the curves. The same at every width: a figure cannot know the
+    screen's, so every part is placed to fit a phone's third as well as a desktop's."""
+
+    height: int
+    title_y: float
+    status: tuple[float, float]
+    regions: tuple[float, float]
+    buttons_y: float | None
+    slider_y: float | None
+    curves: tuple[float, float]
+
+
+ANIMATED = Rows(800, 0.92, (0.825, 0.915), (0.5, 0.815), 0.455, 0.39, (0.0, 0.2))
+STILL_FRAME = Rows(680, 0.88, (0.775, 0.87), (0.37, 0.765), None, None, (0.0, 0.24))
+
+
+def _columns(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def wrap(text: str, width: int = TITLE_WIDTH) -> list[str]:
+    """``text`` in lines of at most ``width`` columns (a CJK character takes two), broken at spaces and
+    between CJK characters; a word longer than a line keeps its line.
+
+    >>> wrap("Logistic (one-vs-rest) + CE")
+    ['Logistic', '(one-vs-rest)', '+ CE']
+    >>> wrap("逻辑回归 + 交叉熵")
+    ['逻辑回归 +', '交叉熵']
+    """
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        # a word wider than a line (Chinese has no spaces) breaks between its CJK characters
+        pieces = re.findall(f"[{CJK}]|[^{CJK}]+", word)
+        if _columns(word) <= width or len(pieces) == 1:
+            pieces = [word]
+        for k, piece in enumerate(pieces):
+            joined = f"{line} {piece}" if line and k == 0 else line + piece
+            if line and _columns(joined) > width:
+                lines.append(line)
+                joined = piece
+            line = joined
+    if line:
+        lines.append(line)
+    return lines or [""]
+
+
+def wrapped(text: str, width: int = TITLE_WIDTH) -> str:
+    """``text`` wrapped (:func:`wrap`) and escaped for plotly's HTML-like labels, lines joined by ``<br>``."""
+    return "<br>".join(plotly_escape(line) for line in wrap(text, width))
 
 
 def _joined(polygons: Sequence[np.ndarray], offsets: Sequence[float]) -> dict:
@@ -93,10 +150,11 @@ def race_figure(
     labels: Mapping[str, str],
     loss_factors: Mapping[str, float] | None = None,
     axis_names: Sequence[str] | None = None,
-    height: int = 760,
+    height: int | None = None,
     still: bool = False,
+    frame: int | None = None,
 ) -> go.Figure:
-    """The animated race.
+    """The animated race, or one of its frames.
 
     Parameters
     ----------
@@ -106,33 +164,37 @@ def race_figure(
         The points in the drawing plane; ``train_y``, ``test_y`` their classes. Training points are filled,
         test points hollow.
     run_titles : mapping
-        Panel title per run key (translated).
+        Panel title per run key (translated). Wrapped to a phone's third of the width (:func:`wrap`).
     class_names : sequence of str
         Shown literally, whatever characters they hold (escaped here for plotly's HTML-like labels), as are
         ``run_titles`` and ``axis_names``.
     labels : mapping
         Translated texts for :data:`LABEL_KEYS`: axis titles, buttons, ``status`` (with ``{epoch}``,
         ``{loss}``, ``{accuracy}``), ``diverged`` (with ``{epoch}``), legend entries ``train``/``test``
-        (with ``{name}``).
+        (with ``{name}``). ``status`` and ``diverged`` may break lines with ``<br>``.
     loss_factors : mapping, optional
         Multiplies each run's loss for display (e.g. ``1 / ln 2`` to show a cross-entropy in bits).
     axis_names : pair of str, optional
         Titles of the drawing plane's axes (default: the projection's own names).
-    height : int
-        Pixels.
+    height : int, optional
+        Pixels (default: the layout's own, :data:`ANIMATED` or :data:`STILL_FRAME`).
     still : bool
         The reader's reduced-motion setting (:func:`xentcore.app.motion.motion_settings`): no tweening, no
         autoplay; Play and the slider still work.
+    frame : int, optional
+        Draw this frame alone, without frames, buttons or slider: a still picture of one epoch.
 
     Returns
     -------
     go.Figure
-        Frames named by epoch; ``layout.updatemenus[0]`` holds Play / Pause / Restart buttons and
-        ``layout.sliders[0]`` one step per frame.
+        Animated: frames named by epoch, the last one drawn until Play is pressed (the finish is the lesson);
+        ``layout.updatemenus[0]`` holds Play / Pause / Restart buttons and ``layout.sliders[0]`` one step per
+        frame.
     """
     missing = set(LABEL_KEYS) - set(labels)
     if missing:
         raise ValueError(f"labels missing: {', '.join(sorted(missing))}")
+    rows = ANIMATED if frame is None else STILL_FRAME
     keys = list(anim.runs)
     titles = {k: plotly_escape(run_titles[k]) for k in keys}
     axes = [plotly_escape(a) for a in (axis_names or anim.projection.axis_names)]
@@ -140,9 +202,10 @@ def race_figure(
     x0, x1, y0, y1 = anim.box
     width = x1 - x0
     offsets = [i * width * (1.0 + GAP) - x0 for i in range(len(keys))]
-    n_frames = len(anim.frame_epochs)
+    shown = list(range(len(anim.frame_epochs))) if frame is None else [frame]
+    centres = [offsets[i] + (x0 + x1) / 2 for i in range(len(keys))]
     layout: dict = {
-        "height": height,
+        "height": height or rows.height,
         "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
         "font": {"family": FONT_FAMILY},
         "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "font": {"size": 11}},
@@ -157,23 +220,26 @@ def race_figure(
             "anchor": "y",
         },
         "yaxis": {
-            "domain": list(REGIONS_DOMAIN),
+            "domain": list(rows.regions),
             "range": [y0, y1],
+            "showticklabels": False,  # standardised coordinates: their values tell nothing, the room is a phone's
             "zeroline": False,
             "showgrid": False,
-            "title": {"text": axes[1]},
+            "title": {"text": axes[1], "standoff": 4},
             "anchor": "x",
         },
+        # the status strip: a text trace on its own axis, so its lines sit between the title and the panel
+        "yaxis4": {"domain": list(rows.status), "range": [0.0, 1.0], "visible": False, "anchor": "x"},
         "annotations": [
             {
-                "text": f"<b>{titles[key]}</b>",
+                "text": f"<b>{wrapped(run_titles[key])}</b>",
                 "xref": "x",
                 "yref": "paper",
-                "x": offsets[i] + (x0 + x1) / 2,
-                "y": REGIONS_DOMAIN[1],
+                "x": centres[i],
+                "y": rows.title_y,
                 "yanchor": "bottom",
                 "showarrow": False,
-                "font": {"color": RUN_COLOURS.get(key, OUTLINE)},
+                "font": {"color": RUN_COLOURS.get(key, OUTLINE), "size": 12},
             }
             for i, key in enumerate(keys)
         ],
@@ -193,19 +259,21 @@ def race_figure(
     }
     data: list[dict] = []
     animated: list[int] = []
-    frames: list[list[dict]] = [[] for _ in range(n_frames)]
+    frames: list[list[dict]] = [[] for _ in shown]
 
     def add_animated(static: dict, per_frame: list[dict]) -> None:
         animated.append(len(data))
-        data.append({**static, **per_frame[0]})
-        for f in range(n_frames):
+        # the last frame first: the finished race is the lesson, seen before anything plays (Play starts from
+        # the first frame: plotly restarts an animation whose current frame is its last)
+        data.append({**static, **per_frame[-1]})
+        for f in range(len(shown)):
             frames[f].append(per_frame[f])
 
     first = anim.runs[keys[0]]
     for k, style in enumerate(_layer_styles(anim.n_classes, len(first.layers[0]))):
         add_animated(
             {"type": "scatter", "mode": "lines", "fill": "toself", "hoverinfo": "skip", "showlegend": False, **style},
-            [_joined([anim.runs[key].layers[f][k] for key in keys], offsets) for f in range(n_frames)],
+            [_joined([anim.runs[key].layers[f][k] for key in keys], offsets) for f in shown],
         )
     _add_points(data, train_uv, train_y, test_uv, test_y, offsets, class_names, labels)
     add_animated(
@@ -216,32 +284,34 @@ def race_figure(
             "hoverinfo": "skip",
             "showlegend": False,
         },
-        [_joined([anim.runs[key].boundary[f] for key in keys], offsets) for f in range(n_frames)],
+        [_joined([anim.runs[key].boundary[f] for key in keys], offsets) for f in shown],
     )
-    text_xs = [x0 + 0.03 * width + dx for dx in offsets]
-    text_ys = [y1 - 0.03 * (y1 - y0)] * len(keys)
     add_animated(
         {
             "type": "scatter",
             "mode": "text",
-            "textposition": "bottom right",
-            "textfont": {"size": 12},
+            "textposition": "middle center",
+            "textfont": {"size": 11},
             "hoverinfo": "skip",
             "showlegend": False,
+            "cliponaxis": False,
+            "yaxis": "y4",
         },
         # Frames repeat x and y: plotly.js misplaces text whose frame updates carry the text alone.
         [
-            {"x": text_xs, "y": text_ys, "text": [status_text(labels, anim, key, f, factors[key]) for key in keys]}
-            for f in range(n_frames)
+            {"x": centres, "y": [0.5] * len(keys), "text": [status_text(labels, anim, k, f, factors[k]) for k in keys]}
+            for f in shown
         ],
     )
-    _add_curves(layout, add_animated, anim, keys, titles, labels, factors)
+    _add_curves(layout, add_animated, anim, keys, titles, labels, factors, rows, shown)
+    if frame is not None:
+        return go.Figure({"data": data, "layout": layout})
     names = [str(int(e)) for e in anim.frame_epochs]
     motion = motion_settings(still, frame_ms=FRAME_MS)
     layout["transition"] = motion["transition"]
-    layout["updatemenus"] = [_buttons(labels, motion)]
-    layout["sliders"] = [_slider(names, labels, motion)]
-    frame_dicts = [{"name": names[f], "data": frames[f], "traces": animated} for f in range(n_frames)]
+    layout["updatemenus"] = [_buttons(labels, motion, rows)]
+    layout["sliders"] = [_slider(names, labels, motion, rows)]
+    frame_dicts = [{"name": names[f], "data": frames[f], "traces": animated} for f in shown]
     return go.Figure({"data": data, "layout": layout, "frames": frame_dicts})
 
 
@@ -276,7 +346,9 @@ def _add_points(data, train_uv, train_y, test_uv, test_y, offsets, class_names, 
             )
 
 
-def _add_curves(layout, add_animated, anim: RaceAnimation, keys, run_titles, labels, factors) -> None:
+def _add_curves(layout, add_animated, anim: RaceAnimation, keys, run_titles, labels, factors, rows, shown) -> None:
+    """Loss (left) and accuracy (right), each titled above its plot rather than beside its axis: a vertical title
+    between the two plots would need a gap a phone cannot spare."""
     last_epoch = float(anim.frame_epochs[-1])
     starts = [anim.runs[k].curve_loss[0] * factors[k] for k in keys if anim.runs[k].curve_loss.size]
     peak = max((float(np.max(anim.runs[k].curve_loss * factors[k])) for k in keys), default=1.0)
@@ -285,19 +357,34 @@ def _add_curves(layout, add_animated, anim: RaceAnimation, keys, run_titles, lab
     panels = (("loss", "curve_loss", [0.0, top], None), ("accuracy", "curve_accuracy", [0.0, 1.02], ".0%"))
     for j, (name, column, y_range, tick_format) in enumerate(panels):
         ax = str(j + 2)
+        domain = [0.0, 0.43] if j == 0 else [0.57, 1.0]
         layout[f"xaxis{ax}"] = {
-            "domain": [0.0, 0.46] if j == 0 else [0.54, 1.0],
+            "domain": domain,
             "range": [0.0, max(last_epoch, 1.0)],
             "title": {"text": labels["epoch"], "standoff": 4},
             "anchor": f"y{ax}",
+            "nticks": 4,
         }
         layout[f"yaxis{ax}"] = {
-            "domain": list(CURVES_DOMAIN),
+            "domain": list(rows.curves),
             "range": y_range,
-            "title": {"text": labels[name]},
             "anchor": f"x{ax}",
             "tickformat": tick_format,
+            "nticks": 5,
         }
+        layout["annotations"].append(
+            {
+                "text": labels[name],
+                "xref": "paper",
+                "yref": "paper",
+                "x": domain[0],
+                "y": rows.curves[1],
+                "xanchor": "left",
+                "yanchor": "bottom",
+                "showarrow": False,
+                "font": {"size": 12},
+            }
+        )
         for key in keys:
             run = anim.runs[key]
             values = _significant(getattr(run, column) * (factors[key] if name == "loss" else 1.0))
@@ -310,26 +397,26 @@ def _add_curves(layout, add_animated, anim: RaceAnimation, keys, run_titles, lab
                     "line": {"color": RUN_COLOURS.get(key, OUTLINE), "width": 2},
                     "name": run_titles[key],
                     "legendgroup": key,
-                    "showlegend": j == 0,
+                    "showlegend": False,  # the panels' titles, in the runs' colours, are the key: a phone has no room
                     "meta": run_titles[key],
                     "hovertemplate": "%{meta}<br>%{x}: %{y:.4g}<extra></extra>",
                     "xaxis": f"x{ax}",
                     "yaxis": f"y{ax}",
                 },
-                [{"y": values[: run.curve_upto[f]]} for f in range(len(anim.frame_epochs))],
+                [{"y": values[: run.curve_upto[f]]} for f in shown],
             )
 
 
-def _buttons(labels: Mapping[str, str], motion: dict) -> dict:
+def _buttons(labels: Mapping[str, str], motion: dict, rows: Rows) -> dict:
     return {
         "type": "buttons",
         "direction": "left",
         "showactive": False,
         "x": 0.0,
-        "y": CONTROLS_Y,
+        "y": rows.buttons_y,
         "xanchor": "left",
         "yanchor": "top",
-        "pad": {"r": 6, "t": 0},
+        "pad": {"r": 6, "t": 0, "b": 0},
         "buttons": [
             {"label": "▶ " + labels["play"], "method": "animate", "args": [None, motion["play"]]},
             {"label": "❚❚ " + labels["pause"], "method": "animate", "args": [[None], motion["pause"]]},
@@ -338,13 +425,14 @@ def _buttons(labels: Mapping[str, str], motion: dict) -> dict:
     }
 
 
-def _slider(names: list[str], labels: Mapping[str, str], motion: dict) -> dict:
-    """The frame slider, under the buttons and as wide as the figure (beside them it overlaps them on a phone)."""
+def _slider(names: list[str], labels: Mapping[str, str], motion: dict, rows: Rows) -> dict:
+    """The frame slider, under the buttons (a clear gap: its current-value label sits above its rail) and as
+    wide as the figure (beside the buttons it overlaps them on a phone)."""
     return {
-        "active": 0,
+        "active": len(names) - 1,  # the figure opens on the finish
         "x": 0.0,
         "len": 1.0,
-        "y": SLIDER_Y,
+        "y": rows.slider_y,
         "yanchor": "top",
         "pad": {"t": 0, "b": 0},
         "currentvalue": {"prefix": labels["epoch"] + " ", "font": {"size": 12}},
@@ -360,7 +448,7 @@ def reliability_figure(
     panels: Sequence[Mapping],
     *,
     labels: Mapping[str, str],
-    height: int = 330,
+    height: int = 420,
 ) -> go.Figure:
     """Reliability diagrams of the race's runs, one panel each, side by side.
 
@@ -379,9 +467,11 @@ def reliability_figure(
     data: list[dict] = []
     layout: dict = {
         "height": height,
-        "margin": {"l": 10, "r": 10, "t": 60, "b": 10},
+        "margin": {"l": 10, "r": 10, "t": 70, "b": 10},
         "font": {"family": FONT_FAMILY},
-        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.14, "x": 0},
+        # under the x-axis titles: above, the panels' titles (wrapped to a phone's third of the width, up to four
+        # lines) would meet it
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.38, "x": 0},
         "annotations": [],
         "showlegend": True,
     }
@@ -398,7 +488,7 @@ def reliability_figure(
         layout[f"yaxis{ax}"] = {**axis, "anchor": f"x{ax}", "title": {"text": labels["accuracy"] if i == 0 else ""}}
         layout["annotations"].append(
             {
-                "text": plotly_escape(panel["title"]),
+                "text": wrapped(panel["title"]),
                 "x": x0 + width / 2,
                 "y": 1.0,
                 "xref": "paper",

@@ -21,7 +21,7 @@ from xentcore.app.format import fmt, fmt_percent
 from xentcore.app.race.data import CLASS_FALLBACK, DATA, PC_NAMES, DataInfo
 from xentcore.app.race.export import race_script, script_csv_name
 from xentcore.app.race.geometry import RacePicture, race_picture
-from xentcore.app.race.state import CALIBRATION_KEYS, LANE_KEYS, TEST_FRACTION
+from xentcore.app.race.state import CALIBRATION_KEYS, LANE_KEYS, STEPPER_KEYS, TEST_FRACTION
 from xentcore.app.settings import LANGUAGES, UNIT_BASE
 from xentcore.datasets import (
     MAX_CSV_CLASSES,
@@ -217,8 +217,9 @@ def lanes_of(state: Mapping[str, Any]) -> tuple[str, ...]:
 
 def race_key(state: Mapping[str, Any]) -> tuple:
     """The state as a hashable key of what the race trains and draws: every setting except those of the
-    calibration section, which rescale the finished runs and so must not retrain them."""
-    return tuple((k, v) for k, v in state.items() if k not in CALIBRATION_KEYS)
+    calibration section, which rescale the finished runs, and of the frame stepper, which shows one of their
+    frames: neither must retrain them."""
+    return tuple((k, v) for k, v in state.items() if k not in CALIBRATION_KEYS + STEPPER_KEYS)
 
 
 def csv_columns(data: bytes) -> tuple[str, ...]:

@@ -78,10 +78,13 @@ def model_for(state: tuple, unit: str, lang: str, upload: Upload | None) -> Race
     return build(dict(state), unit, upload, lang=lang)
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
-def figure_for(_model: RaceModel, key: tuple, titles: tuple, labels: tuple, still: bool = False):
+@st.cache_resource(max_entries=64, show_spinner=False)
+def figure_for(
+    _model: RaceModel, key: tuple, titles: tuple, labels: tuple, still: bool = False, frame: int | None = None
+):
     """The race figure of the model that ``key`` (the arguments of :func:`model_for`) identifies, with its
-    translated ``titles`` and ``labels`` (the underscored model is not hashed)."""
+    translated ``titles`` and ``labels`` (the underscored model is not hashed); with ``frame``, that frame alone
+    as a still picture (small: a page keeps several)."""
     picture = _model.picture
     return race_figure(
         picture.animation,
@@ -95,12 +98,15 @@ def figure_for(_model: RaceModel, key: tuple, titles: tuple, labels: tuple, stil
         loss_factors=_model.loss_factors,
         axis_names=_model.axis_names,
         still=still,
+        frame=frame,
     )
 
 
-def figure(model: RaceModel, key: tuple, still: bool = False):
-    titles = tuple((row.key, say(row.title)) for row in model.rows)
-    return figure_for(model, key, titles, tuple((k, t(f"race.fig.{k}")) for k in LABEL_KEYS), bool(still))
+def figure(model: RaceModel, key: tuple, still: bool = False, frame: int | None = None):
+    """The animated race (or, with ``frame``, one frame of it) in the reader's language."""
+    titles = tuple((row.key, say(row.title, str)) for row in model.rows)
+    labels = tuple((k, t(f"race.fig.{k}")) for k in LABEL_KEYS)
+    return figure_for(model, key, titles, labels, bool(still), frame)
 
 
 def history_table(model: RaceModel) -> pd.DataFrame:
@@ -117,20 +123,32 @@ def history_table(model: RaceModel) -> pd.DataFrame:
     return pd.DataFrame(table)
 
 
+def run_columns(titles: list[str]) -> list[str]:
+    """The runs' titles as table columns: a title two lanes share gets its lane's number, ``(2)``, so every
+    column has its own name."""
+    return [f"{title} ({i + 1})" if titles.count(title) > 1 else title for i, title in enumerate(titles)]
+
+
+def by_quantity(rows: list[dict[str, str]], titles: list[str]) -> pd.DataFrame:
+    """Per-run rows of ``{quantity: shown value}`` turned into a table with a row per quantity and a column per
+    run: few columns, so it fits a phone's width (a column per quantity does not)."""
+    return pd.DataFrame({title: row for title, row in zip(run_columns(titles), rows, strict=True)})
+
+
 def results_table(model: RaceModel) -> pd.DataFrame:
-    """The results: per run its final loss, accuracies, balanced accuracy and per-class recall, epochs to the
-    target accuracy, and whether it finished."""
+    """The results, a column per run (headed by its title) and a row per quantity: final loss, accuracies,
+    balanced accuracy and per-class recall, epochs to the target accuracy, and whether it finished. For
+    ``st.table``, whose cells are markdown: class names are escaped."""
     rows = []
     for row in model.rows:
         shown = {
-            t("race.col.run"): say(row.title),
             t("race.col.loss"): fmt(row.loss),
             t("race.col.train"): fmt_percent(row.train_accuracy),
             t("race.col.test"): fmt_percent(row.test_accuracy),
             t("race.col.balanced"): fmt_percent(row.balanced_accuracy),
         }
         for name, recall in zip(model.class_names, row.recall, strict=True):
-            shown[t("race.col.recall", name=name)] = fmt_percent(recall)
+            shown[t("race.col.recall", name=md_escape(name))] = fmt_percent(recall)
         shown[t("race.col.epochs90", target=TARGET_PERCENT)] = (
             t("race.never") if row.epochs_to_target is None else str(row.epochs_to_target)
         )
@@ -138,7 +156,7 @@ def results_table(model: RaceModel) -> pd.DataFrame:
             t("race.status.done") if row.diverged_at is None else t("race.status.diverged", epoch=row.diverged_at)
         )
         rows.append(shown)
-    return pd.DataFrame(rows)
+    return by_quantity(rows, [say(row.title) for row in model.rows])
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
@@ -148,12 +166,12 @@ def calibration_for(_model: RaceModel, key: tuple, temperature: float, fit: bool
 
 
 def calibration_table(cal: CalibrationModel) -> pd.DataFrame:
-    """Per run: ECE, Brier score and log loss at T = 1 and, when rescaled, at its T; the probability it gave its
-    training labels."""
+    """A column per run and a row per score: ECE, Brier score and log loss at T = 1 and, when rescaled, its T
+    and the scores at T; the probability it gave its training labels."""
     unit = t(f"unit.short.{cal.unit}")
     rows = []
     for lane in cal.lanes:
-        shown = {t("race.col.run"): say(lane.title)}
+        shown = {}
         if cal.scaled:
             shown[t("race.cal.col.T")] = fmt(lane.T, 3)
         pairs = (("ece", "ece"), ("brier", "brier"), ("loss", "log_loss"))
@@ -163,7 +181,7 @@ def calibration_table(cal: CalibrationModel) -> pd.DataFrame:
                 shown[t(f"race.cal.col.{col}.after", unit=unit)] = fmt(getattr(lane.after, score), 3)
         shown[t("race.cal.col.likelihood")] = lane.likelihood
         rows.append(shown)
-    return pd.DataFrame(rows)
+    return by_quantity(rows, [say(lane.title) for lane in cal.lanes])
 
 
 def calibration_data(cal: CalibrationModel) -> pd.DataFrame:
@@ -215,7 +233,7 @@ def calibration_section(ctx: PageState, model: RaceModel, key: tuple) -> None:
     labels = {k: t(f"race.cal.fig.{k}") for k in CALIBRATION_LABEL_KEYS}
     figure = cached_figure(reliability_figure, panels, labels=labels)
     chart(figure, key="race.calibration.figure", alt=say(cal.alt, str), data=lambda: calibration_data(cal))
-    st.dataframe(calibration_table(cal), hide_index=True, key="race.calibration.table")
+    st.table(calibration_table(cal))
     st.caption(t("race.cal.caption", part=t(f"race.confusion.{cal.part}")))
     for paragraph in cal.paragraphs:
         st.markdown(say(paragraph))

@@ -6,7 +6,9 @@ smallest class to that share of the data (0.5: the data as it is; see :func:`xen
 ``lane1``, ``lane2``, ``lane3`` choose each lane's loss (:data:`xentcore.training.LANE_LOSSES`; the defaults are
 the original race), ``gamma`` and ``tau`` parameterise the focal and logit-adjusted losses. ``temp`` and ``fitT``
 only rescale the finished runs' probabilities in the calibration section: they never retrain
-(:data:`CALIBRATION_KEYS`).
+(:data:`CALIBRATION_KEYS`). ``frames`` turns on the frame stepper (always on under reduced motion, ``still=1``),
+a still picture of one epoch stepped by keyboard or buttons; ``at`` is the epoch it shows (snapped to the last
+frame at or before it; the default, past every race's end, is the finish) (:data:`STEPPER_KEYS`).
 ``data=csv`` means an uploaded file: the file itself cannot live in a link, so a shared link carries the
 settings only. ``f1``/``f2`` pick two features to draw when ``proj=features`` and the data has more than two.
 """
@@ -32,6 +34,8 @@ TAUS = (0.5, 1.0, 1.5, 2.0)
 TEMPERATURES = (0.25, 0.35, 0.5, 0.7, 1.0, 1.4, 2.0, 2.8, 4.0)  # about √2 apart: a log scale
 LANE_KEYS = ("lane1", "lane2", "lane3")
 CALIBRATION_KEYS = ("temp", "fitT")  # read by the calibration section only: changing them retrains nothing
+LAST_EPOCH = int(max(EPOCHS))  # ``at`` past a race's end shows its last frame: the default, the finish
+STEPPER_KEYS = ("frames", "at")  # read by the frame stepper only: they retrain and redraw nothing else
 
 
 def _features(state: State, from_url: set[str], issues: list[Issue]) -> State:
@@ -73,6 +77,8 @@ SCHEMA = Schema(
         Float("tau", 1.0, options=TAUS),
         Float("temp", 1.0, options=TEMPERATURES),
         Bool("fitT", False),
+        Bool("frames", False),
+        Int("at", LAST_EPOCH, lo=0, hi=LAST_EPOCH),
     ),
     reconcile=_features,
 )

@@ -258,8 +258,12 @@ TEXT = {
     "race.fig.play": ("Play", "播放"),
     "race.fig.pause": ("Pause", "暂停"),
     "race.fig.restart": ("Restart", "重新开始"),
-    "race.fig.status": ("epoch {epoch} · loss {loss} · {accuracy}", "第 {epoch} 轮 · 损失 {loss} · {accuracy}"),
-    "race.fig.diverged": ("diverged at epoch {epoch}", "在第 {epoch} 轮发散"),
+    # three short lines: the strip must fit a third of a phone's width
+    "race.fig.status": (
+        "epoch {epoch}<br>loss {loss}<br>accuracy {accuracy}",
+        "第 {epoch} 轮<br>损失 {loss}<br>准确率 {accuracy}",
+    ),
+    "race.fig.diverged": ("diverged<br>at epoch {epoch}", "在第 {epoch} 轮<br>发散"),
     "race.fig.train": ("{name} (train)", "{name}（训练）"),
     "race.fig.test": ("{name} (test)", "{name}（测试）"),
     "race.results": ("Results", "结果"),
@@ -284,6 +288,41 @@ TEXT = {
     "race.alt.lane": ("{run}, loss {loss}, training accuracy {accuracy}", "{run}，损失 {loss}，训练准确率 {accuracy}"),
     "race.alt.lane.diverged": ("{run}, diverged at epoch {epoch}", "{run}，在第 {epoch} 轮发散"),
     "race.alt.sep": ("; ", "；"),
+    "race.frame.alt": (
+        "Epoch {epoch} of {last}, one still frame of the race: the three panels' decision regions over the data, with "
+        "the loss and training-accuracy curves up to this epoch. {lead} At this epoch: {lanes}.",
+        "第 {epoch} 轮（共 {last} 轮），比赛的一帧静止画面：三个面板是数据上的决策区域，下面是到这一轮为止的损失与训练准确率"
+        "曲线。{lead}这一轮：{lanes}。",
+    ),
+    "race.frame.lead": (
+        "{run} classifies the most training points correctly ({accuracy}).",
+        "{run}分对的训练点最多（{accuracy}）。",
+    ),
+    "race.frame.tie": (
+        "{runs} classify the same share of the training points correctly, the most ({accuracy}).",
+        "{runs}分对的训练点一样多，都是最多（{accuracy}）。",
+    ),
+    "race.frame.even": (
+        "Every lane classifies the same share of the training points correctly ({accuracy}).",
+        "每条赛道分对的训练点一样多（{accuracy}）。",
+    ),
+    "race.frame.none": ("Every lane has diverged.", "所有赛道都已发散。"),
+    "race.frame.and": (" and ", "和"),
+    "race.frame.comma": (", ", "、"),
+    "race.frames": ("Step frame by frame", "逐帧查看"),
+    "race.frames.help": (
+        "A still picture of one epoch of the race. Move it with the slider (its arrow keys step one frame) or the "
+        "buttons.",
+        "比赛某一轮的静止画面。用滑块（方向键每次走一帧）或按钮移动。",
+    ),
+    "race.frames.still": (
+        "Reduced motion is on: step through the race one frame at a time (the slider's arrow keys or the buttons).",
+        "已开启减少动态效果：一帧一帧地查看比赛（用滑块的方向键或按钮）。",
+    ),
+    "race.at": ("Epoch shown", "显示的轮次"),
+    "race.at.prev": ("Previous frame", "上一帧"),
+    "race.at.next": ("Next frame", "下一帧"),
+    "race.controls.title": ("Set up the race", "设置比赛"),
     "race.alt.calibration": (
         "Reliability diagrams of the three lanes on the {part} set: accuracy against confidence, with the diagonal "
         "of perfect calibration. {lanes}.",
@@ -754,8 +793,8 @@ TEXT = {
     "race.cal.col.loss.after": ("Log loss at T ({unit})", "T 下的对数损失（{unit}）"),
     "race.cal.col.likelihood": ("P(training labels)", "训练标签的概率"),
     "race.cal.caption": (
-        "Scores on the {part} set; the last column on the training set.",
-        "评分基于{part}集；最后一列基于训练集。",
+        "Scores on the {part} set; the last row on the training set.",
+        "评分基于{part}集；最后一行基于训练集。",
     ),
     "race.cal.fig.confidence": ("confidence", "置信度"),
     "race.cal.fig.accuracy": ("accuracy", "准确率"),
