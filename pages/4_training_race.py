@@ -8,6 +8,7 @@ from xentcore.app.race.data import DATA
 from xentcore.app.race.model import CSV_HELP, Upload, csv_columns, csv_problem, page_intro, race_key
 from xentcore.app.race.questions import first_quiz
 from xentcore.app.race.sections import (
+    SCRIPT_OPEN,
     calibration_section,
     controls,
     figure,
@@ -20,6 +21,7 @@ from xentcore.app.race.state import SCHEMA
 from xentcore.app.race.stepper import frame_stepper
 from xentcore.app.ui import page_end, page_setup, predict, t
 from xentcore.app.ui.charts import chart
+from xentcore.app.ui.widgets import source_expander
 from xentcore.datasets import CsvError
 
 ICONS = {"error": ":material/warning:", "warning": ":material/trending_up:", "info": ":material/info:"}
@@ -135,10 +137,11 @@ d2.download_button(
     icon=":material/code:",
     key="race.download_script",
 )
-with st.expander(t("race.script")):
-    st.caption(say(model.script_caption))
-    if model.script_csv:
-        st.caption(say(model.script_csv_note))
-    st.code(model.script, language="python")
+source_expander(
+    t("race.script"),
+    SCRIPT_OPEN,
+    lambda: [model.script],
+    intro=[say(model.script_caption), *([say(model.script_csv_note)] if model.script_csv else [])],
+)
 
 page_end(ctx)

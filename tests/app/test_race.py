@@ -24,6 +24,7 @@ from xentcore.app.race.model import (
     intro,
     train_config,
 )
+from xentcore.app.race.sections import SCRIPT_OPEN
 from xentcore.app.race.state import SCHEMA
 from xentcore.app.settings import LANGUAGES
 from xentcore.app.ui.session import STORE
@@ -121,7 +122,7 @@ def check_page(at, model, lang="en"):
     assert said(model.intro, lang) in markdown
     if model.lanes == DEFAULT_LANES:
         assert said(intro(model.mse_lr_scale), lang) in markdown
-    assert at.code[0].value == model.script.rstrip("\n")  # st.code drops the final newline
+    assert not at.code  # the script is drawn once its box opens: test_script_export_matches_the_page
     check_calibration(at, model, lang)
 
 
@@ -204,6 +205,8 @@ def test_unit_bits_converts_only_the_cross_entropy_runs():
         assert row.loss == pytest.approx(row_nats.loss * factor, rel=1e-12)
         assert row_nats.loss == float(run_.final["loss"])
     assert TABLE["unit.short.bits"][0] in said(model.loss_caption)
+    at.session_state[SCRIPT_OPEN] = True  # the script's box, opened
+    assert said(model.script_caption) in [c.value for c in at.run().caption]
     assert said(model.script_caption) in [c.value for c in at.caption] and "ln 2" in said(model.script_caption)
 
 
@@ -391,8 +394,9 @@ def test_hostile_names_show_literally_in_every_sink(tmp_path):
     check_page(at, model)
     assert set(model.class_names) == set(classes)
     assert label == csv_columns(content)[-1] and "import os" in label
-    # markdown: the loaded caption and the figure caption carry the names escaped
-    captions = [c.value for c in at.caption]
+    # markdown: the loaded caption and the figure caption carry the names escaped (the script's box opened)
+    at.session_state[SCRIPT_OPEN] = True
+    captions = [c.value for c in at.run().caption]
     assert said(model.data_note) in captions and md_escape(model.class_names[0]) in said(model.data_note)
     assert "\\<b\\>yes\\<\\/b\\> \\$1\\$ \\_u\\_ \\^c \\~s\\~" in " ".join(captions)
     assert "\\{no\\} \\& \\*no\\* \\%\\{y\\} \\#h \\[l\\]\\(u\\)" in said(model.figure_caption)
@@ -456,8 +460,11 @@ def test_script_export_matches_the_page():
     at = run(ep="50")
     assert not at.exception
     model = page_model(at)
+    at.session_state[SCRIPT_OPEN] = True  # the reader opens the box
+    at.run()
     shown = [c.value for c in at.code if "from xentcore.training import race" in c.value]
-    assert shown == [model.script.rstrip("\n")]
+    assert shown == [model.script.rstrip("\n")]  # st.code drops the final newline
+    assert said(model.script_caption) in [c.value for c in at.caption]
     assert "mse_lr_scale" not in model.script
     scope = {"__name__": "exported"}
     exec(compile(shown[0], "exported.py", "exec"), scope)

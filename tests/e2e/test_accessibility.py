@@ -22,8 +22,6 @@ AXE_INSTALL = "npm install --no-save --prefix /opt/axe axe-core@4.14.1"
 AXE_JS = Path(os.environ.get("AXE_CORE_JS", "/opt/axe/node_modules/axe-core/axe.min.js"))
 FAILING_IMPACTS = ("serious", "critical")
 
-# The pages axe and the chart check pass today. Issue 15 grows this to every page (xentcore.app.pages.PAGES)
-# as each page's charts get their alt texts (xentcore.app.ui.charts.chart); then replace it with all of PAGES.
 # (The focus test below already covers every page: they all pass it.)
 PAGES_UNDER_TEST = tuple(page.id for page in PAGES)  # every page
 

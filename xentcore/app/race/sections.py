@@ -15,6 +15,8 @@ from xentcore.app.race.state import LANE_KEYS
 from xentcore.app.ui import PageState, fmt, fmt_percent, fragment, t
 from xentcore.app.ui.charts import cached_figure, chart
 
+SCRIPT_OPEN = "race.script"  # the open state of the box with the race as a script
+
 
 def say(phrase: Phrase, escape=md_escape) -> str:
     """``phrase`` in the reader's language; text from the reader's file passes through ``escape`` (for the

@@ -103,18 +103,25 @@ def _moved(ctx: PageState, key: str, i: int, wkey: str, distribution: bool) -> N
 
 
 def source_expander(
-    label: str, key: str, sources: Callable[[], Sequence[str]], icon: str | None = None, note: str | None = None
+    label: str,
+    key: str,
+    sources: Callable[[], Sequence[str]],
+    icon: str | None = None,
+    note: str | None = None,
+    intro: Sequence[str] = (),
 ) -> None:
     """Python source in an expander whose code blocks exist only while it is open.
 
     A code block anywhere on a page makes the browser load and run Streamlit's syntax highlighter when the
     page opens, open expander or not (about 0.3 s of script on a 2-core machine); a closed box here is one
     element. Opening it reruns the page (``on_change="rerun"``); its state is ``st.session_state[key]``.
-    ``note``, if given, is a caption under the code.
+    ``intro`` are captions above the code, ``note`` one under it.
     """
     box = st.expander(label, key=key, on_change="rerun", icon=icon)
     if box.open:
         with box:
+            for line in intro:
+                st.caption(line)
             for source in sources():
                 st.code(source, language="python")
             if note:
