@@ -7,6 +7,7 @@ from xentcore.app.language import sections as section
 from xentcore.app.language.model import LanguageModel, build
 from xentcore.app.language.state import SCHEMA
 from xentcore.app.ui import page_end, page_setup, predict, t
+from xentcore.app.ui.i18n import sentences
 
 ctx = page_setup("language", SCHEMA)
 
@@ -17,7 +18,8 @@ def page_model(state: tuple, unit: str, lang: str, own: str) -> LanguageModel:
 
 
 st.title(t("nav.language"))
-st.markdown(t("language.lead"))
+lead = st.empty()  # the lead, then what the curve shows once the model is built (in quiz mode, once predicted)
+lead.markdown(t("language.lead"))
 
 left, right = st.columns([3, 2], gap="large")
 with left:
@@ -38,6 +40,7 @@ else:
     # better, the test text only up to a point
     st.subheader(t("language.header.curve"))
     if predict(ctx, **questions.context_grows(model, ctx.values, own)):
+        lead.markdown(sentences([t("language.lead"), section.curve_findings(model)]))
         section.curve(model)
 
     st.subheader(t("language.header.numbers"))

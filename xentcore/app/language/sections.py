@@ -192,7 +192,7 @@ def numbers(model: LanguageModel, split: int) -> None:
 
 
 def curve(model: LanguageModel) -> None:
-    a, c = model.analysis, model.analysis.curve
+    c = model.analysis.curve
     unit = unit_short(model.unit)
     per = t("language.per_char", unit=unit)
     labels = {
@@ -211,8 +211,18 @@ def curve(model: LanguageModel) -> None:
         data=lambda: curve_data(model),
         config=figs.NO_CONFIG,
     )
+    st.caption(t("language.curve.intro", K=len(c.contexts) - 1))  # under the chart: the chart starts higher
+    a = model.analysis
+    now = "language.curve.now_best" if model.context == c.best else "language.curve.now"
+    st.markdown(t(now, k=model.context, train=fmt(a.train_ce), test=fmt(a.test_ce), unit=per))
+
+
+def curve_findings(model: LanguageModel) -> str:
+    """What the context curve shows, in sentences generated from it: drawn under the page's lead, so a reader
+    on a phone reads the lesson in the first screen, before the controls and the chart."""
+    c = model.analysis.curve
+    per = t("language.per_char", unit=unit_short(model.unit))
     last = len(c.contexts) - 1
-    st.caption(t("language.curve.intro", K=last))  # under the chart, so the chart starts higher on the page
     ends = {"a": fmt(c.train[0]), "b": fmt(c.train[last]), "K": last, "unit": per}
     if c.train_falls:
         say = [t("language.curve.train_falls", **ends)]
@@ -229,9 +239,7 @@ def curve(model: LanguageModel) -> None:
         say.append(t("language.curve.overfitting"))
     if c.infinite:
         say.append(t("language.curve.infinite_at", ks=", ".join(map(str, c.infinite))))
-    now = "language.curve.now_best" if model.context == c.best else "language.curve.now"
-    say.append(t(now, k=model.context, train=fmt(a.train_ce), test=fmt(a.test_ce), unit=per))
-    st.markdown(sentences(say))
+    return sentences(say)
 
 
 def surprise(model: LanguageModel) -> None:

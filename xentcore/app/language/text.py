@@ -3,9 +3,9 @@
 TEXT = {
     "language.lead": (
         "A language model's training loss is a cross-entropy: the mean of −log q(next character | the ones before) over a text. "
-        "Here a small character model learns from a text; first, how its cross-entropy on that text and on new text changes as it looks further back.",
+        "Here a small character model learns from a text, looking a few characters back.",
         "语言模型训练时报告的损失就是交叉熵：在一段文本上对 −log q(下一个字 | 前面的字) 取平均。"
-        "这里一个小小的字符模型从一段文本中学习；先看它往回看得越远时，在这段文本和新文本上的交叉熵如何变化。",
+        "这里一个小小的字符模型从一段文本中学习，往回看几个字。",
     ),
     "language.header.text": ("The text", "文本"),
     "language.header.model": ("The model", "模型"),
