@@ -79,7 +79,7 @@ with landscapes:
     ctx.toggle("d3", t("surfaces.d3"))
     if ctx["d3"] and revealed:
         fig = cached_figure(surface_pair_3d, m.surface, m.paths, labels)
-        chart(fig, key="surfaces.3d_fig", alt=notes.surface_alt(m))
+        chart(fig, key="surfaces.3d_fig", alt=notes.surface_alt(m), data=lambda: notes.paths_table(m))
 
 # --- slice -------------------------------------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ import streamlit as st
 
 from xentcore.app.race.frames import frame_alt, frame_at, frame_epochs
 from xentcore.app.race.model import RaceModel
-from xentcore.app.race.sections import figure, say
+from xentcore.app.race.sections import figure, history_table, say
 from xentcore.app.ui import PageState, fragment, t
 from xentcore.app.ui.charts import chart
 
@@ -62,4 +62,9 @@ def frame_stepper(ctx: PageState, model: RaceModel, key: tuple) -> None:
             args=("at", epochs[min(f + 1, len(epochs) - 1)]),
             width="stretch",
         )
-    chart(figure(model, key, frame=f), key="race.frame.figure", alt=say(frame_alt(model, f), str))
+    chart(
+        figure(model, key, frame=f),
+        key="race.frame.figure",
+        alt=say(frame_alt(model, f), str),
+        data=lambda: history_table(model),  # every epoch's numbers, this frame's among them
+    )

@@ -56,7 +56,7 @@ def chart(
     *,
     key: str,
     alt: str,
-    data: Any | Callable[[], Any] | None = None,
+    data: Any | Callable[[], Any] | None,
     config: dict[str, Any] | None = None,
     **kwargs: Any,
 ) -> Any:
@@ -69,9 +69,10 @@ def chart(
         The chart's element key (``<page>.fig.<name>``); the data toggle's key is ``<key>.data``.
     alt : str
         What the chart shows, with its key numbers, in the reader's language: see this module's notes.
-    data : DataFrame or callable returning one, optional
-        The numbers behind the chart; with it, a "Show the data" toggle under the chart shows them as a table.
-        A callable is called only while the toggle is on.
+    data : DataFrame, callable returning one, or None
+        The numbers behind the chart (WCAG 1.1.1: a chart's data reachable as text), required so that no chart
+        forgets them: a "Show the data" toggle under the chart shows them as a table. A callable is called
+        only while the toggle is on. None (no toggle) is for charts whose numbers are all in the text beside.
     config : dict, optional
         Plotly config entries added to (or replacing) ``BAR_CONFIG``.
     **kwargs
