@@ -41,7 +41,7 @@ LIMIT_S = 115  # the whole run, start-up included
 COOKIE = "xent_affinity"
 METRIC = "[data-testid='stMetricValue']"
 SLIDER = "[data-testid='stSlider'] input[type=range]"
-SHARE = "[data-testid='stSidebar'] [data-testid='stCode'] code"
+SHARE = "[data-testid='stSidebar'] .xent-link a"  # the share link's box (xentcore/app/ui/link_box.py)
 EXCEPTION = "[data-testid='stException']"
 CSV = ("x,y,label\n" + "\n".join(f"{i / 10:.2f},{(i * 7 % 13) / 5:.2f},{int(i > 0)}" for i in range(-20, 20))).encode()
 

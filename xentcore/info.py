@@ -211,6 +211,22 @@ def kl_divergence(p, q, *, base: float = math.e, axis: int = -1) -> float | np.n
     return _reduce(rel_entr(p_arr, q_arr), axis, base)
 
 
+def mixture(p: np.ndarray, q: np.ndarray) -> np.ndarray:
+    """The even mixture ``M = ½ (P + Q)``, positive wherever P or Q is.
+
+    Halving the smallest subnormal float gives 0, which would put an outcome of P or Q outside M's support
+    (and make ``KL(P ‖ M)`` infinite); there M keeps the smallest positive float instead.
+
+    Examples
+    --------
+    >>> mixture(np.array([1.0, 5e-324]), np.array([1.0, 0.0]))[1] > 0
+    np.True_
+    """
+    m = 0.5 * (p + q)
+    tiny = np.finfo(m.dtype).smallest_subnormal
+    return np.where((m == 0) & ((p > 0) | (q > 0)), tiny, m)
+
+
 def js_divergence(p, q, *, base: float = math.e, axis: int = -1) -> float | np.ndarray:
     """Jensen-Shannon divergence ``JS(P, Q) = ½ D_KL(P ‖ M) + ½ D_KL(Q ‖ M)`` with ``M = ½ (P + Q)``.
 
@@ -223,7 +239,7 @@ def js_divergence(p, q, *, base: float = math.e, axis: int = -1) -> float | np.n
     1.0
     """
     p_arr, q_arr = _pair(p, q, axis)
-    m = 0.5 * (p_arr + q_arr)
+    m = mixture(p_arr, q_arr)
     terms = 0.5 * (rel_entr(p_arr, m) + rel_entr(q_arr, m))
     return _reduce(terms, axis, base)
 

@@ -135,6 +135,12 @@ def test_model_statements_hold_for_any_pair(pq, unit):
     assert m.kl_symmetric == (s.kl_pq == s.kl_qp or math.isclose(s.kl_pq, s.kl_qp, rel_tol=1e-12, abs_tol=1e-12))
 
 
+def test_an_infinite_kl_through_the_mixture_even_for_a_subnormal_probability():
+    m = model((1.0, 5e-324), (1.0, 0.0))  # found by hypothesis: ½ · 5e-324 underflows to 0
+    assert math.isinf(m.summary.kl_pq) and m.triangle.case == "infinite"
+    assert math.isinf(m.triangle.kl_mq) and math.isfinite(m.triangle.kl_pm)
+
+
 def test_symmetric_kl_for_swapped_probabilities_and_the_uniform_bound():
     m = model((0.7, 0.3), (0.3, 0.7))
     assert m.kl_symmetric and m.summary.kl_pq > 0  # equal here, yet not 0: symmetric only by accident

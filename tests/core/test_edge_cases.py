@@ -377,3 +377,14 @@ def test_bce_gradient_matches_pytorch_autograd():
         # certain and wrong: we give ±inf, PyTorch ±1/(N·1e-12); the signs agree
         assert np.isinf(ours[6:]).all() and (np.sign(ours[6:]) == np.sign(theirs[6:])).all()
         assert (np.abs(theirs[6:]) > 1e10).all()
+
+
+
+def test_a_subnormal_probability_stays_inside_the_mixture():
+    """½ · 5e-324 underflows to 0: the mixture must still cover that outcome, so JS stays finite."""
+    from xentcore.info import js_divergence, mixture
+
+    p, q = np.array([1.0, 5e-324]), np.array([1.0, 0.0])
+    assert np.all(mixture(p, q) > 0)
+    js = js_divergence(p, q)
+    assert np.isfinite(js) and 0 <= js <= np.log(2)

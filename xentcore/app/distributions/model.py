@@ -17,7 +17,7 @@ import numpy as np
 
 from xentcore.app.settings import UNIT_BASE
 from xentcore.distributions import Summary, infinite_classes, summarize, terms
-from xentcore.info import kl_divergence, normalize
+from xentcore.info import kl_divergence, mixture, normalize
 from xentcore.kl_fit import fit_gaussian, support, two_peaks
 from xentcore.simplex import Field, field, to_xy
 
@@ -184,7 +184,7 @@ def _same(a: float, b: float) -> bool:
 
 
 def _triangle(p: np.ndarray, q: np.ndarray, kl_pq: float, base: float) -> Triangle:
-    m = (p + q) / 2
+    m = mixture(p, q)
     kl_pm, kl_mq = kl_divergence(p, m, base=base), kl_divergence(m, q, base=base)
     if math.isinf(kl_pq):
         return Triangle(m, kl_pm, kl_mq, kl_pq, math.nan, "infinite")
