@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,3 +40,29 @@ def wait_settled(page, timeout: int = 60_000) -> None:
     page.wait_for_timeout(150)
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
     page.wait_for_function("document.querySelectorAll(\"[data-testid='stSkeleton']\").length === 0", timeout=timeout)
+
+
+WAIT_FOR_CHARTS = """() => [...document.querySelectorAll("[data-testid='stPlotlyChart']")]
+    .every(c => c.querySelector('.main-svg'))"""
+DESKTOP = {"width": 1400, "height": 1000}
+
+
+@contextlib.contextmanager
+def opened(browser, server: str, page_id: str, query: str = "", **options) -> Iterator:
+    """Page ``page_id`` opened with ``query`` in a browser context of its own (``options`` go to
+    ``browser.new_context``; 1400 × 1000 unless a ``viewport`` is given), settled, with its charts drawn and
+    no exception shown; the context is closed afterwards."""
+    from xentcore.app.pages import PAGE_BY_ID
+
+    options.setdefault("viewport", DESKTOP)
+    context = browser.new_context(**options)
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    try:
+        page.goto(f"{server}/{PAGE_BY_ID[page_id].url_path}" + (f"?{query}" if query else ""))
+        wait_settled(page)
+        page.wait_for_function(WAIT_FOR_CHARTS)
+        assert not page.locator("[data-testid='stException']").count(), f"{page_id}?{query} shows an exception"
+        yield page
+    finally:
+        context.close()

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 import pytest
-from browser_support import wait_settled
+from browser_support import WAIT_FOR_CHARTS, wait_settled
 
 from xentcore.app.pages import PAGE_BY_ID, PAGES
 
@@ -24,9 +24,6 @@ FAILING_IMPACTS = ("serious", "critical")
 
 # (The focus test below already covers every page: they all pass it.)
 PAGES_UNDER_TEST = tuple(page.id for page in PAGES)  # every page
-
-WAIT_FOR_CHARTS = """() => [...document.querySelectorAll("[data-testid='stPlotlyChart']")]
-    .every(c => c.querySelector('.main-svg'))"""
 
 RUN_AXE = """async () => {
   const result = await axe.run(document, {resultTypes: ['violations']});

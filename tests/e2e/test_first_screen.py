@@ -8,13 +8,10 @@ not listed; the race is another branch's.
 from __future__ import annotations
 
 import pytest
-from browser_support import wait_settled
-
-from xentcore.app.pages import PAGE_BY_ID
+from browser_support import DESKTOP, opened
 
 pytestmark = pytest.mark.usefixtures("browser_or_skip")
 
-DESKTOP = {"width": 1400, "height": 1000}
 MIN_VISIBLE = 200  # px of the chart on the first screen: its title, legend and the start of its curves
 LESSON_CHART = {  # page -> the key of the chart that carries its lesson (dots become dashes in the class)
     "language": "language-curve",  # training and test cross-entropy against the context length
@@ -25,19 +22,11 @@ LESSON_CHART = {  # page -> the key of the chart that carries its lesson (dots b
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("page_id", sorted(LESSON_CHART))
 def test_the_lesson_starts_in_the_first_screen(browser, server, page_id, lang):
-    context = browser.new_context(viewport=DESKTOP)
-    page = context.new_page()
-    page.set_default_timeout(60_000)
-    try:
-        page.goto(f"{server}/{PAGE_BY_ID[page_id].url_path}?lang={lang}")
-        wait_settled(page)
-        chart = page.locator(f".st-key-{LESSON_CHART[page_id]} [data-testid='stPlotlyChart']")
-        chart.locator(".main-svg").first.wait_for()
+    with opened(browser, server, page_id, f"lang={lang}", viewport=DESKTOP) as page:
         page.wait_for_timeout(300)
+        chart = page.locator(f".st-key-{LESSON_CHART[page_id]} [data-testid='stPlotlyChart']")
         top = chart.evaluate("c => c.getBoundingClientRect().top")
         scrolled = page.evaluate("document.querySelector(\"[data-testid='stMain']\").scrollTop + window.scrollY")
-    finally:
-        context.close()
     assert scrolled == 0, f"{page_id} opened scrolled by {scrolled} px"
     assert top <= DESKTOP["height"] - MIN_VISIBLE, (
         f"{page_id} ({lang}): its lesson chart starts at {top:.0f} px, so less than {MIN_VISIBLE} px of it "

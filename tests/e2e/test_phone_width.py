@@ -11,9 +11,9 @@ checked: source code keeps its lines and scrolls.
 from __future__ import annotations
 
 import pytest
-from browser_support import wait_settled
+from browser_support import opened
 
-from xentcore.app.pages import PAGE_BY_ID, PAGES
+from xentcore.app.pages import PAGES
 
 pytestmark = pytest.mark.usefixtures("browser_or_skip")
 
@@ -23,9 +23,6 @@ PHONE = {"width": 390, "height": 844}
 # phone layout is fixed (formulas in shorter lines, narrower tables, chart titles and controls that fit);
 # then replace it with all of PAGES.
 PAGES_UNDER_TEST = tuple(page.id for page in PAGES)  # every page
-
-WAIT_FOR_CHARTS = """() => [...document.querySelectorAll("[data-testid='stPlotlyChart']")]
-    .every(c => c.querySelector('.main-svg'))"""
 
 OFFENDERS = r"""() => {
   const screenRight = document.documentElement.clientWidth;
@@ -116,21 +113,17 @@ OFFENDERS = r"""() => {
 }"""
 
 
+def offenders_in(browser, server, page_id: str, query: str) -> list[str]:
+    """What is cut or overlapping on the page opened with ``query`` at a phone's width."""
+    with opened(browser, server, page_id, query, viewport=PHONE) as page:
+        page.wait_for_timeout(500)
+        return page.evaluate(OFFENDERS)
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("page_id", PAGES_UNDER_TEST)
 def test_nothing_is_cut_at_phone_width(browser, server, page_id, lang):
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    page.set_default_timeout(60_000)
-    try:
-        page.goto(f"{server}/{PAGE_BY_ID[page_id].url_path}?lang={lang}")
-        wait_settled(page)
-        page.wait_for_function(WAIT_FOR_CHARTS)
-        page.wait_for_timeout(500)
-        assert not page.locator("[data-testid='stException']").count(), f"{page_id} shows an exception"
-        offenders = page.evaluate(OFFENDERS)
-    finally:
-        context.close()
+    offenders = offenders_in(browser, server, page_id, f"lang={lang}")
     assert not offenders, f"{page_id} ({lang}) at {PHONE['width']} px:\n    " + "\n    ".join(offenders)
 
 
@@ -143,17 +136,5 @@ EXTRA_VIEWS = {
 
 @pytest.mark.parametrize("view", list(EXTRA_VIEWS))
 def test_other_views_fit_a_phone(browser, server, view):
-    page_id, query = EXTRA_VIEWS[view]
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    page.set_default_timeout(60_000)
-    try:
-        page.goto(f"{server}/{PAGE_BY_ID[page_id].url_path}?{query}")
-        wait_settled(page)
-        page.wait_for_function(WAIT_FOR_CHARTS)
-        page.wait_for_timeout(500)
-        assert not page.locator("[data-testid='stException']").count(), f"{view} shows an exception"
-        offenders = page.evaluate(OFFENDERS)
-    finally:
-        context.close()
+    offenders = offenders_in(browser, server, *EXTRA_VIEWS[view])
     assert not offenders, f"{view} at {PHONE['width']} px:\n    " + "\n    ".join(offenders)
