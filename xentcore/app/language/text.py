@@ -187,16 +187,16 @@ TEXT = {
     "language.curve.hover": ("k = %{{x}}: %{{y:.4f}} {unit}", "k = %{{x}}：%{{y:.4f}} {unit}"),
     "language.curve.hover_inf": ("k = %{x}: ∞", "k = %{x}：∞"),
     "language.curve.train_falls": (
-        "On the training text the cross-entropy never rises as the context grows: {a} at context 0, {b} at context {K}.",
-        "在训练文本上，交叉熵随上下文变长从不上升：上下文为 0 时是 {a}，为 {K} 时是 {b}。",
+        "On the training text the cross-entropy (in {unit}) never rises as the context grows: {a} at context 0, {b} at context {K}.",
+        "在训练文本上，交叉熵（单位：{unit}）随上下文变长从不上升：上下文为 0 时是 {a}，为 {K} 时是 {b}。",
     ),
     "language.curve.train_rises": (
-        "On the training text the cross-entropy goes from {a} at context 0 down to {lo} at context {k_lo}, and back up to {b} at context {K}: with α > 0 the pseudo-counts weigh more where a history was seen only a few times.",
-        "在训练文本上，交叉熵从上下文为 0 时的 {a} 降到上下文为 {k_lo} 时的 {lo}，再回升到上下文为 {K} 时的 {b}：α > 0 时，一段历史出现的次数越少，伪计数的分量就越重。",
+        "On the training text the cross-entropy (in {unit}) goes from {a} at context 0 down to {lo} at context {k_lo}, and back up to {b} at context {K}: with α > 0 the pseudo-counts weigh more where a history was seen only a few times.",
+        "在训练文本上，交叉熵（单位：{unit}）从上下文为 0 时的 {a} 降到上下文为 {k_lo} 时的 {lo}，再回升到上下文为 {K} 时的 {b}：α > 0 时，一段历史出现的次数越少，伪计数的分量就越重。",
     ),
     "language.curve.train_wanders": (
-        "On the training text the cross-entropy goes from {a} at context 0 to {b} at context {K}, not always downwards.",
-        "在训练文本上，交叉熵从上下文为 0 时的 {a} 变到上下文为 {K} 时的 {b}，但并非一路下降。",
+        "On the training text the cross-entropy (in {unit}) goes from {a} at context 0 to {b} at context {K}, not always downwards.",
+        "在训练文本上，交叉熵（单位：{unit}）从上下文为 0 时的 {a} 变到上下文为 {K} 时的 {b}，但并非一路下降。",
     ),
     "language.curve.test_turns": (
         "On the test text it is lowest at context {k} ({lo}); no longer context does better, and at context {K} it is {b}.",
