@@ -127,8 +127,12 @@ def rel_entr(p: np.ndarray, q: np.ndarray) -> np.ndarray:
     return out
 
 
-def _reduce(terms: np.ndarray, axis: int, base: float) -> float | np.ndarray:
+def _reduce(terms: np.ndarray, axis: int, base: float, *, divergence: bool = False) -> float | np.ndarray:
     total = terms.sum(axis=axis) / _log_base(base)
+    if divergence:
+        # a divergence is >= 0 (Gibbs' inequality), but its terms have both signs: for Q within rounding of P
+        # they cancel to a few units in the last place either side of 0, and a negative one is only rounding
+        total = np.where(total <= 0, 0.0, total)
     return float(total) if np.ndim(total) == 0 else total
 
 
@@ -208,7 +212,7 @@ def kl_divergence(p, q, *, base: float = math.e, axis: int = -1) -> float | np.n
     0.0
     """
     p_arr, q_arr = _pair(p, q, axis)
-    return _reduce(rel_entr(p_arr, q_arr), axis, base)
+    return _reduce(rel_entr(p_arr, q_arr), axis, base, divergence=True)
 
 
 def mixture(p: np.ndarray, q: np.ndarray) -> np.ndarray:
@@ -241,7 +245,7 @@ def js_divergence(p, q, *, base: float = math.e, axis: int = -1) -> float | np.n
     p_arr, q_arr = _pair(p, q, axis)
     m = mixture(p_arr, q_arr)
     terms = 0.5 * (rel_entr(p_arr, m) + rel_entr(q_arr, m))
-    return _reduce(terms, axis, base)
+    return _reduce(terms, axis, base, divergence=True)
 
 
 @dataclass(frozen=True)
