@@ -13,7 +13,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from xentcore.app.curves.model import BinaryModel, MulticlassModel
-from xentcore.app.figures import OUTLINE, PALETTE, axis_suffix, band, base_layout, f32, panels, titled
+from xentcore.app.figures import OUTLINE, PALETTE, axis_suffix, band, base_layout, f32, panels, room, titled
 from xentcore.probes import BinaryCurves, MulticlassProbe
 
 WRONG_FILL = "rgba(213,94,0,0.12)"  # a light vermillion band: the confidently wrong region
@@ -113,7 +113,7 @@ def binary_figure(model: BinaryModel, labels: Mapping[str, str], *, log: bool = 
         }
     )
     _binary_axes(layout, curves, labels, log)
-    return titled(base_layout(go.Figure({"data": data, "layout": layout}), height=height))
+    return titled(base_layout(go.Figure({"data": data, "layout": layout}), height=height, margin=room(80, 70, 24)))
 
 
 def _binary_axes(layout: dict, curves: BinaryCurves, labels: Mapping[str, str], log: bool) -> None:
@@ -191,7 +191,9 @@ def multiclass_figure(
     if lo < -50:  # -ỹ/ŷ explodes as ŷ → 0: cut the axis (the table has the number) rather than squash the rest
         layout["yaxis3"]["range"] = [-50.0, 1.0]
     layout["barmode"] = "group"
-    return titled(base_layout(go.Figure({"data": data, "layout": layout}), height=height), legend_y=1.14)
+    return titled(
+        base_layout(go.Figure({"data": data, "layout": layout}), height=height, margin=room(44, 40)), legend_y=1.14
+    )
 
 
 def temperature_figure(model: MulticlassModel, labels: Mapping[str, str], *, height: int = 300) -> go.Figure:
@@ -258,4 +260,4 @@ def temperature_figure(model: MulticlassModel, labels: Mapping[str, str], *, hei
         },
         "yaxis": {"title": {"text": labels["loss"]}, "range": [0.0, top]},
     }
-    return base_layout(go.Figure({"data": data, "layout": layout}), height=height)
+    return base_layout(go.Figure({"data": data, "layout": layout}), height=height, margin=room(76, 70, 24))

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from xentcore.app.figures import OUTLINE, PALETTE, base_layout
+from xentcore.app.figures import OUTLINE, PALETTE, base_layout, room
 from xentcore.app.format import plotly_escape
 
 INFINITY = "∞"
@@ -66,7 +66,7 @@ def distribution_bars(names: Sequence[str], p: Sequence[float], q: Sequence[floa
         "yaxis": {"range": [0, top], "title": {"text": labels["y"]}, "fixedrange": True},
         "xaxis": {"fixedrange": True},
     }
-    return base_layout(go.Figure({"data": data, "layout": layout}), height=320)
+    return base_layout(go.Figure({"data": data, "layout": layout}), height=320, margin=room(76, 40))
 
 
 def contribution_bars(
@@ -163,7 +163,7 @@ def contribution_bars(
             }
         ],
     }
-    return base_layout(go.Figure({"data": data, "layout": layout}), height=320)
+    return base_layout(go.Figure({"data": data, "layout": layout}), height=320, margin=room(76, 40))
 
 
 def code_lengths(
@@ -225,7 +225,7 @@ def code_lengths(
         "xaxis": {"range": [0, 1], "title": {"text": labels["x"]}, "fixedrange": True},
         "yaxis": {"range": [0, top], "title": {"text": labels["y"]}, "fixedrange": True},
     }
-    return base_layout(go.Figure({"data": data, "layout": layout}), height=340)
+    return base_layout(go.Figure({"data": data, "layout": layout}), height=340, margin=room(76, 70))
 
 
 def simplex(
@@ -337,4 +337,4 @@ def kl_fits(x: np.ndarray, p: np.ndarray, q_forward: np.ndarray, q_reverse: np.n
         "xaxis": {"range": [float(x[0]), float(x[-1])], "title": {"text": labels["x"]}, "fixedrange": True},
         "yaxis": {"range": [0, top], "title": {"text": labels["y"]}, "fixedrange": True},
     }
-    return base_layout(go.Figure({"data": data, "layout": layout}), height=340)
+    return base_layout(go.Figure({"data": data, "layout": layout}), height=340, margin=room(82, 70))

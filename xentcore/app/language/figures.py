@@ -11,7 +11,7 @@ import unicodedata
 import numpy as np
 import plotly.graph_objects as go
 
-from xentcore.app.figures import PALETTE, base_layout, f32
+from xentcore.app.figures import PALETTE, base_layout, f32, room
 from xentcore.app.format import fmt
 from xentcore.app.language.model import OTHER, Curve, Drawn, NextChar, Sizes
 from xentcore.language import BOUNDARY, UNKNOWN, display_symbol
@@ -70,7 +70,7 @@ def curve_figure(curve: Curve, k: int, labels: dict[str, str]) -> go.Figure:
         yaxis={"title": {"text": labels["y"]}, "range": [0, top * 1.04], "rangemode": "tozero"},
         hovermode="x",
     )
-    return base_layout(fig, height=340)
+    return base_layout(fig, height=340, margin=room(66, 70))
 
 
 def grid_shape(chars: tuple[str, ...] | list[str]) -> tuple[int, int]:
@@ -164,7 +164,7 @@ def next_char_figure(nxt: NextChar, labels: dict[str, str]) -> go.Figure:
         xaxis={"type": "category", "title": {"text": labels["x"]}},
         yaxis={"title": {"text": labels["y"]}, "range": [0, min(1.0, top * 1.15)]},
     )
-    return base_layout(fig, height=320)
+    return base_layout(fig, height=320, margin=room(82, 70))
 
 
 def sizes_figure(sizes: Sizes, labels: dict[str, str]) -> go.Figure:
@@ -193,4 +193,4 @@ def sizes_figure(sizes: Sizes, labels: dict[str, str]) -> go.Figure:
         yaxis={"title": {"text": labels["y"]}, "range": [0, top * 1.12]},
         showlegend=False,
     )
-    return base_layout(fig, height=340)
+    return base_layout(fig, height=340, margin=room(72, 40))

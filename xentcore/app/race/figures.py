@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
-from xentcore.app.figures import CLASS_COLOURS, FONT_FAMILY, OUTLINE, PALETTE, rgba
+from xentcore.app.figures import CLASS_COLOURS, FONT_FAMILY, OUTLINE, PALETTE, rgba, room
 from xentcore.app.format import plotly_escape
 from xentcore.app.motion import motion_settings
 from xentcore.app.race.geometry import RaceAnimation
@@ -206,7 +206,7 @@ def race_figure(
     centres = [offsets[i] + (x0 + x1) / 2 for i in range(len(keys))]
     layout: dict = {
         "height": height or rows.height,
-        "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
+        "margin": {"t": 10, **room(42, 54, 24)},
         "font": {"family": FONT_FAMILY},
         "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "font": {"size": 11}},
         "hovermode": "closest",
@@ -467,7 +467,7 @@ def reliability_figure(
     data: list[dict] = []
     layout: dict = {
         "height": height,
-        "margin": {"l": 10, "r": 10, "t": 70, "b": 10},
+        "margin": {"t": 70, **room(82, 10, 16)},
         "font": {"family": FONT_FAMILY},
         # under the x-axis titles: above, the panels' titles (wrapped to a phone's third of the width, up to four
         # lines) would meet it

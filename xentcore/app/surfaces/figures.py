@@ -21,6 +21,7 @@ from xentcore.app.figures import (
     f32,
     panel_title,
     panels,
+    room,
     titled,
 )
 from xentcore.app.surfaces.model import Descent
@@ -142,7 +143,9 @@ def contour_pair(
         layout[f"yaxis{s}"].update(
             range=[float(surface.w2[0]), float(surface.w2[-1])], title={"text": labels["w2"]}, scaleanchor=f"x{s}"
         )
-    return titled(base_layout(go.Figure({"data": data, "layout": layout}), height=height), legend_y=1.1)
+    return titled(
+        base_layout(go.Figure({"data": data, "layout": layout}), height=height, margin=room(80, 76)), legend_y=1.1
+    )
 
 
 def _inside(path: np.ndarray, surface: Surface) -> np.ndarray:
@@ -258,7 +261,7 @@ def slice_figure(
         layout[f"xaxis{s}"].update(range=[float(sl.t[0]), float(sl.t[-1])], title={"text": labels["t"]})
     layout["shapes"] = shapes
     layout["showlegend"] = False
-    return titled(base_layout(go.Figure({"data": data, "layout": layout}), height=height))
+    return titled(base_layout(go.Figure({"data": data, "layout": layout}), height=height, margin=room(34, 70)))
 
 
 def data_figure(X, y, class_names: Sequence[str], labels: Mapping[str, str], *, height: int = 300) -> go.Figure:
@@ -281,4 +284,4 @@ def data_figure(X, y, class_names: Sequence[str], labels: Mapping[str, str], *, 
         "xaxis": {"title": {"text": labels["x1"]}},
         "yaxis": {"title": {"text": labels["x2"]}, "scaleanchor": "x"},
     }
-    return base_layout(go.Figure({"data": data, "layout": layout}), height=height)
+    return base_layout(go.Figure({"data": data, "layout": layout}), height=height, margin=room(72, 70))

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from xentcore.app.figures import PALETTE, base_layout
+from xentcore.app.figures import PALETTE, base_layout, room
 
 HEIGHT = 300
 
@@ -67,7 +67,7 @@ def line_through_p(
         ],
     }
     fig = _figure([_line(t, ce, ce_name, PALETTE["ce"], 3.0), _line(t, kl, kl_name, PALETTE["q"])], layout)
-    return base_layout(fig, height=HEIGHT)
+    return base_layout(fig, height=HEIGHT, margin=room(42, 70))
 
 
 def loss_with_tangent(
@@ -99,7 +99,7 @@ def loss_with_tangent(
         marker,
     ]
     layout = {"xaxis": {"title": {"text": x_title}, "range": [0.0, 1.0]}, "yaxis": {"range": [-0.2, top]}}
-    return base_layout(_figure(data, layout), height=HEIGHT)
+    return base_layout(_figure(data, layout), height=HEIGHT, margin=room(32, 70))
 
 
 def logit_gradients(
@@ -112,7 +112,7 @@ def logit_gradients(
         "xaxis": {"title": {"text": x_title}, "range": [float(z[0]), float(z[-1])]},
         "yaxis": {"title": {"text": y_title}, "range": [0.0, 1.05]},
     }
-    return base_layout(_figure(data, layout), height=HEIGHT)
+    return base_layout(_figure(data, layout), height=HEIGHT, margin=room(76, 70))
 
 
 def accuracy_curves(
@@ -126,4 +126,4 @@ def accuracy_curves(
         "xaxis": {"title": {"text": x_title}, "range": [float(epochs[0]), float(epochs[-1])]},
         "yaxis": {"title": {"text": y_title}, "range": [min(0.5, lowest) - 0.02, 1.01], "tickformat": ".0%"},
     }
-    return base_layout(_figure(data, layout), height=HEIGHT)
+    return base_layout(_figure(data, layout), height=HEIGHT, margin=room(90, 70))
