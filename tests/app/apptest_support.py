@@ -33,6 +33,11 @@ def figure(at: AppTest, i: int) -> dict:
     return json.loads(at.get("plotly_chart")[i].proto.spec)
 
 
+def chart_key(element) -> str:
+    """The ``key`` a chart was drawn with (the end of its element id, ``$$ID-<hash>-<key>``)."""
+    return element.proto.id.split("-", 2)[-1]
+
+
 def array(value) -> np.ndarray:
     """A figure's data array: plotly sends numpy arrays as ``{"dtype", "bdata"}`` (base64)."""
     if isinstance(value, dict):

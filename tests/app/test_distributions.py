@@ -10,14 +10,14 @@ from urllib.parse import parse_qs, urlparse
 
 import numpy as np
 import pytest
-from apptest_support import array, figure, open_app, share_link
+from apptest_support import array, chart_key, figure, open_app, share_link
 from katex_support import AVAILABLE as KATEX
 from katex_support import render as katex_render
 from streamlit.testing.v1 import AppTest
 
 from xentcore import kl_divergence
 from xentcore.app.distributions.model import build
-from xentcore.app.distributions.state import SCHEMA
+from xentcore.app.distributions.state import SCHEMA, VIEWS
 from xentcore.app.format import fmt, fmt_apart, latex_text, md_escape, plotly_escape
 from xentcore.app.share import parse
 from xentcore.app.ui.text import TABLE
@@ -68,7 +68,24 @@ def test_defaults_render_the_weather_example(lang):
     assert [s.value for s in at.slider][:6] == [0.5, 0.3, 0.2, 0.4, 0.4, 0.2]
     units = {"en": ("nats", "bits"), "zh": ("nat", "bit")}[lang]
     assert rf"1.0549\ \text{{{units[0]}}} = 1.5219\ \text{{{units[1]}}}" in latex(at)
-    assert len(at.get("plotly_chart")) == 5
+    assert [c.proto.id for c in at.get("plotly_chart")] and len(at.get("plotly_chart")) == 2  # bars, fits
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_each_picture_is_built_only_in_its_open_tab(view):
+    """The pictures are tabs built lazily: the open one's chart (and the forward/reverse fits) alone is sent."""
+    at = open_app(PAGE, view=view)
+    assert not at.exception and not at.warning
+    keys = [chart_key(c) for c in at.get("plotly_chart")]
+    assert keys == [f"distributions.fig.{view}", "distributions.fig.fits"]
+    assert share_link(at).count(f"view={view}") == (view != "bars")  # the default is left out of the link
+
+
+def test_a_mangled_view_in_a_link_falls_back_to_the_bars_with_a_warning():
+    at = open_app(PAGE, view="pie")
+    assert not at.exception
+    assert chart_key(at.get("plotly_chart")[0]) == "distributions.fig.bars"
+    assert any("view" in w.value for w in at.warning)
 
 
 def test_bits_link_shows_bits():
@@ -94,7 +111,7 @@ def test_moving_a_slider_rescales_the_others_and_updates_everything():
 
 
 def test_twelve_classes_and_changing_k():
-    at = open_app(PAGE)
+    at = open_app(PAGE, view="simplex")
     at.number_input(key="distributions.k").set_value(12).run()
     assert not at.exception
     p, q = resize(WEATHER[0], 12), resize(WEATHER[1], 12)
@@ -176,14 +193,14 @@ def test_presets(name):
 
 
 def test_a_zero_in_q_shows_infinity_with_the_class_named():
-    at = open_app(PAGE)
+    at = open_app(PAGE, view="contrib")
     at.button(key="distributions.preset.zero_q").click().run()
     assert not at.exception
     assert shown(at)[1] == "∞" and shown(at)[2] == "∞"
     reasons = [i.value for i in at.info]
     assert en("distributions.inf.pq", name="sunny", p=fmt(0.5)) in reasons
     assert "\\infty" in latex(at)
-    contrib = figure(at, 1)["data"]
+    contrib = figure(at, 0)["data"]
     assert contrib[3]["text"][0] == "∞"  # the chart still draws, capped and labelled
 
 
@@ -201,9 +218,9 @@ def test_q_equals_p_correction():
 
 
 def test_simplex_toggle_colours_by_kl():
-    at = open_app(PAGE)
+    at = open_app(PAGE, view="simplex")
     at.radio(key="distributions.sx").set_value("kl").run()
-    simplex = figure(at, 3)["data"][0]
+    simplex = figure(at, 0)["data"][0]
     z = array(simplex["z"])
     expected_z = field(WEATHER[0], "kl", n=72).z.astype(np.float32).ravel()
     np.testing.assert_allclose(z, expected_z, rtol=1e-6, equal_nan=True)
@@ -388,11 +405,12 @@ def test_hostile_names_from_a_link_show_literally_everywhere():
     for name in HOSTILE:
         assert rf"\text{{{latex_text(name)}}}" in body
     escaped = [plotly_escape(n) for n in HOSTILE]
-    assert figure(at, 0)["data"][0]["x"] == escaped  # bars
-    assert figure(at, 1)["data"][0]["x"][:3] == escaped  # contributions
-    assert figure(at, 2)["data"][0]["hovertext"] == escaped  # code lengths
-    assert figure(at, 3)["data"][2]["text"] == escaped  # simplex corners
-    assert not any("<b>" in text for text in json.dumps([figure(at, i) for i in range(4)]).split('"'))
+    pictures = {view: figure(open_app(PAGE, names=",".join(HOSTILE), view=view), 0) for view in VIEWS}
+    assert pictures["bars"]["data"][0]["x"] == escaped
+    assert pictures["contrib"]["data"][0]["x"][:3] == escaped
+    assert pictures["code"]["data"][0]["hovertext"] == escaped
+    assert pictures["simplex"]["data"][2]["text"] == escaped  # the corners
+    assert not any("<b>" in text for text in json.dumps(list(pictures.values())).split('"'))
     for source in latex_sources(at):  # braces balance once the escaped ones are set aside
         depth = 0
         for ch in re.sub(r"\\[{}]", "", source):
@@ -457,12 +475,17 @@ def test_every_chart_has_the_models_alt(lang, case):
     i = ("en", "zh").index(lang)
     say = lambda key, **v: TABLE[key][i].format(**v) if v else TABLE[key][i]  # noqa: E731
     unit = "bits" if case == "bits" else "nats"
-    at = open_app(PAGE, lang=lang, **({"unit": "bits"} if case == "bits" else {}))
-    if case == "zero_q":
-        at.button(key="distributions.preset.zero_q").click().run()
-    if case == "k4":
-        at = open_app(PAGE, lang=lang, p="0.1,0.2,0.3,0.4", q="0.4,0.3,0.2,0.1")
-    assert not at.exception
+    def opened(view: str):
+        at = open_app(PAGE, lang=lang, view=view, **({"unit": "bits"} if case == "bits" else {}))
+        if case == "zero_q":
+            at.button(key="distributions.preset.zero_q").click().run()
+        if case == "k4":
+            at = open_app(PAGE, lang=lang, view=view, p="0.1,0.2,0.3,0.4", q="0.4,0.3,0.2,0.1")
+        assert not at.exception
+        return at
+
+    pages = {view: opened(view) for view in VIEWS}
+    at = pages["bars"]
     st_ = state(at)
     m = build(st_, unit)
     k = m.k
@@ -472,7 +495,9 @@ def test_every_chart_has_the_models_alt(lang, case):
     want = [notes.bars_alt(m, names, say), notes.contrib_alt(m, names, say), notes.code_alt(m, names, say)]
     want += [notes.simplex_alt(m, names, say)] if k == 3 else []
     want.append(notes.fits_alt(m, say))
-    shown_alts = [c.proto.alt for c in at.get("plotly_chart")]
+    shown_alts = [pages[view].get("plotly_chart")[0].proto.alt for view in VIEWS[: 4 if k == 3 else 3]]
+    shown_alts.append(at.get("plotly_chart")[-1].proto.alt)
+    assert len(pages["simplex"].get("plotly_chart")) == (2 if k == 3 else 1)  # K ≠ 3: a note, no triangle
     assert shown_alts == want and all(a.strip() for a in shown_alts)
     if case == "zero_q":
         assert "∞" in shown_alts[1] and "∞" in shown_alts[2]

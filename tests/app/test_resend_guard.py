@@ -27,7 +27,7 @@ from xentcore.app.ui import charts
 # page id -> share-link key -> the most plotly figures one move of it may re-send
 EXPECTED = {
     "home": {"pe": 0},
-    "distributions": {"p": 5, "q": 5, "sx": 5, "sep": 1, "w": 1},
+    "distributions": {"p": 2, "q": 2, "sep": 1, "w": 1},  # the open picture (a tab) and the fits
     "curves": {"y": 3, "z": 1, "log": 3, "zs": 2, "c": 2, "soft": 2, "temp": 2, "ls": 2},
     "surfaces": {
         "data": 3,
@@ -56,7 +56,7 @@ EXPECTED = {
     "language": {"split": 4, "k": 4, "a": 4, "test": 0},
 }
 # page id -> the most figure JSON (kB) one move may re-send: today's largest, with a quarter to spare
-MAX_KB = {"home": 0, "distributions": 80, "curves": 80, "surfaces": 290, "race": 540, "tutorial": 16, "language": 50}
+MAX_KB = {"home": 0, "distributions": 16, "curves": 80, "surfaces": 290, "race": 540, "tutorial": 16, "language": 50}
 
 
 def moves(page_id: str) -> tuple[dict[str, tuple[int, int]], dict[str, Counter]]:

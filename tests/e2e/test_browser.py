@@ -114,6 +114,23 @@ def test_a_distributions_link_opens_with_its_numbers(page, server):
         assert fmt(value) in shown
 
 
+def test_a_picture_tab_is_built_when_opened_and_kept_in_the_link(page, server):
+    """The distributions pictures are lazy tabs: opening one reruns the page, draws its chart (and only it),
+    and puts the tab in the share link."""
+    page.goto(f"{server}/distributions")
+    wait_settled(page)
+    assert page.locator(".st-key-distributions-fig-bars [data-testid='stPlotlyChart']").count() == 1
+    assert page.locator(".st-key-distributions-fig-code").count() == 0  # not built while closed
+    page.get_by_role("tab", name="Code lengths").click()
+    page.wait_for_selector(".st-key-distributions-fig-code [data-testid='stPlotlyChart'] .main-svg")
+    wait_settled(page)
+    assert page.locator(".st-key-distributions-fig-bars").count() == 0
+    page.wait_for_function(
+        """() => document.querySelector("[data-testid='stSidebar'] .xent-link a").innerText.includes('view=code')"""
+    )
+    assert parse_qs(urlparse(page.url).query)["view"] == ["code"]
+
+
 def test_the_training_race_plays_in_the_browser(page, server):
     page.goto(server + "/training_race")
     wait_settled(page)

@@ -19,7 +19,7 @@ from xentcore.app.distributions import figures as figs
 from xentcore.app.distributions import latex, notes
 from xentcore.app.distributions import model as pm
 from xentcore.app.distributions.model import DistributionsModel, WeightsError
-from xentcore.app.distributions.state import SCHEMA
+from xentcore.app.distributions.state import SCHEMA, VIEWS
 from xentcore.app.format import adds_up, fmt, fmt_apart, md_escape
 from xentcore.app.ui.charts import cached_figure, chart
 from xentcore.app.ui.i18n import t
@@ -50,6 +50,7 @@ CONTROL_LABELS = {  # each state key's control, by the translation key of its la
     "p": f"{PAGE}.p.header",
     "q": f"{PAGE}.q.header",
     "names": f"{PAGE}.table.name",
+    "view": f"{PAGE}.pictures.header",
     "sx": f"{PAGE}.sx",
     "sep": f"{PAGE}.fit.sep",
     "w": f"{PAGE}.fit.w",
@@ -258,18 +259,25 @@ def numbers(m: DistributionsModel, names: tuple[str, ...]) -> None:
 
 
 def pictures(ctx: PageState, m: DistributionsModel, names: tuple[str, ...]) -> None:
-    """Grouped bars, the entropy/KL split, code lengths, and (for K = 3) the simplex."""
-    unit = _unit(m.unit)
-    left, right = st.columns(2, gap="large")
-    left.markdown(f"**{t(f'{PAGE}.fig.bars')}**")
+    """Grouped bars, the entropy/KL split, code lengths, and (for K = 3) the simplex: one tab each, and only the
+    open one built and drawn (a move of P or Q redraws one picture, not four)."""
+    draw = {"bars": _bars, "contrib": _contributions, "code": _code_lengths, "simplex": _simplex_section}
+    for view, tab in ctx.tabs("view", {v: t(f"{PAGE}.fig.{v}") for v in VIEWS}).items():
+        if tab.open:
+            with tab:
+                draw[view](ctx, m, names)
+
+
+def _bars(ctx: PageState, m: DistributionsModel, names: tuple[str, ...]) -> None:
     bar_labels = {"p": t(f"{PAGE}.fig.p"), "q": t(f"{PAGE}.fig.q"), "y": t(f"{PAGE}.fig.prob")}
-    table = lambda: notes.class_table(m, names)  # noqa: E731
-    with left:
-        chart(
-            cached_figure(figs.distribution_bars, names, m.p, m.q, bar_labels), key=f"{PAGE}.fig.bars",
-            alt=notes.bars_alt(m, names), data=table,
-        )  # fmt: skip
-    right.markdown(f"**{t(f'{PAGE}.fig.contrib')}**")
+    chart(
+        cached_figure(figs.distribution_bars, names, m.p, m.q, bar_labels), key=f"{PAGE}.fig.bars",
+        alt=notes.bars_alt(m, names), data=lambda: notes.class_table(m, names),
+    )  # fmt: skip
+
+
+def _contributions(ctx: PageState, m: DistributionsModel, names: tuple[str, ...]) -> None:
+    unit = _unit(m.unit)
     contrib_labels = {
         "h": t(f"{PAGE}.fig.h_part"),
         "kl": t(f"{PAGE}.fig.kl_part"),
@@ -279,17 +287,17 @@ def pictures(ctx: PageState, m: DistributionsModel, names: tuple[str, ...]) -> N
         "unit": unit,
     }
     totals = (m.summary.h_p, m.summary.kl_pq)
-    with right:
-        chart(
-            cached_figure(figs.contribution_bars, names, m.h_terms, m.kl_terms, totals, contrib_labels),
-            key=f"{PAGE}.fig.contrib",
-            alt=notes.contrib_alt(m, names),
-            data=table,
-        )
-    right.caption(t(f"{PAGE}.fig.contrib.caption"))
+    chart(
+        cached_figure(figs.contribution_bars, names, m.h_terms, m.kl_terms, totals, contrib_labels),
+        key=f"{PAGE}.fig.contrib",
+        alt=notes.contrib_alt(m, names),
+        data=lambda: notes.class_table(m, names),
+    )
+    st.caption(t(f"{PAGE}.fig.contrib.caption"))
 
-    left, right = st.columns(2, gap="large")
-    left.markdown(f"**{t(f'{PAGE}.fig.code')}**")
+
+def _code_lengths(ctx: PageState, m: DistributionsModel, names: tuple[str, ...]) -> None:
+    unit = _unit(m.unit)
     code_labels = {
         "q_code": t(f"{PAGE}.fig.q_code"),
         "p_code": t(f"{PAGE}.fig.p_code"),
@@ -297,20 +305,16 @@ def pictures(ctx: PageState, m: DistributionsModel, names: tuple[str, ...]) -> N
         "y": t(f"{PAGE}.fig.code.y", unit=unit),
         "unit": unit,
     }
-    with left:
-        chart(
-            cached_figure(figs.code_lengths, names, m.p, m.code_length, m.best_code_length, code_labels),
-            key=f"{PAGE}.fig.code",
-            alt=notes.code_alt(m, names),
-            data=table,
-        )
-    left.caption(t(f"{PAGE}.fig.code.caption"))
-    with right:
-        _simplex_section(ctx, m, names)
+    chart(
+        cached_figure(figs.code_lengths, names, m.p, m.code_length, m.best_code_length, code_labels),
+        key=f"{PAGE}.fig.code",
+        alt=notes.code_alt(m, names),
+        data=lambda: notes.class_table(m, names),
+    )
+    st.caption(t(f"{PAGE}.fig.code.caption"))
 
 
 def _simplex_section(ctx: PageState, m: DistributionsModel, names: tuple[str, ...]) -> None:
-    st.markdown(f"**{t(f'{PAGE}.fig.simplex')}**")
     if m.simplex is None:
         st.info(t(f"{PAGE}.fig.simplex.k", k=m.k), icon=":material/change_history:")
         return

@@ -11,6 +11,7 @@ from xentcore.app.share import Choice, Distribution, Float, Issue, Names, Note, 
 from xentcore.distributions import MAX_CLASSES, MIN_CLASSES, WEATHER_P, WEATHER_Q
 
 SIMPLEX_MEASURES = ("ce", "kl")
+VIEWS = ("bars", "contrib", "code", "simplex")  # the pictures, one tab each (see sections.pictures)
 
 
 def reconcile(state: State, from_url: set[str], issues: list[Issue]) -> State:
@@ -34,6 +35,7 @@ SCHEMA = Schema(
         Distribution("p", WEATHER_P, min_len=MIN_CLASSES, max_len=MAX_CLASSES),
         Distribution("q", WEATHER_Q, min_len=MIN_CLASSES, max_len=MAX_CLASSES),
         Names("names", (), min_len=MIN_CLASSES, max_len=MAX_CLASSES),
+        Choice("view", "bars", options=VIEWS),
         Choice("sx", "ce", options=SIMPLEX_MEASURES),
         Float("sep", 6.0, lo=0.0, hi=10.0, step=0.5),
         Float("w", 0.6, lo=0.1, hi=0.9, step=0.05),

@@ -11,7 +11,7 @@ Each schema's state is kept in a session-wide store, ``st.session_state[STORE][s
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import urlencode
 
@@ -117,6 +117,13 @@ def _changed(name: str, key: str) -> None:
     write_url()
 
 
+def _tab_changed(name: str, key: str, by_label: dict[str, str]) -> None:
+    option = by_label.get(st.session_state.get(f"{name}.{key}"))
+    if option is not None:
+        store()[name][key] = option
+        write_url()
+
+
 class PageState:
     """A page's state, with widgets bound to it. ``ctx[key]`` reads; ``ctx.set`` writes (use it in
     callbacks, so the new value is there when the page reruns)."""
@@ -195,6 +202,30 @@ class PageState:
             return self.values[key]
         draw: Callable[..., Any] = getattr(where or st, kind)
         return draw(label, key=wkey, on_change=_changed, args=(self.schema.name, key), **kwargs)
+
+    def tabs(self, key: str, labels: Mapping[str, str]) -> dict[str, Any]:
+        """Tabs bound to the :class:`Choice` ``key``, one per option (``labels``: option -> tab label), in the
+        schema's order; returns option -> tab container.
+
+        Lazy: Streamlit reruns the page when the reader opens another tab, and only the open tab's container has
+        ``.open`` true, so a page builds, sends and draws what is in that tab alone (draw a tab's content only
+        when ``tab.open``). The open tab is page state, so it is in the share link, by its option, in any
+        language. A lesson link that hides ``key`` keeps its tab open and the bar of tabs away.
+        """
+        param = self.schema.param(key)
+        if not isinstance(param, Choice):
+            raise TypeError(f"{key} is not a Choice: tabs need a fixed set of options")
+        names = [labels[option] for option in param.options]
+        if key in self.hidden:
+            self.lock(key, labels[self.values[key]])
+            only = st.container()
+            only.open = True
+            return {self.values[key]: only}
+        wkey = f"{self.schema.name}.{key}"
+        st.session_state[wkey] = labels[self.values[key]]  # store -> widget on every run
+        by_label = dict(zip(names, param.options, strict=True))
+        containers = st.tabs(names, key=wkey, on_change=_tab_changed, args=(self.schema.name, key, by_label))
+        return dict(zip(param.options, containers, strict=True))
 
     def label(self, key: str, label: str) -> None:
         """Record the label of the control that edits ``key`` (for the lesson tools); widgets drawn through this
