@@ -4,6 +4,7 @@ the same data, animated in the browser; then how well their probabilities are ca
 import pandas as pd
 import streamlit as st
 
+from xentcore.app.format import md_escape
 from xentcore.app.race.data import DATA
 from xentcore.app.race.model import CSV_HELP, Upload, csv_columns, csv_problem, page_intro, race_key
 from xentcore.app.race.questions import first_quiz
@@ -109,8 +110,8 @@ if predict(ctx, **first_quiz(model, ctx.values)):
 st.markdown(f"**{t('race.confusion', part=t(f'race.confusion.{model.confusion_part}'))}**")
 for col, row in zip(st.columns(len(model.rows)), model.rows, strict=True):
     col.markdown(say(row.title))
-    names = list(model.class_names)
-    col.dataframe(pd.DataFrame(row.confusion, index=names, columns=names), key=f"race.confusion.{row.key}")
+    names = [md_escape(name) for name in model.class_names]  # st.table's cells are markdown
+    col.table(pd.DataFrame(row.confusion, index=names, columns=names))
 st.caption(t("race.confusion.caption"))
 
 # --- calibration --------------------------------------------------------------------------------------------------

@@ -102,9 +102,9 @@ def check_page(at, model, lang="en"):
         assert shown[TABLE["race.col.balanced"][i]] == fmt_percent(row.balanced_accuracy, lang=percent)
         for name, recall in zip(model.class_names, row.recall, strict=True):
             assert shown[TABLE["race.col.recall"][i].format(name=md_escape(name))] == fmt_percent(recall, lang=percent)
-    for table, row in zip(at.dataframe[0:3], model.rows, strict=True):
-        np.testing.assert_array_equal(table.value.to_numpy(), row.confusion)
-        assert list(table.value.index) == list(model.class_names)
+    for table, row in zip(at.table[1:4], model.rows, strict=True):  # after the results, static tables
+        np.testing.assert_array_equal(table.value.to_numpy(dtype=int), row.confusion)
+        assert list(table.value.index) == [md_escape(name) for name in model.class_names]
     captions = [c.value for c in at.caption]
     assert said(model.loss_caption, lang) in captions
     assert said(model.metrics_caption, lang) in captions
@@ -130,7 +130,7 @@ def check_calibration(at, model, lang="en"):
     """The calibration section shows its model's numbers and sentences, and one reliability panel per run."""
     cal = page_calibration(at, model)
     i = LANGUAGES.index(lang)
-    table = by_run(at.table[1].value, lang)
+    table = by_run(at.table[-1].value, lang)
     unit = TABLE[f"unit.short.{cal.unit}"][i]
     for n, (shown, lane, row) in enumerate(zip(table, cal.lanes, model.rows, strict=True), 1):
         assert same_title(shown[TABLE["race.col.run"][i]], said(row.title, lang), n)
