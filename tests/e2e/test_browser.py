@@ -121,7 +121,7 @@ def test_a_picture_tab_is_built_when_opened_and_kept_in_the_link(page, server):
     wait_settled(page)
     assert page.locator(".st-key-distributions-fig-bars [data-testid='stPlotlyChart']").count() == 1
     assert page.locator(".st-key-distributions-fig-code").count() == 0  # not built while closed
-    page.get_by_role("tab", name="Code lengths").click()
+    page.get_by_role("tab", name="Code lengths").click()  # the tab's label
     page.wait_for_selector(".st-key-distributions-fig-code [data-testid='stPlotlyChart'] .main-svg")
     wait_settled(page)
     assert page.locator(".st-key-distributions-fig-bars").count() == 0

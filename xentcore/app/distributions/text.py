@@ -129,6 +129,11 @@ TEXT = {
         "H(Q, P) 与 KL(Q‖P) 为 ∞：真实分布 P 给 **{name}** 的概率是 0，而模型 Q 给它 {q}。",
     ),
     "distributions.pictures.header": ("Pictures", "图示"),
+    # the pictures' tabs: short enough that all four fit a phone's width; each tab opens with the full title
+    "distributions.tab.bars": ("P and Q", "P 与 Q"),
+    "distributions.tab.contrib": ("H + KL", "H + KL"),
+    "distributions.tab.code": ("Code lengths", "编码长度"),
+    "distributions.tab.simplex": ("Every Q", "所有 Q"),
     "distributions.fig.bars": ("P and Q, class by class", "逐类比较 P 与 Q"),
     "distributions.fig.prob": ("probability", "概率"),
     "distributions.fig.p": ("true P", "真实 P"),
