@@ -5,7 +5,7 @@ import streamlit as st
 from xentcore.app.language import questions
 from xentcore.app.language import sections as section
 from xentcore.app.language.model import LanguageModel, build
-from xentcore.app.language.state import SCHEMA
+from xentcore.app.language.state import LOOKS, SCHEMA
 from xentcore.app.ui import page_end, page_setup, predict, t
 from xentcore.app.ui.i18n import sentences
 
@@ -46,16 +46,12 @@ else:
     st.subheader(t("language.header.numbers"))
     section.numbers(model, ctx["split"])
 
-    st.subheader(t("language.header.grid"))
-    st.caption(t("language.grid.intro"))
-    section.surprise(model)
-
-    st.subheader(t("language.header.next"))
-    section.next_char(ctx, model)
-
-    st.subheader(t("language.header.sizes"))
-    st.caption(t("language.sizes.intro"))
-    section.compression(model)
+    # three close-ups, one tab each, built only when opened: a move redraws the open one alone
+    st.subheader(t("language.header.looks"))
+    for look, tab in ctx.tabs("look", {v: t(f"language.tab.{v}") for v in LOOKS}).items():
+        if tab.open:
+            with tab:
+                section.close_up(ctx, model, look)
 
 st.subheader(t("language.header.converter"))
 st.caption(t("language.converter.intro"))

@@ -6,17 +6,17 @@ from urllib.parse import parse_qsl, urlparse
 
 import numpy as np
 import pytest
-from apptest_support import array, figure, open_app
+from apptest_support import array, chart_key, figure, open_app, share_link
 
 from xentcore.app.format import fmt
 from xentcore.app.language import model as lm
 from xentcore.app.language.sections import FLASH, OWN_FULL
-from xentcore.app.language.state import LINK_CHARS, MAX_CHARS, SCHEMA
+from xentcore.app.language.state import LINK_CHARS, LOOKS, MAX_CHARS, SCHEMA
 from xentcore.app.ui.session import STORE
 from xentcore.app.ui.text import TABLE
 
 PAGE = "pages/6_language.py"
-FIG = {"curve": 0, "grid": 1, "next": 2, "sizes": 3}
+FIG = {"curve": 0, "grid": 1, "next": 1, "sizes": 1}  # the curve, then the open close-up (a tab) alone
 
 
 def open_page(**params):
@@ -52,19 +52,39 @@ def assert_shows(at, m: lm.LanguageModel, lang: str = "en") -> None:
         shown = array(trace["y"])
         finite = np.isfinite(values)
         np.testing.assert_allclose(shown[finite], values[finite], rtol=1e-6)
-    grid = figure(at, FIG["grid"])["data"][0]
-    z = array(grid["z"]) if isinstance(grid["z"], dict) else np.array(grid["z"], dtype=float).ravel()
-    s = a.drawn.surprisal
-    finite = s[np.isfinite(s)]
-    expected = np.minimum(s, finite.max() if finite.size else 1.0)
-    np.testing.assert_allclose(z[: len(s)], expected, rtol=1e-6)
-    bars = figure(at, FIG["next"])["data"]
-    np.testing.assert_allclose(array(bars[0]["y"]), a.next.q, rtol=1e-6)
-    if a.next.p is not None:
-        np.testing.assert_allclose(array(bars[1]["y"]), a.next.p, rtol=1e-6)
-    sizes = figure(at, FIG["sizes"])["data"][0]
-    expected_bytes = [a.sizes.utf8_bytes, *a.sizes.compressed.values()]
-    assert sizes["text"][:4] == [text("language.sizes.bytes", lang).format(n=fmt(b, 0)) for b in expected_bytes]
+    look = state_of(at)["look"]
+    assert [chart_key(c) for c in at.get("plotly_chart")] == ["language.curve", f"language.{look}"]
+    assert_close_up(figure(at, FIG[look]), m, look, lang)
+
+
+def assert_close_up(fig: dict, m: lm.LanguageModel, look: str, lang: str = "en") -> None:
+    """The open close-up's chart shows the model's numbers."""
+    a = m.analysis
+    if look == "grid":
+        grid = fig["data"][0]
+        z = array(grid["z"]) if isinstance(grid["z"], dict) else np.array(grid["z"], dtype=float).ravel()
+        s = a.drawn.surprisal
+        finite = s[np.isfinite(s)]
+        expected = np.minimum(s, finite.max() if finite.size else 1.0)
+        np.testing.assert_allclose(z[: len(s)], expected, rtol=1e-6)
+    elif look == "next":
+        bars = fig["data"]
+        np.testing.assert_allclose(array(bars[0]["y"]), a.next.q, rtol=1e-6)
+        if a.next.p is not None:
+            np.testing.assert_allclose(array(bars[1]["y"]), a.next.p, rtol=1e-6)
+    else:
+        sizes = fig["data"][0]
+        expected_bytes = [a.sizes.utf8_bytes, *a.sizes.compressed.values()]
+        assert sizes["text"][:4] == [text("language.sizes.bytes", lang).format(n=fmt(b, 0)) for b in expected_bytes]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("look", LOOKS)
+def test_each_close_up_is_built_only_in_its_open_tab(look, lang):
+    at = open_page(look=look, lang=lang, h="the")
+    assert not at.exception and not at.warning
+    assert_shows(at, model_of(at, lang), lang)
+    assert share_link(at).count(f"look={look}") == (look != "grid")  # the default is left out of the link
 
 
 # --- the page shows its model ------------------------------------------------------------------------------------
@@ -97,7 +117,7 @@ def test_moving_the_context_and_alpha_changes_the_numbers_and_the_link():
 
 
 def test_alpha_zero_shows_infinity_and_says_why():
-    at = open_page(a="0", k="3")
+    at = open_page(a="0", k="3", look="sizes")
     assert not at.exception
     m = model_of(at)
     assert m.analysis.test_ce == math.inf and metrics(at)[1] == "∞"
@@ -107,7 +127,7 @@ def test_alpha_zero_shows_infinity_and_says_why():
 
 
 def test_the_distributions_link_carries_the_models_q():
-    at = open_page(k="1", h="t")
+    at = open_page(k="1", h="t", look="next")
     m = model_of(at)
     nxt = m.analysis.next
     (link,) = [md.value for md in at.markdown if "./distributions?" in md.value]
@@ -119,7 +139,7 @@ def test_the_distributions_link_carries_the_models_q():
 
 
 def test_typing_a_history_redraws_the_next_character_bars():
-    at = open_page()
+    at = open_page(look="next")
     at.text_input(key="language.h_box").input("information th").run()
     assert state_of(at)["h"] == "information th" and at.query_params["h"] == "information th"
     m = model_of(at)
@@ -300,6 +320,8 @@ def test_every_chart_has_the_models_alt_text(lang, params):
         section.sizes_alt(m, t),
     ]
     alts = [c.proto.alt for c in at.get("plotly_chart")]
+    for look in LOOKS[1:]:  # the other close-ups, each in its own tab
+        alts.append(open_page(lang=lang, look=look, **params).get("plotly_chart")[1].proto.alt)
     assert alts == [a.strip() for a in expected] and all(alts)
     assert fmt(m.analysis.test_ce) in alts[0]
 

@@ -563,3 +563,16 @@ def sizes_data(model: LanguageModel) -> pd.DataFrame:
             t("language.sizes.y"): [round(s.bits_per_char(n), 3) for n in names],
         }
     )
+
+
+def close_up(ctx: PageState, model: LanguageModel, look: str) -> None:
+    """One of the model's close-ups (``look``: ``grid``, ``next`` or ``sizes``), under its full title."""
+    st.markdown(f"**{t(f'language.header.{look}')}**")
+    if look == "grid":
+        st.caption(t("language.grid.intro"))
+        surprise(model)
+    elif look == "next":
+        next_char(ctx, model)
+    else:
+        st.caption(t("language.sizes.intro"))
+        compression(model)

@@ -18,6 +18,7 @@ MAX_CONTEXT = 8
 ALPHAS = (0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
 SOURCES = ("auto", "en", "zh", "own")
 TESTS = ("rest", "typed")
+LOOKS = ("grid", "next", "sizes")  # the model looked at closely, one tab each (pages/6_language.py)
 LINK_CHARS = 1500  # the reader's text in a share link, at most (a URL of ~1500 CJK characters is ~14 kB)
 MAX_CHARS = 100_000  # the reader's text, at most
 HISTORY_CHARS = 64
@@ -71,5 +72,6 @@ SCHEMA = Schema(
         Text("h", "", max_chars=HISTORY_CHARS),
         Float("loss", 2.1, lo=0.0, hi=20.0, step=0.01),
         Float("bpt", 4.0, lo=0.5, hi=16.0, step=0.1),
+        Choice("look", "grid", options=LOOKS),
     ),
 )

@@ -19,6 +19,11 @@ TEXT = {
         "The same model fitted with every context length from 0 to {K}; the dotted line marks the one chosen above.",
         "对从 0 到 {K} 的每个上下文长度分别拟合同一个模型；虚线标出上面选中的长度。",
     ),
+    "language.header.looks": ("The model, close up", "近看模型"),
+    # the close-up's tabs: short enough that all three fit a phone's width; each tab opens with its full title
+    "language.tab.grid": ("Surprise", "意外"),
+    "language.tab.next": ("Next character", "下一个字"),
+    "language.tab.sizes": ("File size", "文件大小"),
     "language.header.grid": ("Which characters surprised the model", "哪些字让模型感到意外"),
     "language.grid.intro": (
         "The test text, character by character, each coloured by its surprisal −log q(c | h): the cost the model paid for it. Hover a character for its probability.",
