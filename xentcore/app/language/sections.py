@@ -276,7 +276,7 @@ def surprise(model: LanguageModel) -> None:
         )
     )
     if model.analysis.next.from_worst:
-        notes.append(t("language.grid.below"))
+        notes.append(t("language.grid.below", tab=t("language.tab.next")))
     st.caption(sentences(notes))
 
 

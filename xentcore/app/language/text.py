@@ -275,14 +275,17 @@ TEXT = {
         "The most surprising of them: «{c}» (character {i}) after «{h}», q = {q}, {s} {unit}.",
         "其中最意外的是第 {i} 个字«{c}»，它前面是«{h}»，q = {q}，{s} {unit}。",
     ),
-    "language.grid.below": ("Below: what the model expected there.", "下面是模型在那里预期的下一个字。"),
+    "language.grid.below": (
+        "What the model expected there: the “{tab}” tab.",
+        "模型在那里预期的下一个字：见“{tab}”标签页。",
+    ),
     "language.sym.unk": ("⟨unk⟩", "⟨未知⟩"),
     "language.sym.bos": ("⟨bos⟩", "⟨始⟩"),
     "language.sym.other": ("other", "其他"),
     # --- next character
     "language.next.history": (
-        "History (empty: the one before the most surprising character above)",
-        "历史（留空：上面最意外的那个字之前的历史）",
+        "History (empty: the one before the test text's most surprising character)",
+        "历史（留空：测试文本中最意外的那个字之前的历史）",
     ),
     "language.next.history.help": (
         "The model reads only the last k characters of it; a history shorter than k is padded with the start marker.",
