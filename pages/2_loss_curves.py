@@ -8,13 +8,14 @@ import streamlit as st
 from xentcore.app.curves import notes
 from xentcore.app.curves.figures import binary_figure, multiclass_figure, temperature_figure
 from xentcore.app.curves.model import GRADIENT_SOURCES, build_binary, build_multiclass
-from xentcore.app.curves.state import LOGIT_LIMIT, SCHEMA, with_classes
+from xentcore.app.curves.state import CONTROL_LABELS, LOGIT_LIMIT, SCHEMA, with_classes
 from xentcore.app.curves.text import BINARY_FORMULAS, MULTICLASS_FORMULA
 from xentcore.app.ui import fmt, fragment, page_end, page_setup, predict, t
 from xentcore.app.ui.charts import cached_figure, chart
-from xentcore.app.ui.widgets import source_expander, vector_sliders
+from xentcore.app.ui.widgets import name_controls, source_expander, vector_sliders
 from xentcore.probes import MAX_CLASSES
 
+name_controls(SCHEMA, CONTROL_LABELS)
 ctx = page_setup("curves", SCHEMA)
 st.title(t("nav.curves"))
 st.markdown(t("curves.intro"))

@@ -9,6 +9,7 @@ from xentcore.app.language.state import LOOKS, SCHEMA
 from xentcore.app.ui import page_end, page_setup, predict, t
 from xentcore.app.ui.i18n import sentences
 
+section.name_page_controls()
 ctx = page_setup("language", SCHEMA)
 
 
@@ -48,7 +49,8 @@ else:
 
     # three close-ups, one tab each, built only when opened: a move redraws the open one alone
     st.subheader(t("language.header.looks"))
-    for look, tab in ctx.tabs("look", {v: t(f"language.tab.{v}") for v in LOOKS}).items():
+    tabs = ctx.tabs("look", t("language.header.looks"), {v: t(f"language.tab.{v}") for v in LOOKS})
+    for look, tab in tabs.items():
         if tab.open:
             with tab:
                 section.close_up(ctx, model, look)

@@ -5,6 +5,7 @@ from apptest_support import open_app, share_link, sidebar_links
 
 from xentcore.app.pages import PAGES
 from xentcore.app.settings import SETTINGS, schema_for
+from xentcore.app.share import Bool
 from xentcore.app.tours import TOURS
 from xentcore.app.ui.lesson import step_params
 from xentcore.app.ui.text import TABLE
@@ -37,6 +38,28 @@ def test_hide_all_draws_no_control_and_says_what_was_set(page):
     assert control_keys(at, schema) == set()
     summary = [c.value for c in at.caption if c.value.startswith(LOCKED["en"])]
     assert len(summary) == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("page", WITH_CONTROLS, ids=lambda p: p.id)
+def test_the_teachers_line_names_every_control_by_its_label(page, lang):
+    """With every control hidden on a fresh server, "Set by your teacher" names each one by its label in the
+    reader's language (controls drawn only in some views included), never by its link key; switches say on/off."""
+    from xentcore.app.ui import session
+
+    session._LABELS.clear()  # as on a fresh server: no session has drawn these controls yet
+    schema = schema_for(page.id)
+    at = open_app(page.path, hide="all", lang=lang)
+    i = ("en", "zh").index(lang)
+    (line,) = [c.value for c in at.caption if c.value.startswith(LOCKED[lang])]
+    items = line.removeprefix(LOCKED[lang]).split(TABLE["lesson.sep"][i])
+    labels = [item.split(" = ", 1)[0] for item in items]
+    assert len(items) == len(schema.keys)
+    assert not set(labels) & set(schema.keys), f"bare link keys in {line!r}"
+    values = dict(zip(schema.keys, (item.split(" = ", 1)[1] for item in items), strict=True))
+    on_off = {TABLE["lesson.on"][i], TABLE["lesson.off"][i]}
+    switches = [p.key for p in schema.params if isinstance(p, Bool) and values[p.key] not in on_off]
+    assert not switches, f"switches {switches} not shown as on/off in {line!r}"
 
 
 @pytest.mark.parametrize("page", WITH_CONTROLS, ids=lambda p: p.id)

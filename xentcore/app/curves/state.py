@@ -56,3 +56,8 @@ def with_classes(state: State, k: int) -> dict:
         "ty": tuple(float(v) for v in resize(state["ty"], k)),
         "c": min(state["c"], k - 1),
     }
+
+
+# the controls drawn only in some views (the soft target's sliders, with "soft" on), by their labels' translation
+# keys: the lesson tools name them whether drawn or not (xentcore.app.ui.widgets.name_controls)
+CONTROL_LABELS = {"ty": "curves.soft.weights"}

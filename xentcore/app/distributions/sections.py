@@ -262,7 +262,8 @@ def pictures(ctx: PageState, m: DistributionsModel, names: tuple[str, ...]) -> N
     """Grouped bars, the entropy/KL split, code lengths, and (for K = 3) the simplex: one tab each, and only the
     open one built and drawn (a move of P or Q redraws one picture, not four)."""
     draw = {"bars": _bars, "contrib": _contributions, "code": _code_lengths, "simplex": _simplex_section}
-    for view, tab in ctx.tabs("view", {v: t(f"{PAGE}.tab.{v}") for v in VIEWS}).items():
+    tabs = ctx.tabs("view", t(f"{PAGE}.pictures.header"), {v: t(f"{PAGE}.tab.{v}") for v in VIEWS})
+    for view, tab in tabs.items():
         if tab.open:
             with tab:
                 st.markdown(f"**{t(f'{PAGE}.fig.{view}')}**")

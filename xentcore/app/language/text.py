@@ -42,6 +42,9 @@ TEXT = {
     ),
     # --- the text
     "language.source": ("Text", "文本"),
+    "language.own.name": ("Your text", "你的文本"),
+    "language.typed.name": ("Your test text", "你的测试文本"),
+    "language.h.name": ("History", "历史"),
     "language.source.en": ("Built-in English text", "内置英文文本"),
     "language.source.zh": ("Built-in Chinese text", "内置中文文本"),
     "language.source.own": ("Your own text", "你自己的文本"),

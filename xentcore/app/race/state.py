@@ -82,3 +82,8 @@ SCHEMA = Schema(
     ),
     reconcile=_features,
 )
+
+
+# the controls drawn only in some views (for data with more than two features; the frame stepper), by their
+# labels' translation keys: the lesson tools name them whether drawn or not (xentcore.app.ui.widgets.name_controls)
+CONTROL_LABELS = {"proj": "race.proj", "f1": "race.f1", "f2": "race.f2", "at": "race.at"}

@@ -282,7 +282,7 @@ def claim_6(ctx: PageState, g: tm.SoftmaxGradient) -> None:
         labels = [t("tutorial.c6.z", j=j + 1, outcome=outcome(j)) for j in range(N_OUTCOMES)]
         vector_sliders(
             ctx, "z", labels, where=cols[:N_OUTCOMES], lo=-LOGIT_RANGE, hi=LOGIT_RANGE, step=0.1, distribution=False,
-            name="z",
+            name=t("tutorial.c6.logits"),
         )  # fmt: skip
         ctx.widget(
             "radio", "c", t("tutorial.c6.class"), where=cols[-1], options=tuple(range(N_OUTCOMES)), format_func=outcome

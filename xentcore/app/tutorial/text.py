@@ -280,6 +280,7 @@ TEXT = {
         "−y_j/ŷ_j。分别对两个变量做有限差分即可判定；请选择 logits 和真实类别。",
     ),
     "tutorial.c6.z": ("logit z{j} ({outcome})", "logit z{j}（{outcome}）"),
+    "tutorial.c6.logits": ("Logits z", "各类别的 logit z"),
     "tutorial.c6.class": ("True class", "真实类别"),
     "tutorial.c6.claimed": ("tutorial: ŷ − y", "教程：ŷ − y"),
     "tutorial.c6.dz": ("∂L/∂z (finite diff.)", "∂L/∂z（有限差分）"),

@@ -3,6 +3,8 @@
 TEXT = {
     "lesson.locked": ("Set by your teacher: {items}", "由老师设定：{items}"),
     "lesson.sep": ("; ", "；"),
+    "lesson.on": ("on", "开"),
+    "lesson.off": ("off", "关"),
     "lesson.header": ("Make a lesson link", "制作课堂链接"),
     "lesson.pick": ("Hide these controls", "隐藏这些控件"),
     "lesson.help": (

@@ -19,6 +19,7 @@ import streamlit as st
 
 from xentcore.app.settings import SETTINGS, UNIT_BASE, schema_for
 from xentcore.app.share import Bool, Choice, Float, Int, Issue, Schema, coerce, dump, parse
+from xentcore.app.ui.text import LANGUAGES, TABLE
 
 STORE = "_xent_state"
 ISSUES = "_xent_issues"
@@ -197,15 +198,21 @@ class PageState:
             kwargs["format_func"] = labels.__getitem__
         self.label(key, label)
         if key in self.hidden:
-            shown = kwargs["format_func"](self.values[key]) if "format_func" in kwargs else None
+            if "format_func" in kwargs:
+                shown = kwargs["format_func"](self.values[key])
+            elif isinstance(param, Bool):
+                shown = TABLE["lesson.on" if self.values[key] else "lesson.off"][LANGUAGES.index(self.lang)]
+            else:
+                shown = None
             self.lock(key, shown)
             return self.values[key]
         draw: Callable[..., Any] = getattr(where or st, kind)
         return draw(label, key=wkey, on_change=_changed, args=(self.schema.name, key), **kwargs)
 
-    def tabs(self, key: str, labels: Mapping[str, str]) -> dict[str, Any]:
+    def tabs(self, key: str, label: str, labels: Mapping[str, str]) -> dict[str, Any]:
         """Tabs bound to the :class:`Choice` ``key``, one per option (``labels``: option -> tab label), in the
-        schema's order; returns option -> tab container.
+        schema's order; returns option -> tab container. ``label`` names the group (the heading above it) for
+        the lesson tools.
 
         Lazy: Streamlit reruns the page when the reader opens another tab, and only the open tab's container has
         ``.open`` true, so a page builds, sends and draws what is in that tab alone (draw a tab's content only
@@ -216,6 +223,7 @@ class PageState:
         if not isinstance(param, Choice):
             raise TypeError(f"{key} is not a Choice: tabs need a fixed set of options")
         names = [labels[option] for option in param.options]
+        self.label(key, label)
         if key in self.hidden:
             self.lock(key, labels[self.values[key]])
             only = st.container()
