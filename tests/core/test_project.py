@@ -161,7 +161,7 @@ def test_readme_documents_every_share_key():
     from xentcore.app.share_keys import readme_with_keys
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert readme == readme_with_keys(readme), "run: python -m xentcore.app.settings --readme"
+    assert readme == readme_with_keys(readme), "run: python -m xentcore.app.share_keys --readme"
 
 
 @pytest.mark.parametrize("path", PAGE_FILES, ids=lambda p: p.name)
