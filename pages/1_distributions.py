@@ -3,12 +3,11 @@
 import streamlit as st
 
 from xentcore.app.distributions import sections as section
-from xentcore.app.distributions.state import SCHEMA
+from xentcore.app.distributions.state import CONTROL_LABELS, SCHEMA
 from xentcore.app.home import questions
 from xentcore.app.ui import page_end, page_setup, predict, t
 
-section.name_page_controls()
-ctx = page_setup("distributions", SCHEMA)
+ctx = page_setup("distributions", SCHEMA, labels=CONTROL_LABELS)
 names = section.class_names(ctx["names"], len(ctx["p"]))
 model = section.page_model(ctx)
 

@@ -12,11 +12,10 @@ from xentcore.app.curves.state import CONTROL_LABELS, LOGIT_LIMIT, SCHEMA, with_
 from xentcore.app.curves.text import BINARY_FORMULAS, MULTICLASS_FORMULA
 from xentcore.app.ui import fmt, fragment, page_end, page_setup, predict, t
 from xentcore.app.ui.charts import cached_figure, chart
-from xentcore.app.ui.widgets import name_controls, source_expander, vector_sliders
+from xentcore.app.ui.widgets import source_expander, vector_sliders
 from xentcore.probes import MAX_CLASSES
 
-name_controls(SCHEMA, CONTROL_LABELS)
-ctx = page_setup("curves", SCHEMA)
+ctx = page_setup("curves", SCHEMA, labels=CONTROL_LABELS)
 st.title(t("nav.curves"))
 st.markdown(t("curves.intro"))
 

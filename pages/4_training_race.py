@@ -22,13 +22,12 @@ from xentcore.app.race.state import CONTROL_LABELS, SCHEMA
 from xentcore.app.race.stepper import frame_stepper
 from xentcore.app.ui import page_end, page_setup, predict, t
 from xentcore.app.ui.charts import chart
-from xentcore.app.ui.widgets import name_controls, source_expander
+from xentcore.app.ui.widgets import source_expander
 from xentcore.datasets import CsvError
 
 ICONS = {"error": ":material/warning:", "warning": ":material/trending_up:", "info": ":material/info:"}
 
-name_controls(SCHEMA, CONTROL_LABELS)
-ctx = page_setup("race", SCHEMA)
+ctx = page_setup("race", SCHEMA, labels=CONTROL_LABELS)
 st.title(t("nav.race"))
 st.markdown(say(page_intro(ctx.values)))
 info = DATA[ctx["data"]]

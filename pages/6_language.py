@@ -5,12 +5,11 @@ import streamlit as st
 from xentcore.app.language import questions
 from xentcore.app.language import sections as section
 from xentcore.app.language.model import LanguageModel, build
-from xentcore.app.language.state import LOOKS, SCHEMA
+from xentcore.app.language.state import CONTROL_LABELS, LOOKS, SCHEMA
 from xentcore.app.ui import page_end, page_setup, predict, t
 from xentcore.app.ui.i18n import sentences
 
-section.name_page_controls()
-ctx = page_setup("language", SCHEMA)
+ctx = page_setup("language", SCHEMA, labels=CONTROL_LABELS)
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)

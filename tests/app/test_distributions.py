@@ -68,7 +68,7 @@ def test_defaults_render_the_weather_example(lang):
     assert [s.value for s in at.slider][:6] == [0.5, 0.3, 0.2, 0.4, 0.4, 0.2]
     units = {"en": ("nats", "bits"), "zh": ("nat", "bit")}[lang]
     assert rf"1.0549\ \text{{{units[0]}}} = 1.5219\ \text{{{units[1]}}}" in latex(at)
-    assert [c.proto.id for c in at.get("plotly_chart")] and len(at.get("plotly_chart")) == 2  # bars, fits
+    assert [chart_key(c) for c in at.get("plotly_chart")] == ["distributions.fig.bars", "distributions.fig.fits"]
 
 
 @pytest.mark.parametrize("view", VIEWS)

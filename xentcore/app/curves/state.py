@@ -59,5 +59,5 @@ def with_classes(state: State, k: int) -> dict:
 
 
 # the controls drawn only in some views (the soft target's sliders, with "soft" on), by their labels' translation
-# keys: the lesson tools name them whether drawn or not (xentcore.app.ui.widgets.name_controls)
+# keys: the lesson tools name them whether drawn or not (page_setup's ``labels``)
 CONTROL_LABELS = {"ty": "curves.soft.weights"}

@@ -25,7 +25,7 @@ from xentcore.app.ui.charts import cached_figure, chart
 from xentcore.app.ui.i18n import t
 from xentcore.app.ui.session import PageState
 from xentcore.app.ui.shell import fragment
-from xentcore.app.ui.widgets import name_controls, source_expander, vector_sliders
+from xentcore.app.ui.widgets import source_expander, vector_sliders
 from xentcore.datasets import clean_name
 from xentcore.distributions import (
     CONFIDENT,
@@ -46,20 +46,6 @@ TABLE_VERSION = f"_{PAGE}_table_version"  # a new key gives a fresh editor once 
 FLASH = f"_{PAGE}_flash"  # messages about an applied table edit, shown after the rerun it triggers
 TABLE_OPEN = f"{PAGE}.table.open"
 NAME_CHARS = 24  # the longest class name kept (xentcore.datasets.clean_name's default)
-CONTROL_LABELS = {  # each state key's control, by the translation key of its label
-    "p": f"{PAGE}.p.header",
-    "q": f"{PAGE}.q.header",
-    "names": f"{PAGE}.table.name",
-    "view": f"{PAGE}.pictures.header",
-    "sx": f"{PAGE}.sx",
-    "sep": f"{PAGE}.fit.sep",
-    "w": f"{PAGE}.fit.w",
-}
-
-
-def name_page_controls() -> None:
-    """Before ``page_setup``: the lesson-link box in the sidebar names the controls by their labels."""
-    name_controls(SCHEMA, CONTROL_LABELS)
 
 
 # --- the page model, cached: each costly part by its own inputs ---------------------------------------------

@@ -42,3 +42,16 @@ SCHEMA = Schema(
     ),
     reconcile=reconcile,
 )
+
+
+# each state key's control, by the translation key of its label: the lesson tools name the controls by these,
+# drawn or not (page_setup's ``labels``)
+CONTROL_LABELS = {
+    "p": "distributions.p.header",
+    "q": "distributions.q.header",
+    "names": "distributions.table.name",
+    "view": "distributions.pictures.header",
+    "sx": "distributions.sx",
+    "sep": "distributions.fit.sep",
+    "w": "distributions.fit.w",
+}

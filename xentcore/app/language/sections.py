@@ -27,7 +27,6 @@ from xentcore.app.language.state import (
 )
 from xentcore.app.ui import PageState, fmt, fragment, link, sentences, t
 from xentcore.app.ui.charts import cached_figure, chart
-from xentcore.app.ui.widgets import name_controls
 from xentcore.language import bits_to_nats, nats_from_perplexity
 
 PAGE = SCHEMA.name
@@ -577,17 +576,3 @@ def close_up(ctx: PageState, model: LanguageModel, look: str) -> None:
     else:
         st.caption(t("language.sizes.intro"))
         compression(model)
-
-
-CONTROL_LABELS = {  # the controls not drawn through PageState's widgets, or drawn only in some views
-    "text": "language.source",
-    "own": "language.own.name",
-    "typed": "language.typed.name",
-    "h": "language.h.name",
-    "look": "language.header.looks",
-}
-
-
-def name_page_controls() -> None:
-    """Before ``page_setup``: the lesson tools name these controls by their labels, drawn or not."""
-    name_controls(SCHEMA, CONTROL_LABELS)

@@ -75,3 +75,14 @@ SCHEMA = Schema(
         Choice("look", "grid", options=LOOKS),
     ),
 )
+
+
+# the controls not drawn through PageState's widgets, or drawn only in some views, by their labels' translation
+# keys: the lesson tools name them whether drawn or not (page_setup's ``labels``)
+CONTROL_LABELS = {
+    "text": "language.source",
+    "own": "language.own.name",
+    "typed": "language.typed.name",
+    "h": "language.h.name",
+    "look": "language.header.looks",
+}

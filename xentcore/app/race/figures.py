@@ -24,7 +24,7 @@ from xentcore.app.motion import motion_settings
 from xentcore.app.race.geometry import RaceAnimation
 
 RUN_COLOURS = {"logistic_ce": PALETTE["ce"], "softmax_ce": PALETTE["softmax"], "mse": PALETTE["mse"]}
-FRAME_MS = 20  # the pause between frames; plotly adds its drawing time (about 20 ms here): about 25 frames per second
+FRAME_MS = 20  # the pause between frames; plotly adds its drawing time (about 15–20 ms here): 25–30 frames per second
 STRIP_ALPHA = (0.42, 0.26, 0.1, 0.1, 0.26, 0.42)  # p < 0.1, ..., p >= 0.9: the surer the model, the stronger
 REGION_ALPHA = 0.22
 GAP = 0.12  # between region panels, as a fraction of a panel's width

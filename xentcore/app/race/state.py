@@ -85,5 +85,5 @@ SCHEMA = Schema(
 
 
 # the controls drawn only in some views (for data with more than two features; the frame stepper), by their
-# labels' translation keys: the lesson tools name them whether drawn or not (xentcore.app.ui.widgets.name_controls)
+# labels' translation keys: the lesson tools name them whether drawn or not (page_setup's ``labels``)
 CONTROL_LABELS = {"proj": "race.proj", "f1": "race.f1", "f2": "race.f2", "at": "race.at"}

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import streamlit as st
@@ -28,14 +28,18 @@ from xentcore.app.ui.session import (
     share_url,
     write_url,
 )
+from xentcore.app.ui.widgets import name_controls
 
 LANGUAGE_NAMES = {"en": "English", "zh": "简体中文"}
 
 
-def page_setup(page_id: str, schema: Schema = HOME) -> PageState:
+def page_setup(page_id: str, schema: Schema = HOME, labels: Mapping[str, str] | None = None) -> PageState:
     """Set up a page: config, translated navigation, unit and language, the share link, and the page's
-    state read from the URL (with a warning naming each parameter that could not be used)."""
+    state read from the URL (with a warning naming each parameter that could not be used). ``labels`` (state
+    key -> translation key of its control's label) names, for the lesson tools, the controls a page draws
+    in some views only or through its own widgets: known before the sidebar, drawn or not."""
     page = PAGE_BY_ID[page_id]
+    name_controls(schema, labels or {})
     settings = load(SETTINGS, known=tuple(st.query_params))
     values = load(schema, known=SETTINGS.keys + LESSON_KEYS)
     lesson = load(lesson_schema(schema), known=tuple(st.query_params))
