@@ -129,3 +129,16 @@ def figures_sent(at: AppTest) -> tuple[int, int]:
     """The plotly figures in the last run's output: how many, and their JSON's bytes."""
     charts = at.get("plotly_chart")
     return len(charts), sum(len(chart.proto.spec.encode()) for chart in charts)
+
+
+def elements_sent(at: AppTest) -> int:
+    """The elements (widgets included, containers not) in the last run's output, main area and sidebar: what
+    the browser re-renders after that run."""
+
+    def leaves(node: Any) -> int:
+        children = getattr(node, "children", None)
+        if children:
+            return sum(leaves(child) for child in children.values())
+        return 0 if children is not None else 1
+
+    return sum(leaves(root) for root in (at.main, at.sidebar))

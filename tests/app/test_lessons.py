@@ -1,8 +1,11 @@
 """Lesson links (``hide=``) and guided tours (``tour=&step=``) on every page."""
 
-import pytest
-from apptest_support import open_app, share_link, sidebar_links
+from urllib.parse import parse_qsl, urlsplit
 
+import pytest
+from apptest_support import TIMEOUT, open_app, share_link, sidebar_links
+
+from benchmarks.controls import controls, fragment_of, neighbour, open_page, rerun_as_browser, widget
 from xentcore.app.pages import PAGES
 from xentcore.app.settings import SETTINGS, schema_for
 from xentcore.app.share import Bool
@@ -146,3 +149,25 @@ def test_a_tour_link_to_the_wrong_page_offers_the_right_one():
     assert any("another page" in m.value for m in at.markdown)
     at.button(key="_xent_tour_here").click().run()
     assert at.title[0].value == TABLE["nav.distributions"][0]
+
+
+def test_a_fragment_rerun_keeps_both_links_current():
+    """Moving P reruns the distributions page's fragment alone: the share and lesson links, drawn outside it in
+    the sidebar, must follow (a stale lesson link would hand a class the view from before the move)."""
+    at = open_page("distributions", timeout=TIMEOUT)
+    at.sidebar.multiselect[0].set_value(["q"]).run()
+    before = query(share_link(at)).get("p")  # none: the default P is left out
+    control = next(c for c in controls(at, "distributions") if c.key == "p")
+    widget(at, control).set_value(neighbour(at, control, "distributions"))
+    rerun_as_browser(at, control)
+    assert not at.exception, at.exception
+    assert fragment_of(at, widget(at, control).id), "the P sliders are meant to sit in a fragment"
+    assert not at.get("title"), "the move was meant to rerun the fragment, not the page"
+    share, lesson = sidebar_links(at)
+    assert query(share)["p"] != before
+    assert query(lesson)["p"] == query(share)["p"]
+    assert query(lesson)["hide"] == "q"
+
+
+def query(link: str) -> dict[str, str]:
+    return dict(parse_qsl(urlsplit(link).query))

@@ -7,9 +7,10 @@ browser asks for it (``benchmarks.controls.rerun_as_browser``) and what that rer
 
 Controls are named by their share-link keys (the page's state schema), not by widget keys, so the table
 survives a page's widgets being renamed or moved. ``EXPECTED`` holds today's counts: the most figures one
-move of that control may re-send. Most pages rerun whole today, so a move re-sends every figure on the
-page; the table tightens as pages put their sections into fragments (then lower the numbers here, and the
-guard keeps them low).
+move of that control may re-send; ``ELEMENTS`` the most elements (what the browser re-renders) for the
+controls that sit in a fragment. Every page but the home page and the race's set-up keeps the body under its
+title in fragments, so a move re-sends neither the sidebar nor what does not depend on it; lower the numbers
+when a page re-sends less, and the guard keeps them low.
 
 What is sent is also what is rebuilt and re-serialised: figures come from ``cached_figure`` (one per value of
 their inputs) and ``chart`` converts a figure object once (``xentcore.app.ui.charts``). So a rerun in which
@@ -21,13 +22,13 @@ from collections import Counter
 import pytest
 from apptest_support import TIMEOUT
 
-from benchmarks.controls import controls, figures_sent, neighbour, open_page, rerun_as_browser, widget
+from benchmarks.controls import controls, elements_sent, figures_sent, neighbour, open_page, rerun_as_browser, widget
 from xentcore.app.ui import charts
 
 # page id -> share-link key -> the most plotly figures one move of it may re-send
 EXPECTED = {
     "home": {"pe": 0},
-    "distributions": {"p": 2, "q": 2, "sep": 1, "w": 1},  # the open picture (a tab) and the fits
+    "distributions": {"p": 1, "q": 1, "sep": 1, "w": 1},  # P and Q: the open picture (a tab); the fits: their own
     "curves": {"y": 3, "z": 1, "log": 3, "zs": 2, "c": 2, "soft": 2, "temp": 2, "ls": 2},
     "surfaces": {
         "data": 3,
@@ -55,13 +56,27 @@ EXPECTED = {
     # moved in this order: a typed, still empty test text (last) leaves nothing to draw
     "language": {"split": 2, "k": 2, "a": 2, "test": 0},  # the curve and the open close-up (a tab)
 }
+# page id -> share-link key -> the most elements (widgets included; main area and sidebar) one move of it may
+# re-send, for the controls in a fragment: what the browser re-renders. Today's counts and three to spare; a
+# whole-page rerun re-sends 60-145 (home 60, distributions 79, curves 62, surfaces 58, race 83, tutorial 145,
+# language 59). A control missing here reruns its whole page.
+ELEMENTS = {
+    "home": {},
+    "distributions": {"p": 48, "q": 48, "sep": 17, "w": 16},  # the page's body below its title; the fits
+    "curves": {"z": 14, "zs": 25, "c": 25, "soft": 28, "temp": 28, "ls": 29},
+    "surfaces": {k: 41 for k in EXPECTED["surfaces"]} | {"d3": 43},
+    "race": {"temp": 17, "fitT": 17, "frames": 11},
+    "tutorial": {"p": 48, "q": 48, "y": 17, "yh": 17, "z": 16, "c": 16, "sc": 30, "ep": 21},
+    "language": {"split": 32, "k": 32, "a": 32, "test": 17},
+}
 # page id -> the most figure JSON (kB) one move may re-send: today's largest, with a quarter to spare
 MAX_KB = {"home": 0, "distributions": 16, "curves": 80, "surfaces": 290, "race": 540, "tutorial": 16, "language": 40}
 
 
-def moves(page_id: str) -> tuple[dict[str, tuple[int, int]], dict[str, Counter]]:
+def moves(page_id: str) -> tuple[dict[str, tuple[int, int, int]], dict[str, Counter]]:
     """Move each control of ``EXPECTED[page_id]`` one step, in turn, as a browser would: what each move
-    re-sent, and what the unchanged whole-page rerun before it built and converted."""
+    re-sent (figures, their bytes, elements), and what the unchanged whole-page rerun before it built and
+    converted."""
     at = open_page(page_id, timeout=TIMEOUT)
     assert not at.exception
     found = {c.key: c for c in controls(at, page_id)}
@@ -79,7 +94,7 @@ def moves(page_id: str) -> tuple[dict[str, tuple[int, int]], dict[str, Counter]]
         rerun_as_browser(at, control)
         assert not at.exception, f"{page_id}: moving {key} raised {at.exception}"
         assert widget(at, control).value == pytest.approx(value), f"{page_id}: the move of {key} did not arrive"
-        sent[key] = figures_sent(at)
+        sent[key] = (*figures_sent(at), elements_sent(at))
     return sent, unchanged
 
 
@@ -88,13 +103,17 @@ def test_one_move_resends_no_more_than_designed(page_id):
     sent, unchanged = moves(page_id)
     redone = {k: dict(c) for k, c in unchanged.items() if c}
     assert not redone, f"{page_id}: a rerun with nothing changed rebuilt or re-converted figures: {redone}"
-    over = {k: f"{n} figures > {EXPECTED[page_id][k]}" for k, (n, _) in sent.items() if n > EXPECTED[page_id][k]}
+    over = {k: f"{n} figures > {EXPECTED[page_id][k]}" for k, (n, _, _) in sent.items() if n > EXPECTED[page_id][k]}
     assert not over, f"{page_id}: a move re-sends more figures than designed: {over}"
-    heavy = {k: f"{size / 1000:.0f} kB" for k, (_, size) in sent.items() if size > MAX_KB[page_id] * 1000}
+    heavy = {k: f"{size / 1000:.0f} kB" for k, (_, size, _) in sent.items() if size > MAX_KB[page_id] * 1000}
     assert not heavy, f"{page_id}: a move re-sends more than {MAX_KB[page_id]} kB of figures: {heavy}"
+    limits = ELEMENTS[page_id]
+    wide = {k: f"{n} elements > {limits[k]}" for k, (_, _, n) in sent.items() if k in limits and n > limits[k]}
+    assert not wide, f"{page_id}: a move re-renders more of the page than its fragment: {wide}"
 
 
 def test_every_page_is_guarded():
     from xentcore.app.pages import PAGES
 
-    assert set(EXPECTED) == set(MAX_KB) == {page.id for page in PAGES}
+    assert set(EXPECTED) == set(MAX_KB) == set(ELEMENTS) == {page.id for page in PAGES}
+    assert all(set(keys) <= set(EXPECTED[page]) for page, keys in ELEMENTS.items())

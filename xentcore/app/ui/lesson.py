@@ -8,6 +8,7 @@ link's ``hide``, ``tour`` and ``step`` are parsed, clamped and reported like eve
 from __future__ import annotations
 
 import functools
+from typing import Any
 from urllib.parse import urlencode
 
 import streamlit as st
@@ -106,25 +107,42 @@ def locked_summary(schema: Schema, values: dict, hidden: tuple[str, ...], lang: 
     return t("lesson.locked", items=t("lesson.sep").join(items))
 
 
-def lesson_link_box(ctx: PageState, base: str, params: dict[str, str]) -> None:
-    """The sidebar's "Make a lesson link": tick the controls to hide (those on the page now, and those hidden
-    already), copy the link."""
+def lesson_box(schema: Schema, base: str) -> Any:
+    """The sidebar's "Make a lesson link" box, drawn before the page's body: a slot for the choice of controls
+    to hide (filled by :func:`lesson_pick` once the page has drawn its controls) and the link below it. The
+    link's placeholder exists before any fragment runs, so a fragment rerun can redraw it (Streamlit lets a
+    fragment write outside itself only where it wrote during the last full run)."""
+    with st.expander(t("lesson.header"), icon=":material/school:"):
+        pick = st.container()
+        st.caption(t("lesson.link"))
+        st.session_state[LESSON_BOX] = (st.empty(), schema, base)
+    return pick
+
+
+def lesson_pick(ctx: PageState) -> None:
+    """Tick the controls to hide (those on the page now, and those hidden already)."""
     schema, hidden, lang = ctx.schema, ctx.hidden, ctx.lang
     options = [k for k in schema.keys if k in ctx.labels or k in hidden]
-    if not options:
-        return
     labels = {k: ctx.labels.get(k) or label_of(schema, k, lang) for k in options}
-    with st.expander(t("lesson.header"), icon=":material/school:"):
-        chosen = st.multiselect(
-            t("lesson.pick"),
-            options=options,
-            default=list(hidden),
-            format_func=labels.__getitem__,
-            key=f"_xent_lesson_pick.{schema.name}",
-            help=t("lesson.help"),
-        )
-        query = {k: v for k, v in params.items() if k != "hide"}
-        query.update(lesson_query(tuple(chosen), schema=schema))
-        query = {k: v for k, v in query.items() if k not in ("tour", "step")}
-        st.caption(t("lesson.link"))
-        link_box(f"{base}?{urlencode(query)}" if query else base, t("lesson.link"))
+    st.multiselect(
+        t("lesson.pick"),
+        options=options,
+        default=list(hidden),
+        format_func=labels.__getitem__,
+        key=f"_xent_lesson_pick.{schema.name}",
+        help=t("lesson.help"),
+    )
+
+
+LESSON_BOX = "_xent_lesson_box"  # (placeholder, schema, base) of this run's lesson link
+
+
+def redraw_lesson_link(params: dict[str, str]) -> None:
+    """Fill the lesson box's placeholder with the link for the page's state ``params`` and the controls ticked
+    to hide."""
+    box, schema, base = st.session_state[LESSON_BOX]
+    chosen = st.session_state.get(f"_xent_lesson_pick.{schema.name}") or []
+    query = {k: v for k, v in params.items() if k != "hide"}
+    query.update(lesson_query(tuple(chosen), schema=schema))
+    query = {k: v for k, v in query.items() if k not in ("tour", "step")}
+    link_box(f"{base}?{urlencode(query)}" if query else base, t("lesson.link"), where=box)

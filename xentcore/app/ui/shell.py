@@ -1,5 +1,5 @@
 """``page_setup``: the one call every page starts with (config, navigation, settings, share link), and
-``fragment``: ``st.fragment`` that keeps the share link current."""
+``fragment``: ``st.fragment`` that keeps the share and lesson links current."""
 
 from __future__ import annotations
 
@@ -15,7 +15,16 @@ from xentcore.app.settings import SETTINGS
 from xentcore.app.share import Issue, Schema
 from xentcore.app.ui.a11y import inject_style
 from xentcore.app.ui.i18n import t
-from xentcore.app.ui.lesson import LESSON_KEYS, lesson_link_box, lesson_schema, locked_summary, tour_bar
+from xentcore.app.ui.lesson import (
+    LESSON_BOX,
+    LESSON_KEYS,
+    lesson_box,
+    lesson_pick,
+    lesson_schema,
+    locked_summary,
+    redraw_lesson_link,
+    tour_bar,
+)
 from xentcore.app.ui.link_box import link_box
 from xentcore.app.ui.quiz import score_box
 from xentcore.app.ui.session import (
@@ -73,7 +82,8 @@ def page_end(ctx: PageState) -> None:
     st.caption(t("footer"))
     if ctx.lesson_box is not None:
         with ctx.lesson_box:
-            lesson_link_box(ctx, st.context.url or "/" + ctx.url_path, current_params())
+            lesson_pick(ctx)
+        redraw_lesson_link(current_params())
 
 
 def _sidebar(ctx: PageState, url_path: str) -> None:
@@ -101,7 +111,9 @@ def _sidebar(ctx: PageState, url_path: str) -> None:
         _draw_share_link()
         if ctx.schema.params:
             st.button(t("share.reset"), on_click=ctx.reset, icon=":material/restart_alt:")
-        ctx.lesson_box = st.container()  # filled by page_end, once the page's controls have their labels
+            ctx.lesson_box = lesson_box(ctx.schema, st.context.url or "/" + url_path)  # page_end fills its pick
+        else:
+            st.session_state.pop(LESSON_BOX, None)  # no lesson box here: none from another page to redraw
 
 
 SHARE_BOX = "_xent_share_box"
@@ -113,15 +125,18 @@ def _draw_share_link() -> None:
 
 
 def fragment(body: Callable[..., Any]) -> Callable[..., Any]:
-    """``st.fragment`` whose reruns also redraw the sidebar's share link: a fragment rerun alone would leave
-    it showing the state from before the fragment's widgets moved (the placeholder is outside the fragment,
-    so it is replaced, not duplicated)."""
+    """``st.fragment`` whose reruns also redraw the sidebar's share and lesson links: a fragment rerun alone
+    would leave them showing the state from before the fragment's widgets moved (their placeholders are
+    outside the fragment, so they are replaced, not duplicated). Not nested in another: a fragment rerun inside
+    its parent's rerun may not write outside itself (Streamlit 1.67), and both would redraw the links."""
 
     @functools.wraps(body)
     def run(*args: Any, **kwargs: Any) -> Any:
         result = body(*args, **kwargs)
         if SHARE_BOX in st.session_state:
             _draw_share_link()
+        if LESSON_BOX in st.session_state:
+            redraw_lesson_link(current_params())
         return result
 
     return st.fragment(run)
