@@ -1,7 +1,10 @@
 """The language page through AppTest: what it shows is the page model's, in both languages and units; the reader's
 own text (typed, pasted, uploaded, too long, odd) and hostile links are explained and the page keeps working."""
 
+import html
+import itertools
 import math
+import re
 from urllib.parse import parse_qsl, urlparse
 
 import numpy as np
@@ -9,6 +12,7 @@ import pytest
 from apptest_support import array, chart_key, figure, open_app, share_link
 
 from xentcore.app.format import fmt
+from xentcore.app.language import figures as figs
 from xentcore.app.language import model as lm
 from xentcore.app.language.sections import FLASH, OWN_FULL
 from xentcore.app.language.state import LINK_CHARS, LOOKS, MAX_CHARS, SCHEMA
@@ -16,7 +20,7 @@ from xentcore.app.ui.session import STORE
 from xentcore.app.ui.text import TABLE
 
 PAGE = "pages/6_language.py"
-FIG = {"curve": 0, "grid": 1, "next": 1, "sizes": 1}  # the curve, then the open close-up (a tab) alone
+FIG = {"curve": 0, "next": 1, "sizes": 1}  # the curve, then the open close-up (a tab) alone; the grid is text
 
 
 def open_page(**params):
@@ -53,21 +57,47 @@ def assert_shows(at, m: lm.LanguageModel, lang: str = "en") -> None:
         finite = np.isfinite(values)
         np.testing.assert_allclose(shown[finite], values[finite], rtol=1e-6)
     look = state_of(at)["look"]
+    if look == "grid":
+        assert [chart_key(c) for c in at.get("plotly_chart")] == ["language.curve"]
+        assert_grid(grid_cells(at), m)
+        return
     assert [chart_key(c) for c in at.get("plotly_chart")] == ["language.curve", f"language.{look}"]
     assert_close_up(figure(at, FIG[look]), m, look, lang)
+
+
+CELL = re.compile(
+    r'<span style="background:rgb\((\d+), (\d+), (\d+)\);color:(#[0-9A-F]{6})" title="([^"]*)">([^<]*)</span>'
+)
+
+
+def grid_cells(at) -> list[tuple[tuple[int, int, int], str, str, str]]:
+    """The surprisal grid's cells: (background, ink, title, text), in reading order."""
+    bodies = [h.proto.body for h in at.main.get("html") if "xent-grid" in h.proto.body]
+    assert len(bodies) == 1, "one surprisal grid on the page"
+    cells = CELL.findall(bodies[0])
+    return [((int(r), int(g), int(b)), ink, html.unescape(title), text) for r, g, b, ink, title, text in cells]
+
+
+def assert_grid(cells, m: lm.LanguageModel) -> None:
+    """A cell per drawn character, titled with its probability and surprisal, coloured by the surprisal (a
+    more surprising character on a darker colour), in an ink of at least 4.5:1 contrast."""
+    d = m.analysis.drawn
+    assert len(cells) == len(d.chars)
+    for (_, _, title, _), q, s in zip(cells, d.probability, d.surprisal, strict=True):
+        assert f"q = {fmt(float(q))}" in title and f" {fmt(float(s))} " in title
+    lum = [figs._luminance(rgb) for rgb, *_ in cells]
+    order = np.argsort(d.surprisal, kind="stable")  # an infinite surprisal last, on the scale's top colour
+    assert all(lum[i] >= lum[j] - 1e-3 for i, j in itertools.pairwise(order))
+    for rgb, ink, *_ in cells:
+        ink_lum = 0.0 if ink == "#000000" else 1.0
+        hi, lo = max(ink_lum, figs._luminance(rgb)), min(ink_lum, figs._luminance(rgb))
+        assert (hi + 0.05) / (lo + 0.05) >= 4.5
 
 
 def assert_close_up(fig: dict, m: lm.LanguageModel, look: str, lang: str = "en") -> None:
     """The open close-up's chart shows the model's numbers."""
     a = m.analysis
-    if look == "grid":
-        grid = fig["data"][0]
-        z = array(grid["z"]) if isinstance(grid["z"], dict) else np.array(grid["z"], dtype=float).ravel()
-        s = a.drawn.surprisal
-        finite = s[np.isfinite(s)]
-        expected = np.minimum(s, finite.max() if finite.size else 1.0)
-        np.testing.assert_allclose(z[: len(s)], expected, rtol=1e-6)
-    elif look == "next":
+    if look == "next":
         bars = fig["data"]
         np.testing.assert_allclose(array(bars[0]["y"]), a.next.q, rtol=1e-6)
         if a.next.p is not None:
@@ -241,11 +271,11 @@ def test_odd_texts_are_explained_and_the_page_keeps_working(lang, params, proble
     assert at.number_input(key="language.loss").value == 2.1  # the converter works either way
 
 
-def test_the_readers_text_reaches_plotly_escaped():
+def test_the_readers_text_reaches_the_page_escaped():
     hostile = "<b>x</b> & <a href='javascript:alert(1)'>y</a> "
     at = open_page(text="own", own=hostile * 3, test="typed", typed=hostile, h="<a")
-    cells = [c for row in figure(at, FIG["grid"])["data"][0]["text"] for c in row]
-    assert "&lt;" in cells and "&amp;" in cells and "<" not in cells and "&" not in cells
+    shown = [text for *_, text in grid_cells(at)]
+    assert "&lt;" in shown and "&amp;" in shown and "<" not in shown and "&" not in shown
     assert not any("<" in md.value and "href='javascript" in md.value for md in at.markdown)
 
 
@@ -297,7 +327,7 @@ def test_reset_returns_to_the_defaults():
     assert state_of(at) == SCHEMA.defaults()
 
 
-# --- text alternatives (issue 15): every chart's alt is the model's, in the reader's language ----------------------
+# --- text alternatives (issue 15): every chart's alt (the grid's label) is the model's, in the reader's language
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -319,7 +349,8 @@ def test_every_chart_has_the_models_alt_text(lang, params):
         section.next_alt(m, t),
         section.sizes_alt(m, t),
     ]
-    alts = [c.proto.alt for c in at.get("plotly_chart")]
+    grid = next(h.proto.body for h in at.main.get("html") if "xent-grid" in h.proto.body)  # text, labelled
+    alts = [at.get("plotly_chart")[0].proto.alt, html.unescape(re.search(r'aria-label="([^"]*)"', grid)[1])]
     for look in LOOKS[1:]:  # the other close-ups, each in its own tab
         alts.append(open_page(lang=lang, look=look, **params).get("plotly_chart")[1].proto.alt)
     assert alts == [a.strip() for a in expected] and all(alts)

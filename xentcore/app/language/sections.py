@@ -26,7 +26,7 @@ from xentcore.app.language.state import (
     without_reserved,
 )
 from xentcore.app.ui import PageState, fmt, fragment, link, sentences, t
-from xentcore.app.ui.charts import cached_figure, chart
+from xentcore.app.ui.charts import cached_figure, chart, data_toggle
 from xentcore.language import bits_to_nats, nats_from_perplexity
 
 PAGE = SCHEMA.name
@@ -248,15 +248,10 @@ def surprise(model: LanguageModel) -> None:
     labels = {
         **symbol_labels(),
         "colorbar": t("language.grid.colorbar", unit=unit),
-        "hover": t("language.grid.hover", unit=unit),
+        "cell": t("language.grid.cell", unit=unit),
     }
-    chart(
-        cached_figure(figs.surprisal_grid, d, labels),
-        key="language.grid",
-        alt=grid_alt(model),
-        data=lambda: grid_data(model),
-        config=figs.NO_CONFIG,
-    )
+    st.html(figs.surprisal_html(d, labels, alt=grid_alt(model)))
+    data_toggle("language.grid", lambda: grid_data(model))
     shown = len(d.chars)
     notes = [
         t("language.grid.capped", shown=shown, total=f"{d.total:,}")

@@ -265,10 +265,7 @@ TEXT = {
     ),
     # --- grid
     "language.grid.colorbar": ("surprisal ({unit})", "惊讶度（{unit}）"),
-    "language.grid.hover": (
-        "%{{customdata[0]}}<br>q = %{{customdata[1]}}<br>surprisal %{{customdata[2]}} {unit}",
-        "%{{customdata[0]}}<br>q = %{{customdata[1]}}<br>惊讶度 %{{customdata[2]}} {unit}",
-    ),
+    "language.grid.cell": ("{{c}}: q = {{q}}, surprisal {{s}} {unit}", "{{c}}：q = {{q}}，惊讶度 {{s}} {unit}"),
     "language.grid.capped": (
         "The first {shown} of the test text's {total} characters (the numbers above use all of them).",
         "测试文本共 {total} 个字，这里显示前 {shown} 个（上面的数字用的是全部）。",

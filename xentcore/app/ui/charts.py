@@ -86,10 +86,16 @@ def chart(
     if not isinstance(alt, str) or not alt.strip():
         raise ValueError(f"chart {key!r} needs an alt text: what it shows now, with its key numbers")
     shown = st.plotly_chart(_sendable(fig), key=key, alt=alt.strip(), config={**BAR_CONFIG, **(config or {})}, **kwargs)
-    if data is not None and st.toggle(t("chart.data"), key=f"{key}.data", help=t("chart.data.help")):
-        table = data() if callable(data) else data
-        st.dataframe(table, hide_index=True)
+    if data is not None:
+        data_toggle(key, data)
     return shown
+
+
+def data_toggle(key: str, data: Any | Callable[[], Any]) -> None:
+    """The "Show the data" toggle (key ``<key>.data``) under a picture, and its table while it is on (a
+    callable ``data`` is called only then)."""
+    if st.toggle(t("chart.data"), key=f"{key}.data", help=t("chart.data.help")):
+        st.dataframe(data() if callable(data) else data, hide_index=True)
 
 
 # --- what is sent -------------------------------------------------------------------------------------------------
