@@ -117,7 +117,12 @@ def rerun_as_browser(at: AppTest, control: Control, timeout: float | None = None
     """Rerun after ``control`` changed as the browser asks for it: its fragment alone when it sits in one,
     else the whole script. After a fragment rerun, ``at`` holds only what that rerun sent (run ``at.run()``
     to have the whole page again)."""
-    fragment = fragment_of(at, widget(at, control).id)
+    return rerun_widget(at, widget(at, control).id, timeout)
+
+
+def rerun_widget(at: AppTest, widget_id: str, timeout: float | None = None) -> AppTest:
+    """Rerun after the widget ``widget_id`` changed, as the browser asks for it (see :func:`rerun_as_browser`)."""
+    fragment = fragment_of(at, widget_id)
     if fragment is None:
         return at.run(timeout=timeout)
     scoped = functools.partial(RerunData, fragment_id_queue=[fragment])
