@@ -171,3 +171,20 @@ def test_a_fragment_rerun_keeps_both_links_current():
 
 def query(link: str) -> dict[str, str]:
     return dict(parse_qsl(urlsplit(link).query))
+
+
+def test_nested_fragments_keep_the_links_current():
+    """The race's set-up is a fragment and its calibration a fragment inside it: a move of each, in turn, leaves
+    both links with both values (the inner one may not write outside itself while its parent reruns)."""
+    at = open_page("race", timeout=TIMEOUT)
+    found = {c.key: c for c in controls(at, "race")}
+    for key in ("lr", "temp", "lr", "temp"):
+        at.run()
+        widget(at, found[key]).set_value(neighbour(at, found[key], "race"))
+        rerun_as_browser(at, found[key], timeout=TIMEOUT)
+        assert not at.exception, at.exception
+        assert fragment_of(at, widget(at, found[key]).id)
+        expected = {"lr": str(widget(at, found["lr"]).value)} if key == "lr" else {}
+        share, lesson = sidebar_links(at)
+        assert query(share).items() >= expected.items() and query(lesson) == query(share), (share, lesson)
+    assert {"lr", "temp"} <= set(query(share_link(at)))

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Mapping
+from contextvars import ContextVar
 from typing import Any
 
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from xentcore.app.home.state import HOME
 from xentcore.app.pages import PAGE_BY_ID, PAGES
@@ -61,6 +63,7 @@ def page_setup(page_id: str, schema: Schema = HOME, labels: Mapping[str, str] | 
     write_url()
     inject_style(settings["still"])
 
+    st.session_state[DREW_LINKS] = set()  # a full run: its fragments say again where they may write
     ctx = PageState(schema, values, settings, hidden=tuple(lesson["hide"]))
     ctx.url_path = page.url_path
     _sidebar(ctx, page.url_path)
@@ -127,19 +130,37 @@ def _draw_share_link() -> None:
 def fragment(body: Callable[..., Any]) -> Callable[..., Any]:
     """``st.fragment`` whose reruns also redraw the sidebar's share and lesson links: a fragment rerun alone
     would leave them showing the state from before the fragment's widgets moved (their placeholders are
-    outside the fragment, so they are replaced, not duplicated). Not nested in another: a fragment rerun inside
-    its parent's rerun may not write outside itself (Streamlit 1.67), and both would redraw the links."""
+    outside the fragment, so they are replaced, not duplicated).
+
+    Streamlit 1.67 lets a fragment write outside itself in a fragment rerun only where it wrote in the last full
+    run, and not at all while it runs inside its parent's rerun. So every fragment draws the links in a full run
+    (even one its body stops), and in a fragment rerun only the outermost one, if it ran in the last full run: a
+    fragment that did not (one below an ``st.stop()`` then) leaves the links to the next full run."""
+    name = f"{body.__module__}.{body.__qualname__}"
 
     @functools.wraps(body)
     def run(*args: Any, **kwargs: Any) -> Any:
-        result = body(*args, **kwargs)
-        if SHARE_BOX in st.session_state:
-            _draw_share_link()
-        if LESSON_BOX in st.session_state:
-            redraw_lesson_link(current_params())
-        return result
+        script = get_script_run_ctx()
+        full_run = not (script and script.fragment_ids_this_run)
+        may_draw = full_run or (not _DEPTH.get() and name in st.session_state.get(DREW_LINKS, ()))
+        token = _DEPTH.set(_DEPTH.get() + 1)
+        try:
+            return body(*args, **kwargs)
+        finally:
+            _DEPTH.reset(token)
+            if may_draw:
+                if full_run:
+                    st.session_state.setdefault(DREW_LINKS, set()).add(name)
+                if SHARE_BOX in st.session_state:
+                    _draw_share_link()
+                if LESSON_BOX in st.session_state:
+                    redraw_lesson_link(current_params())
 
     return st.fragment(run)
+
+
+_DEPTH: ContextVar[int] = ContextVar("xent_fragment_depth", default=0)  # our fragments running, one in another
+DREW_LINKS = "_xent_drew_links"  # the fragments that drew the links in this page's last full run
 
 
 def _detail(issue: Issue) -> str:
