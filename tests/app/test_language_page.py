@@ -85,12 +85,12 @@ def assert_grid(cells, m: lm.LanguageModel) -> None:
     assert len(cells) == len(d.chars)
     for (_, _, title, _), q, s in zip(cells, d.probability, d.surprisal, strict=True):
         assert f"q = {fmt(float(q))}" in title and f" {fmt(float(s))} " in title
-    lum = [figs._luminance(rgb) for rgb, *_ in cells]
+    lum = [figs.luminance(rgb) for rgb, *_ in cells]
     order = np.argsort(d.surprisal, kind="stable")  # an infinite surprisal last, on the scale's top colour
     assert all(lum[i] >= lum[j] - 1e-3 for i, j in itertools.pairwise(order))
     for rgb, ink, *_ in cells:
         ink_lum = 0.0 if ink == "#000000" else 1.0
-        hi, lo = max(ink_lum, figs._luminance(rgb)), min(ink_lum, figs._luminance(rgb))
+        hi, lo = max(ink_lum, figs.luminance(rgb)), min(ink_lum, figs.luminance(rgb))
         assert (hi + 0.05) / (lo + 0.05) >= 4.5
 
 

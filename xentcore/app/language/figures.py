@@ -70,7 +70,7 @@ def curve_figure(curve: Curve, k: int, labels: dict[str, str]) -> go.Figure:
     return base_layout(fig, height=340, margin=room(66, 70))
 
 
-def _luminance(rgb: tuple[int, int, int]) -> float:
+def luminance(rgb: tuple[int, int, int]) -> float:
     """WCAG relative luminance of an sRGB colour given as 0-255 channels."""
     lin = [c / 255 / 12.92 if c <= 10 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in rgb]
     return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
@@ -82,7 +82,7 @@ def ink_on(rgb: tuple[int, int, int]) -> str:
     >>> ink_on((0, 0, 0)), ink_on((255, 255, 255)), ink_on((253, 231, 37))
     ('#FFFFFF', '#000000', '#000000')
     """
-    lum = _luminance(rgb)
+    lum = luminance(rgb)
     return "#000000" if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else "#FFFFFF"
 
 

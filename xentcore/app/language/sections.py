@@ -250,7 +250,7 @@ def surprise(model: LanguageModel) -> None:
         "colorbar": t("language.grid.colorbar", unit=unit),
         "cell": t("language.grid.cell", unit=unit),
     }
-    st.html(figs.surprisal_html(d, labels, alt=grid_alt(model)))
+    st.html(cached_figure(figs.surprisal_html, d, labels, alt=grid_alt(model)))
     data_toggle("language.grid", lambda: grid_data(model))
     shown = len(d.chars)
     notes = [

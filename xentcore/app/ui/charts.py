@@ -40,7 +40,7 @@ import hashlib
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Hashable
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import plotly.graph_objects as go
@@ -100,6 +100,8 @@ def data_toggle(key: str, data: Any | Callable[[], Any]) -> None:
 
 # --- what is sent -------------------------------------------------------------------------------------------------
 
+Built = TypeVar("Built")  # what a builder of cached_figure returns: a figure, or HTML
+
 STATS: Counter[str] = Counter()  # "built": figures built by cached_figure; "converted": figure → dict conversions
 MAX_FIGURES = 96  # ~0.05–0.4 MB of JSON each; the race's big animated figure is cached by its page
 _SENT = "_xent_sent"
@@ -132,8 +134,9 @@ def _sendable(fig: Any) -> Any:
     return sent
 
 
-def cached_figure(build: Callable[..., go.Figure], *args: Any, **kwargs: Any) -> go.Figure:
-    """``build(*args, **kwargs)``, built once per value of the arguments and shared by every session.
+def cached_figure(build: Callable[..., Built], *args: Any, **kwargs: Any) -> Built:
+    """``build(*args, **kwargs)``, built once per value of the arguments and shared by every session: a figure, or
+    the HTML of a picture drawn as text (the language page's surprisal grid).
 
     The arguments are keyed by value (:func:`fingerprint`): plain values, tuples, lists, dicts, numpy arrays,
     enums and (frozen) dataclasses of these, so a model rebuilt on every rerun still finds its figure. ``build``
