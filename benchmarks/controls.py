@@ -24,6 +24,7 @@ from streamlit.testing.v1 import local_script_runner as _runner
 from xentcore.app.pages import PAGE_BY_ID
 from xentcore.app.settings import schema_for
 from xentcore.app.share import Choice, Float, Int
+from xentcore.app.ui.charts import COMPONENT
 
 ROOT = Path(__file__).resolve().parents[1]
 KINDS = ("slider", "select_slider", "selectbox", "radio", "toggle")
@@ -131,9 +132,9 @@ def rerun_widget(at: AppTest, widget_id: str, timeout: float | None = None) -> A
 
 
 def figures_sent(at: AppTest) -> tuple[int, int]:
-    """The plotly figures in the last run's output: how many, and their JSON's bytes."""
-    charts = at.get("plotly_chart")
-    return len(charts), sum(len(chart.proto.spec.encode()) for chart in charts)
+    """The charts in the last run's output (``xentcore.app.ui.charts.chart``): how many, and their bytes."""
+    charts = [c for c in at.get("bidi_component") if c.proto.component_name == COMPONENT]
+    return len(charts), sum(len(chart.proto.bytes) for chart in charts)
 
 
 def elements_sent(at: AppTest) -> int:

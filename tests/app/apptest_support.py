@@ -3,11 +3,13 @@
 import base64
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from streamlit.testing.v1 import AppTest
 
+from xentcore.app.ui.charts import COMPONENT
 from xentcore.app.ui.link_box import links_in
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,14 +30,41 @@ def open_app(path: str = "app.py", **params: str | list[str]) -> AppTest:
     return at.run()
 
 
+@dataclass(frozen=True)
+class Chart:
+    """A chart as the browser receives it (``xentcore.app.ui.charts.chart``): its key, text alternative, plotly
+    config, and the figure's JSON (``spec``)."""
+
+    key: str
+    alt: str
+    config: dict
+    spec: str
+
+    @property
+    def figure(self) -> dict:
+        return json.loads(self.spec)
+
+
+def drawn_charts(at: AppTest) -> list[Chart]:
+    """The page's charts in the order drawn."""
+    found = []
+    for element in at.get("bidi_component"):
+        if element.proto.component_name != COMPONENT:
+            continue
+        head, spec = element.proto.bytes.decode().split("\n", 1)
+        meta = json.loads(head)
+        found.append(Chart(element.proto.id.split("-", 2)[-1], meta["alt"], meta["config"], spec))
+    return found
+
+
 def figure(at: AppTest, i: int) -> dict:
     """The ``i``-th plotly figure on the page, as the JSON the browser receives."""
-    return json.loads(at.get("plotly_chart")[i].proto.spec)
+    return drawn_charts(at)[i].figure
 
 
-def chart_key(element) -> str:
-    """The ``key`` a chart was drawn with (the end of its element id, ``$$ID-<hash>-<key>``)."""
-    return element.proto.id.split("-", 2)[-1]
+def chart_key(chart: Chart) -> str:
+    """The ``key`` a chart was drawn with."""
+    return chart.key
 
 
 def array(value) -> np.ndarray:
@@ -192,8 +221,8 @@ def visible_texts(at: AppTest) -> list[str]:
                 continue
             texts += [str(c) for c in df.columns] + [str(i) for i in df.index]
             texts += [str(v) for v in df.to_numpy().ravel()]
-    for chart in at.get("plotly_chart"):
-        texts += _figure_texts(json.loads(chart.proto.spec))
+    for chart in drawn_charts(at):
+        texts += _figure_texts(chart.figure)
     return [s for s in texts if s]
 
 

@@ -1,6 +1,7 @@
 """``chart``: the alt text reaches the browser, an empty one is refused, the data table costs nothing until shown."""
 
 import pytest
+from apptest_support import drawn_charts
 from streamlit.testing.v1 import AppTest
 
 from xentcore.app.ui.text import TABLE
@@ -29,9 +30,9 @@ def run(alt: str, with_data: bool = True) -> AppTest:
 def test_the_alt_text_reaches_the_chart():
     at = run("  Loss falls from 2.30 nats at p = 0.1 to 0.11 nats at p = 0.9.  ")
     assert not at.exception
-    (shown,) = at.get("plotly_chart")
-    assert shown.proto.alt == "Loss falls from 2.30 nats at p = 0.1 to 0.11 nats at p = 0.9."
-    assert '"displayModeBar": false' in shown.proto.config
+    (shown,) = drawn_charts(at)
+    assert shown.alt == "Loss falls from 2.30 nats at p = 0.1 to 0.11 nats at p = 0.9."
+    assert shown.config["displayModeBar"] is False
 
 
 @pytest.mark.parametrize("alt", ["", "   \n"])
@@ -39,7 +40,7 @@ def test_an_empty_alt_is_refused(alt):
     at = run(alt)
     assert at.exception
     assert "needs an alt text" in at.exception[0].message
-    assert not at.get("plotly_chart")
+    assert not drawn_charts(at)
 
 
 def test_the_data_table_is_built_only_when_shown():
@@ -56,4 +57,4 @@ def test_the_data_table_is_built_only_when_shown():
 
 def test_no_data_no_toggle():
     at = run("Loss against p.", with_data=False)
-    assert not at.toggle and len(at.get("plotly_chart")) == 1
+    assert not at.toggle and len(drawn_charts(at)) == 1

@@ -5,7 +5,7 @@ import math
 
 import numpy as np
 import pytest
-from apptest_support import array, figure, open_app
+from apptest_support import array, drawn_charts, figure, open_app
 
 from xentcore import probes
 from xentcore.app.curves import notes
@@ -265,7 +265,7 @@ def test_every_chart_has_the_models_alt(lang, unit):
     at = run(z="-4", unit=unit, lang=lang)
     assert not at.exception
     m = model_of(unit, z=-4.0)
-    shown = [c.proto.alt for c in at.get("plotly_chart")]
+    shown = [c.alt for c in drawn_charts(at)]
     assert len(shown) == 3 and all(a.strip() for a in shown)
     assert shown[0] == notes.binary_alt(m.binary, say(lang))
     assert shown[1] == notes.multiclass_alt(m.multiclass, say(lang))

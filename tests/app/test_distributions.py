@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlparse
 
 import numpy as np
 import pytest
-from apptest_support import array, chart_key, figure, open_app, share_link
+from apptest_support import array, chart_key, drawn_charts, figure, open_app, share_link
 from katex_support import AVAILABLE as KATEX
 from katex_support import render as katex_render
 from streamlit.testing.v1 import AppTest
@@ -68,7 +68,7 @@ def test_defaults_render_the_weather_example(lang):
     assert [s.value for s in at.slider][:6] == [0.5, 0.3, 0.2, 0.4, 0.4, 0.2]
     units = {"en": ("nats", "bits"), "zh": ("nat", "bit")}[lang]
     assert rf"1.0549\ \text{{{units[0]}}} = 1.5219\ \text{{{units[1]}}}" in latex(at)
-    assert [chart_key(c) for c in at.get("plotly_chart")] == ["distributions.fig.bars", "distributions.fig.fits"]
+    assert [chart_key(c) for c in drawn_charts(at)] == ["distributions.fig.bars", "distributions.fig.fits"]
 
 
 @pytest.mark.parametrize("view", VIEWS)
@@ -76,7 +76,7 @@ def test_each_picture_is_built_only_in_its_open_tab(view):
     """The pictures are tabs built lazily: the open one's chart (and the forward/reverse fits) alone is sent."""
     at = open_app(PAGE, view=view)
     assert not at.exception and not at.warning
-    keys = [chart_key(c) for c in at.get("plotly_chart")]
+    keys = [chart_key(c) for c in drawn_charts(at)]
     assert keys == [f"distributions.fig.{view}", "distributions.fig.fits"]
     assert share_link(at).count(f"view={view}") == (view != "bars")  # the default is left out of the link
 
@@ -84,7 +84,7 @@ def test_each_picture_is_built_only_in_its_open_tab(view):
 def test_a_mangled_view_in_a_link_falls_back_to_the_bars_with_a_warning():
     at = open_app(PAGE, view="pie")
     assert not at.exception
-    assert chart_key(at.get("plotly_chart")[0]) == "distributions.fig.bars"
+    assert chart_key(drawn_charts(at)[0]) == "distributions.fig.bars"
     assert any("view" in w.value for w in at.warning)
 
 
@@ -495,9 +495,9 @@ def test_every_chart_has_the_models_alt(lang, case):
     want = [notes.bars_alt(m, names, say), notes.contrib_alt(m, names, say), notes.code_alt(m, names, say)]
     want += [notes.simplex_alt(m, names, say)] if k == 3 else []
     want.append(notes.fits_alt(m, say))
-    shown_alts = [pages[view].get("plotly_chart")[0].proto.alt for view in VIEWS[: 4 if k == 3 else 3]]
-    shown_alts.append(at.get("plotly_chart")[-1].proto.alt)
-    assert len(pages["simplex"].get("plotly_chart")) == (2 if k == 3 else 1)  # K ≠ 3: a note, no triangle
+    shown_alts = [drawn_charts(pages[view])[0].alt for view in VIEWS[: 4 if k == 3 else 3]]
+    shown_alts.append(drawn_charts(at)[-1].alt)
+    assert len(drawn_charts(pages["simplex"])) == (2 if k == 3 else 1)  # K ≠ 3: a note, no triangle
     assert shown_alts == want and all(a.strip() for a in shown_alts)
     if case == "zero_q":
         assert "∞" in shown_alts[1] and "∞" in shown_alts[2]

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import json
 
 import numpy as np
 import plotly.graph_objects as go
 import plotly.io as pio
-import plotly.tools
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -32,27 +32,27 @@ class Probe:
     unit: Unit
 
 
-def test_the_sent_spec_is_what_streamlit_would_send_for_the_figure_itself():
+def test_the_sent_json_is_the_figure_as_plotly_writes_it():
     fig = go.Figure(go.Scatter(x=np.linspace(0, 1, 50), y=np.linspace(0, 1, 50) ** 2), layout={"height": 300})
-    plain = pio.to_json(plotly.tools.return_figure_from_figure_or_data(fig, True), validate=False)
-    sent = charts._sendable(fig)
-    assert pio.to_json(plotly.tools.return_figure_from_figure_or_data(sent, True), validate=False) == plain
-    assert isinstance(sent, go.Figure)  # so Streamlit takes the "already validated" path
+    plain = pio.to_json(fig, validate=False)
+    sent, rev = charts.figure_json(fig)
+    assert sent.decode() == plain
+    assert charts.figure_json(json.loads(plain)) == (sent, rev)  # a dict of the same figure: the same bytes
 
 
 def test_a_figure_is_converted_once_however_often_it_is_sent():
     fig = bars((1.0, 2.0))
     before = charts.STATS["converted"]
-    first = charts._sendable(fig)
-    assert charts._sendable(fig) is first and charts._sendable(first) is first
+    first = charts.figure_json(fig)
+    assert charts.figure_json(fig) is first
     assert charts.STATS["converted"] == before + 1
-    assert charts._sendable(bars((1.0, 2.0))) is not first  # another object, another conversion
+    other = charts.figure_json(bars((1.0, 2.0)))  # another object, another conversion, the same figure
     assert charts.STATS["converted"] == before + 2
+    assert other == first
 
 
-def test_anything_but_a_plotly_figure_passes_through():
-    spec = {"data": [{"type": "bar", "y": [1]}]}
-    assert charts._sendable(spec) is spec
+def test_a_different_figure_has_a_different_digest():
+    assert charts.figure_json(bars((1.0, 2.0)))[1] != charts.figure_json(bars((1.0, 2.5)))[1]
 
 
 def test_a_figure_is_built_once_per_value_of_its_arguments():
@@ -107,3 +107,12 @@ def test_the_least_recently_used_figure_is_forgotten_first(monkeypatch):
     charts.cached_figure(bars, (3.0,))  # forgets (2.0,)
     assert charts.cached_figure(bars, (1.0,)) is a
     assert next(iter(charts._built))[2] == charts.fingerprint(((3.0,),))
+
+
+def test_plotly_js_is_copied_whole_into_the_static_folder_once(tmp_path):
+    static = tmp_path / "static"
+    charts._copy_plotly_js(static)
+    copied = static / charts.STATIC_NAME
+    assert copied.read_bytes() == charts.PLOTLY_JS.read_bytes()
+    assert [p.name for p in static.iterdir()] == [charts.STATIC_NAME]  # no partial file left behind
+    assert charts.plotly_js_url().endswith(f"app/static/{charts.STATIC_NAME}")

@@ -9,7 +9,7 @@ from urllib.parse import parse_qsl, urlparse
 
 import numpy as np
 import pytest
-from apptest_support import array, chart_key, figure, open_app, share_link
+from apptest_support import array, chart_key, drawn_charts, figure, open_app, share_link
 
 from xentcore.app.format import fmt
 from xentcore.app.language import figures as figs
@@ -58,10 +58,10 @@ def assert_shows(at, m: lm.LanguageModel, lang: str = "en") -> None:
         np.testing.assert_allclose(shown[finite], values[finite], rtol=1e-6)
     look = state_of(at)["look"]
     if look == "grid":
-        assert [chart_key(c) for c in at.get("plotly_chart")] == ["language.curve"]
+        assert [chart_key(c) for c in drawn_charts(at)] == ["language.curve"]
         assert_grid(grid_cells(at), m)
         return
-    assert [chart_key(c) for c in at.get("plotly_chart")] == ["language.curve", f"language.{look}"]
+    assert [chart_key(c) for c in drawn_charts(at)] == ["language.curve", f"language.{look}"]
     assert_close_up(figure(at, FIG[look]), m, look, lang)
 
 
@@ -350,9 +350,9 @@ def test_every_chart_has_the_models_alt_text(lang, params):
         section.sizes_alt(m, t),
     ]
     grid = next(h.proto.body for h in at.main.get("html") if "xent-grid" in h.proto.body)  # text, labelled
-    alts = [at.get("plotly_chart")[0].proto.alt, html.unescape(re.search(r'aria-label="([^"]*)"', grid)[1])]
+    alts = [drawn_charts(at)[0].alt, html.unescape(re.search(r'aria-label="([^"]*)"', grid)[1])]
     for look in LOOKS[1:]:  # the other close-ups, each in its own tab
-        alts.append(open_page(lang=lang, look=look, **params).get("plotly_chart")[1].proto.alt)
+        alts.append(drawn_charts(open_page(lang=lang, look=look, **params))[1].alt)
     assert alts == [a.strip() for a in expected] and all(alts)
     assert fmt(m.analysis.test_ce) in alts[0]
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
-from apptest_support import chart_key, open_app
+from apptest_support import chart_key, drawn_charts, open_app
 
 from xentcore.app.curves import notes as curves_notes
 from xentcore.app.curves.model import build_binary, build_multiclass
@@ -91,7 +91,7 @@ def push_shown(at, lang):  # the binary probe's figure, metrics and table (besid
 
 def cold_shown(at, lang):  # what the temperature sweep does, and its figure
     text = curves_notes.temperature_text(build_multiclass(state(at, "curves"), "nats"), say(lang))
-    return text in markdown(at) and len(at.get("plotly_chart")) == 2 + push_shown(at, lang)
+    return text in markdown(at) and len(drawn_charts(at)) == 2 + push_shown(at, lang)
 
 
 def minimum_shown(at, lang):  # the descents, the contours, and the intro's paragraph on cross-entropy
@@ -116,7 +116,7 @@ def first_shown(at, lang):  # the results table: a row per quantity, a column pe
 
 
 def context_shown(at, lang):  # the curve over every context, and what it says
-    return "language.curve" in [chart_key(c) for c in at.get("plotly_chart")]
+    return "language.curve" in [chart_key(c) for c in drawn_charts(at)]
 
 
 @dataclass(frozen=True)

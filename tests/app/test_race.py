@@ -9,7 +9,7 @@ import re
 
 import numpy as np
 import pytest
-from apptest_support import english_left, figure, open_app, visible_texts
+from apptest_support import drawn_charts, english_left, figure, open_app, visible_texts
 
 from xentcore.app.format import fmt, fmt_percent, md_escape, plotly_escape
 from xentcore.app.race.calibration_model import calibration
@@ -269,7 +269,7 @@ def test_bad_links_warn_and_fall_back(params, key):
     at = run(**params)
     assert not at.exception
     assert at.warning and key in at.warning[0].value
-    assert len(at.get("plotly_chart")) == 2  # the race and the reliability diagrams
+    assert len(drawn_charts(at)) == 2  # the race and the reliability diagrams
 
 
 def test_article_says_there_is_nothing_to_learn():
@@ -351,7 +351,7 @@ def test_csv_choice_waits_for_an_upload():
     at = run(data="csv")
     assert not at.exception
     assert any(TABLE["race.csv.waiting"][0] == info.value for info in at.info)
-    assert not at.get("plotly_chart")
+    assert not drawn_charts(at)
 
 
 def upload(at, name: str, content: bytes):
@@ -797,13 +797,13 @@ def test_every_chart_has_the_models_alt_text(lang, params):
     assert not at.exception, [e.message for e in at.exception]
     model = page_model(at)
     cal = page_calibration(at, model)
-    race_chart, cal_chart = at.get("plotly_chart")
-    assert race_chart.proto.alt == said(model.figure_alt, lang, str).strip()
-    assert cal_chart.proto.alt == said(cal.alt, lang, str).strip()
+    race_chart, cal_chart = drawn_charts(at)
+    assert race_chart.alt == said(model.figure_alt, lang, str).strip()
+    assert cal_chart.alt == said(cal.alt, lang, str).strip()
     for chart in (race_chart, cal_chart):
-        assert chart.proto.alt.strip()
+        assert chart.alt.strip()
     first = model.first_to_target
-    assert (said(first.title, lang, str) if first else TARGET_PERCENT) in race_chart.proto.alt
+    assert (said(first.title, lang, str) if first else TARGET_PERCENT) in race_chart.alt
     assert not at.toggle(key="race.figure.data").value  # the data tables are off until asked for
 
 

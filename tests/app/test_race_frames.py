@@ -3,7 +3,7 @@
 languages; always shown under reduced motion; hidden by a lesson link; never retraining the race."""
 
 import pytest
-from apptest_support import figure, open_app
+from apptest_support import drawn_charts, figure, open_app
 from test_race import page_model, said
 
 from xentcore.app.race.frames import frame_alt, frame_at, frame_epochs
@@ -24,7 +24,7 @@ def run(**params):
 
 def still_frame(at) -> dict:
     """The stepper's figure: the page's last chart (the race, the still frame, then the reliability diagram)."""
-    charts = at.get("plotly_chart")
+    charts = drawn_charts(at)
     assert len(charts) == 3
     return charts[1]
 
@@ -32,7 +32,7 @@ def still_frame(at) -> dict:
 def test_the_stepper_is_off_by_default_and_its_toggle_turns_it_on():
     at = run()
     assert not at.toggle(key="race.frames").value
-    assert len(at.get("plotly_chart")) == 2 and not [s for s in at.select_slider if s.key == "race.at"]
+    assert len(drawn_charts(at)) == 2 and not [s for s in at.select_slider if s.key == "race.at"]
     at.toggle(key="race.frames").set_value(True).run()
     assert not at.exception and at.query_params["frames"] == "1" and "at" not in at.query_params
     epochs = frame_epochs(page_model(at))
@@ -48,7 +48,7 @@ def test_a_link_opens_a_frame_with_its_numbers_said(lang):
     epochs = frame_epochs(model)
     f = epochs.index(150)
     assert at.select_slider(key="race.at").value == 150
-    alt = still_frame(at).proto.alt
+    alt = still_frame(at).alt
     assert alt.strip() and alt == said(frame_alt(model, f), lang, str).strip()
     i = LANGUAGES.index(lang)
     assert TABLE["race.frame.alt"][i].split("{")[0].format() in alt
@@ -74,7 +74,7 @@ def test_the_slider_and_buttons_step_one_frame_and_keep_the_link():
     # the link round-trips: opened afresh, it shows the same frame
     again = run(**dict(at.query_params))
     assert again.select_slider(key="race.at").value == epochs[3]
-    assert still_frame(again).proto.alt == still_frame(at).proto.alt
+    assert still_frame(again).alt == still_frame(at).alt
 
 
 def test_the_ends_disable_their_button_and_between_frames_snaps_back():
@@ -91,7 +91,7 @@ def test_reduced_motion_always_shows_the_stepper():
     assert not [t for t in at.toggle if t.key == "race.frames"]
     assert at.select_slider(key="race.at").value == frame_epochs(page_model(at))[-1]
     assert TABLE["race.frames.still"][0] in [c.value for c in at.caption]
-    assert still_frame(at).proto.alt.strip()
+    assert still_frame(at).alt.strip()
 
 
 def test_a_lesson_link_can_hide_the_stepper_and_keep_its_frame():
@@ -99,7 +99,7 @@ def test_a_lesson_link_can_hide_the_stepper_and_keep_its_frame():
     assert not [t for t in at.toggle if t.key == "race.frames"]
     assert not [s for s in at.select_slider if s.key == "race.at"]
     assert not [b for b in at.button if b.key in ("race.at.prev", "race.at.next")]
-    assert "Epoch 30 of 300" in still_frame(at).proto.alt
+    assert "Epoch 30 of 300" in still_frame(at).alt
 
 
 def test_stepping_never_retrains():

@@ -5,7 +5,7 @@ import math
 
 import numpy as np
 import pytest
-from apptest_support import array, open_app
+from apptest_support import array, drawn_charts, open_app
 
 from xentcore import surface as sf
 from xentcore.app.format import fmt
@@ -37,8 +37,8 @@ def model_of(unit="nats", **params):
 
 def figure(at, name: str) -> dict:
     """The figure of the chart with key ``surfaces.<name>``, as the JSON the browser receives."""
-    (chart,) = [c for c in at.get("plotly_chart") if c.proto.id.endswith(f"-surfaces.{name}")]
-    return json.loads(chart.proto.spec)
+    (chart,) = [c for c in drawn_charts(at) if c.key == f"surfaces.{name}"]
+    return json.loads(chart.spec)
 
 
 def contour(fig: dict, i: int) -> np.ndarray:
@@ -77,7 +77,7 @@ def test_renders_in_both_languages(lang):
     assert not at.warning
     assert at.title[0].value == TABLE["nav.surfaces"][("en", "zh").index(lang)]
     check(at, lang)
-    assert len(at.get("plotly_chart")) == 3  # data, contours, slice (3-D off by default)
+    assert len(drawn_charts(at)) == 3  # data, contours, slice (3-D off by default)
 
 
 def test_default_view_tells_the_story():
@@ -120,7 +120,7 @@ def test_bits_and_the_article_data():
 def test_three_d_toggle_and_slice():
     at = run()
     at.toggle(key="surfaces.d3").set_value(True).run()
-    charts = at.get("plotly_chart")
+    charts = drawn_charts(at)
     assert len(charts) == 4
     fig3d = figure(at, "3d_fig")
     assert [tr["type"] for tr in fig3d["data"]].count("surface") == 2
@@ -225,7 +225,7 @@ def test_every_chart_has_the_models_alt(link, params, lang):
     at = run(lang=lang, **link)
     assert not at.exception
     m, t = model_of(**params), say(lang)
-    shown = [c.proto.alt for c in at.get("plotly_chart")]
+    shown = [c.alt for c in drawn_charts(at)]
     want = [notes.contour_alt(m, t)]  # in page order: the landscapes come first, under the intro
     want += [notes.surface_alt(m, t)] if link.get("d3") else []
     assert shown == [*want, notes.data_alt(m, t), notes.slice_alt(m, t)]

@@ -9,7 +9,7 @@ import math
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from apptest_support import open_app, share_link
+from apptest_support import drawn_charts, open_app, share_link
 from streamlit.testing.v1 import AppTest
 
 from xentcore import article
@@ -211,7 +211,7 @@ def test_one_hot_button_brings_the_floor_to_zero():
     m = model_of(at)
     assert m.floor.one_hot and metric(at, "H(P, P)") == fmt(0.0) and metric(at, "H(P) (") == fmt(0.0)
     assert TABLE["tutorial.c3.onehot_note"][0] in [c.value for c in at.caption]  # saying why
-    chart = at.get("plotly_chart")[0].proto.spec
+    chart = drawn_charts(at)[0].spec
     assert "H(P, Q)" in chart and TABLE["tutorial.c3.x.uniform"][0] in chart
     assert at.table[2].value.iloc[0, 2] == "H(Q, P) = ∞"  # P now has zeros where Q does not
     assert TABLE["tutorial.c4.inf"][0] in [c.value for c in at.caption]
@@ -220,7 +220,7 @@ def test_one_hot_button_brings_the_floor_to_zero():
 def test_the_line_through_a_uniform_p_is_labelled_for_what_it_is():
     at = run(p="1,1,1")
     assert model_of(at).floor.towards == "corner"
-    assert text("tutorial.c3.x.corner", outcome=TABLE["tutorial.outcome.0"][0]) in at.get("plotly_chart")[0].proto.spec
+    assert text("tutorial.c3.x.corner", outcome=TABLE["tutorial.outcome.0"][0]) in drawn_charts(at)[0].spec
 
 
 @pytest.mark.parametrize("y,y_hat", [(0, 0.8), (1, 0.05)])
@@ -457,7 +457,7 @@ def test_case_study_controls_mse_learning_rate_and_unit():
     check_case_table(at, m)
     for sentence in case_sentences(m):
         assert shows(at, sentence) or sentence in [x.value for x in at.caption], sentence
-    legend = at.get("plotly_chart")[-1].proto.spec
+    legend = drawn_charts(at)[-1].spec
     assert text("tutorial.c9.mse.lr", lr="0.2") in legend
     race = markdown_with(at, "(./training_race?")[-1]
     assert "data=cancer" in race and "ep=30" not in race  # 30 is not one of the race's epochs: snapped
@@ -552,7 +552,7 @@ def test_every_chart_has_the_models_alt_text(lang, params):
         card.gradients_alt(m.mse_gradient, t),
         card.accuracy_alt(m.case_study, t, percent),
     ]
-    alts = [c.proto.alt for c in at.get("plotly_chart")]
+    alts = [c.alt for c in drawn_charts(at)]
     assert alts == [a.strip() for a in expected] and all(alts)
     assert fmt(m.floor.h_p) in alts[0] and fmt(m.binary_gradient.formula) in alts[1]
     assert not any(tg.value for tg in at.toggle if (tg.key or "").endswith(".data"))

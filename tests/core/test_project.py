@@ -180,3 +180,14 @@ def test_the_server_runs_no_full_garbage_collection_after_each_script_run():
 
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
     assert config["runner"]["postScriptGC"] is False
+
+
+def test_the_charts_plotly_js_is_served_from_static_and_not_kept_in_git():
+    """The chart component loads plotly.js from ``app/static/`` (``xentcore.app.ui.charts.plotly_js_url``): static
+    serving is on, and the copy made there from the installed plotly package is ignored by git."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["enableStaticServing"] is True
+    assert "static/plotly-*" in (ROOT / ".gitignore").read_text().splitlines()
+    assert (ROOT / "static" / "README.md").is_file()  # the folder exists in a clean clone

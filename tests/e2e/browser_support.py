@@ -36,14 +36,19 @@ def free_port() -> int:
 
 
 def wait_settled(page, timeout: int = 60_000) -> None:
-    """Wait as Streamlit's own suite does: script not running, no skeletons left."""
+    """Wait as Streamlit's own suite does: script not running, no skeletons left; and no chart mid-draw."""
     page.wait_for_timeout(150)
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
-    page.wait_for_function("document.querySelectorAll(\"[data-testid='stSkeleton']\").length === 0", timeout=timeout)
+    page.wait_for_function(
+        "document.querySelectorAll(\"[data-testid='stSkeleton'], [data-drawing]\").length === 0", timeout=timeout
+    )
 
 
-WAIT_FOR_CHARTS = """() => [...document.querySelectorAll("[data-testid='stPlotlyChart']")]
-    .every(c => c.querySelector('.main-svg'))"""
+# every chart drawn: each chart component's element holds its chart (made by xentcore/app/ui/chart.js once the
+# element is on the page), drawn, and not marked data-drawing
+WAIT_FOR_CHARTS = """() => [...document.querySelectorAll("[data-testid^='stBidiComponent']")]
+    .every(e => { const c = e.querySelector('.xent-chart');
+                  return c && c.querySelector('.main-svg') && !c.hasAttribute('data-drawing'); })"""
 DESKTOP = {"width": 1400, "height": 1000}
 
 

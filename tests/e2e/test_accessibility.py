@@ -33,7 +33,7 @@ RUN_AXE = """async () => {
   }));
 }"""
 
-CHARTS_WITHOUT_ALT = """() => [...document.querySelectorAll("[data-testid='stPlotlyChart']")]
+CHARTS_WITHOUT_ALT = """() => [...document.querySelectorAll(".xent-chart")]
   .filter(c => c.getAttribute('role') !== 'figure' || !(c.getAttribute('aria-label') || '').trim())
   .map(c => {
     const key = [...(c.closest("[class*='st-key-']")?.classList || [])].find(k => k.startsWith('st-key-'));

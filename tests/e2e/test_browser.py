@@ -119,10 +119,11 @@ def test_a_picture_tab_is_built_when_opened_and_kept_in_the_link(page, server):
     and puts the tab in the share link."""
     page.goto(f"{server}/distributions")
     wait_settled(page)
-    assert page.locator(".st-key-distributions-fig-bars [data-testid='stPlotlyChart']").count() == 1
+    page.wait_for_selector(".st-key-distributions-fig-bars .xent-chart .main-svg")
+    assert page.locator(".st-key-distributions-fig-bars .xent-chart").count() == 1
     assert page.locator(".st-key-distributions-fig-code").count() == 0  # not built while closed
     page.get_by_role("tab", name="Code lengths").click()  # the tab's label
-    page.wait_for_selector(".st-key-distributions-fig-code [data-testid='stPlotlyChart'] .main-svg")
+    page.wait_for_selector(".st-key-distributions-fig-code .xent-chart .main-svg")
     wait_settled(page)
     assert page.locator(".st-key-distributions-fig-bars").count() == 0
     page.wait_for_function(

@@ -42,7 +42,7 @@ def test_each_chart_is_drawn_once_on_opening(browser, server, page_id):
         page.reload()
         page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")
         page.wait_for_function(
-            """() => { const charts = document.querySelectorAll("[data-testid='stPlotlyChart']");
+            """() => { const charts = document.querySelectorAll(".xent-chart");
                        return charts.length > 0 && [...charts].every(c => c.querySelector('.main-svg')); }"""
         )
         page.wait_for_timeout(1500)  # a second draw, when there is one, follows within a few hundred ms

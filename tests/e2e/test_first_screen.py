@@ -24,7 +24,7 @@ LESSON_CHART = {  # page -> the key of the chart that carries its lesson (dots b
 def test_the_lesson_starts_in_the_first_screen(browser, server, page_id, lang):
     with opened(browser, server, page_id, f"lang={lang}", viewport=DESKTOP) as page:
         page.wait_for_timeout(300)
-        chart = page.locator(f".st-key-{LESSON_CHART[page_id]} [data-testid='stPlotlyChart']")
+        chart = page.locator(f".st-key-{LESSON_CHART[page_id]} .xent-chart")
         top = chart.evaluate("c => c.getBoundingClientRect().top")
         scrolled = page.evaluate("document.querySelector(\"[data-testid='stMain']\").scrollTop + window.scrollY")
     assert scrolled == 0, f"{page_id} opened scrolled by {scrolled} px"

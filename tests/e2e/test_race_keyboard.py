@@ -9,7 +9,7 @@ from browser_support import wait_settled
 pytestmark = pytest.mark.usefixtures("browser_or_skip")
 
 STEPPER = ".st-key-race-at"
-CHART = "[data-testid='stPlotlyChart']"
+CHART = ".xent-chart"
 FRAME = f".st-key-race-frame-figure {CHART}, {CHART}.st-key-race-frame-figure"  # the key's class is on it or above
 
 

@@ -144,7 +144,9 @@ def contour_pair(
             range=[float(surface.w2[0]), float(surface.w2[-1])], title={"text": labels["w2"]}, scaleanchor=f"x{s}"
         )
     return titled(
-        base_layout(go.Figure({"data": data, "layout": layout}), height=height, margin=room(80, 76)), legend_y=1.1
+        # legend_y: at a phone's width the legend wraps to five rows and plotly keeps it in the figure, pushing the
+        # panels down; 1.16 keeps their titles clear of it (tests/e2e/test_phone_width.py)
+        base_layout(go.Figure({"data": data, "layout": layout}), height=height, margin=room(80, 76)), legend_y=1.16
     )
 
 
