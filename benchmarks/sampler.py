@@ -8,8 +8,8 @@ that thread's stack (``sys._current_frames``) and files the sample under the inn
 - ``compute``: the library (``xentcore/*.py``) and the page models (``xentcore/app/*/model.py``);
 - ``figures``: building figures (``xentcore/app/**/figures.py``);
 - ``page``: the rest of the page's own code (page scripts, ``xentcore/app/ui``, sections);
-- ``emit``: Streamlit elements and widgets (``streamlit/elements``, the delta generator), which for
-  ``st.plotly_chart`` includes plotly's validation and JSON encoding;
+- ``emit``: Streamlit elements and widgets (``streamlit/elements``, ``streamlit/components``, the delta
+  generator);
 - ``cache``: Streamlit's caches (``st.cache_data`` unpickles a copy of the value on every hit);
 - ``streamlit``: the rest of Streamlit: the script runner, session state, query parameters.
 
@@ -49,7 +49,7 @@ def _project_category(path: str) -> str:
 
 def _streamlit_category(path: str) -> str:
     rel = path[len(STREAMLIT) :]
-    if rel.startswith("elements/") or rel.startswith("delta_generator"):
+    if rel.startswith(("elements/", "components/", "delta_generator")):
         return "emit"
     if rel.startswith("runtime/caching/"):
         return "cache"

@@ -47,6 +47,7 @@ def wait_settled(page, timeout: int = 60_000) -> None:
 # every chart drawn: each chart component's element holds its chart (made by xentcore/app/ui/chart.js once the
 # element is on the page), drawn, and not marked data-drawing
 WAIT_FOR_CHARTS = """() => [...document.querySelectorAll("[data-testid^='stBidiComponent']")]
+    .filter(e => !e.closest('.st-key-xent-plotly'))  // the element that only loads plotly.js early
     .every(e => { const c = e.querySelector('.xent-chart');
                   return c && c.querySelector('.main-svg') && !c.hasAttribute('data-drawing'); })"""
 DESKTOP = {"width": 1400, "height": 1000}

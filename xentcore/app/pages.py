@@ -10,6 +10,7 @@ class Page:
     id: str
     path: str  # script path, as st.page_link wants it
     icon: str
+    charts: bool = True  # draws plotly charts: plotly.js starts loading as the page opens
 
     @property
     def url_path(self) -> str:
@@ -28,7 +29,7 @@ class Page:
 
 
 PAGES: tuple[Page, ...] = (
-    Page("home", "app.py", ":material/home:"),
+    Page("home", "app.py", ":material/home:", charts=False),
     Page("distributions", "pages/1_distributions.py", ":material/bar_chart:"),
     Page("curves", "pages/2_loss_curves.py", ":material/show_chart:"),
     Page("surfaces", "pages/3_loss_surfaces.py", ":material/landscape:"),

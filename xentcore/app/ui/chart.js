@@ -11,7 +11,8 @@
 //   figure  with Streamlit's plotly template, whose colours are
 //           placeholders (#000001 ... #000040) that Streamlit's own chart fills from the theme: done here too,
 //           from the theme's CSS variables, so a chart follows the light and dark themes like any other element.
-// While a figure is being drawn the chart carries data-drawing; tests and benchmarks wait for it to go.
+// While a figure is being drawn the chart carries data-drawing; tests and benchmarks wait for it to go. Given
+// no figure, the script only starts loading plotly.js (a page asks for it as it opens).
 
 function plotly(src) {
   if (!window.__xentPlotly) {
@@ -138,6 +139,10 @@ export default function (component) {
   const text = new TextDecoder().decode(data);
   const newline = text.indexOf("\n");
   const message = JSON.parse(text.slice(0, newline));
+  if (newline === text.length - 1) {  // no figure: the page only asks for plotly.js early (charts.preload_plotly)
+    plotly(message.src).catch(() => {});
+    return undefined;
+  }
   let chart = parentElement.querySelector(":scope > .xent-chart");
   if (!chart) {
     chart = document.createElement("div");

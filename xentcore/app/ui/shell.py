@@ -16,6 +16,7 @@ from xentcore.app.pages import PAGE_BY_ID, PAGES
 from xentcore.app.settings import SETTINGS
 from xentcore.app.share import Issue, Schema
 from xentcore.app.ui.a11y import inject_style
+from xentcore.app.ui.charts import preload_plotly
 from xentcore.app.ui.i18n import t
 from xentcore.app.ui.lesson import (
     LESSON_BOX,
@@ -62,6 +63,8 @@ def page_setup(page_id: str, schema: Schema = HOME, labels: Mapping[str, str] | 
     st.set_page_config(page_title=f"{t(page.title_key)} · xent", page_icon="🎯", layout="wide")
     write_url()
     inject_style(settings["still"])
+    if page.charts:
+        preload_plotly()
 
     st.session_state[DREW_LINKS] = set()  # a full run: its fragments say again where they may write
     ctx = PageState(schema, values, settings, hidden=tuple(lesson["hide"]))
