@@ -68,13 +68,18 @@ _draw = st.components.v2.component(COMPONENT, js=_SCRIPT, isolate_styles=False)
 # the same script given no figure: it only starts loading plotly.js; hidden by PRELOAD_CSS
 _preload = st.components.v2.component("xent_plotly_preload", js=_SCRIPT, isolate_styles=False)
 PRELOAD_KEY = "xent.plotly"
-PRELOAD_CSS = ".st-key-xent-plotly { display: none; }"
+PRELOAD_CSS = f".st-key-{PRELOAD_KEY.replace('.', '-')} {{ display: none; }}"  # Streamlit's class for a keyed element
 
 
 def preload_plotly() -> None:
     """Start loading plotly.js as a page opens, so that it arrives while the script runs and the page's first
     chart does not wait for it (4.8 MB; it was loaded only once the first chart was on the page)."""
-    _preload(data=json.dumps({"src": plotly_js_url()}).encode() + b"\n", key=PRELOAD_KEY)
+    _preload(data=_message({"src": plotly_js_url()}), key=PRELOAD_KEY)
+
+
+def _message(head: dict[str, Any], figure: bytes = b"") -> bytes:
+    """What ``chart.js`` reads: a line of JSON, then the figure's JSON (none: only load plotly.js)."""
+    return json.dumps(head, ensure_ascii=False).encode() + b"\n" + figure
 
 
 def plotly_js_url() -> str:
@@ -124,7 +129,7 @@ def chart(
         raise ValueError(f"chart {key!r} needs an alt text: what it shows now, with its key numbers")
     figure, rev = figure_json(fig)
     head = {"src": plotly_js_url(), "alt": alt.strip(), "config": {**BAR_CONFIG, **(config or {})}, "rev": rev}
-    _draw(data=json.dumps(head, ensure_ascii=False).encode() + b"\n" + figure, key=key)
+    _draw(data=_message(head, figure), key=key)
     if data is not None:
         data_toggle(key, data)
 
@@ -140,7 +145,7 @@ def data_toggle(key: str, data: Any | Callable[[], Any]) -> None:
 
 Built = TypeVar("Built")  # what a builder of cached_figure returns: a figure, or HTML
 
-STATS: Counter[str] = Counter()  # "built": figures built by cached_figure; "converted": figure → dict conversions
+STATS: Counter[str] = Counter()  # "built": figures built by cached_figure; "converted": figure → JSON conversions
 MAX_FIGURES = 96  # ~0.05–0.4 MB of JSON each; the race's big animated figure is cached by its page
 _SENT = "_xent_sent"
 _built: OrderedDict[Hashable, go.Figure] = OrderedDict()
@@ -150,15 +155,13 @@ _lock = threading.Lock()
 def figure_json(fig: Any) -> tuple[bytes, str]:
     """``fig`` as plotly.py writes it (UTF-8 JSON) and a digest of it; a plotly figure's is taken once per figure
     object and kept on it, so a figure given to ``chart`` is read-only from then on."""
-    if not isinstance(fig, go.Figure):
-        text = pio.to_json(fig, validate=False).encode()
-        return text, hashlib.blake2b(text, digest_size=12).hexdigest()
-    sent = fig.__dict__.get(_SENT)
+    sent = fig.__dict__.get(_SENT) if isinstance(fig, go.Figure) else None
     if sent is None:
         text = pio.to_json(fig, validate=False).encode()
         sent = (text, hashlib.blake2b(text, digest_size=12).hexdigest())
-        object.__setattr__(fig, _SENT, sent)
-        STATS["converted"] += 1
+        if isinstance(fig, go.Figure):
+            object.__setattr__(fig, _SENT, sent)
+            STATS["converted"] += 1
     return sent
 
 
