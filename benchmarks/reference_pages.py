@@ -1,0 +1,27 @@
+"""The bare reference page as a page of a multipage app, served at ``/bare``: what the bare page costs to open
+at a path other than the root, as every page of xent but home is.
+
+Streamlit's frontend, opened at ``/<page>``, first looks for its server at ``/<page>/_stcore/health``, and
+only after that fails tries ``/_stcore/health``, 100 ms later (``PD`` / ``VD`` in Streamlit 1.67's
+``static/js/index.*.js``). ``python -m benchmarks`` opens this page beside the bare page at the root, so the
+report can say how much of a page's open is that, which no page script can change. It imports no part of xent.
+"""
+
+from pathlib import Path
+
+import streamlit as st
+
+BARE = Path(__file__).with_name("reference_app.py")
+
+
+def bare() -> None:
+    """The bare page's own script, run as it is."""
+    exec(compile(BARE.read_text(), str(BARE), "exec"), {"__name__": "__main__"})
+
+
+def start() -> None:
+    """The root page: empty (only ``/bare`` is measured)."""
+
+
+st.navigation([st.Page(start, title="Start", default=True), st.Page(bare, title="Bare", url_path="bare")],
+              position="hidden").run()  # fmt: skip
