@@ -57,6 +57,9 @@ DISTRIBUTIONS_K12 = (
 # the slider (a share-link key of the page's state) whose moves recompute a race or a surface: moved up
 # from the page's default, past the values the cached test visited, so every measured value is new
 RECOMPUTE = {"race": "n", "surfaces": "n"}
+# the bare page with this many more elements (paragraphs that change on every move, nothing computed): what a
+# page's size alone costs a move in the browser, measured beside the pages (no budget)
+SIZED = (40, 80)
 RATIO_CACHED, RATIO_RECOMPUTE, RATIO_OPEN, RATIO_PLAYBACK = 2.0, 4.0, 1.5, 0.8
 MIN_FRAME_RATE = 20.0
 TIMEOUT_MS = 60_000
@@ -295,7 +298,7 @@ async def _latency(browser, url: str, widget_key: str | None, warmup: int, moves
 async def _slider_suite(app: str, ref: str, warmup: int, moves: int) -> list[Result]:
     from playwright.async_api import async_playwright
 
-    rows: list[tuple[str, list[float], list[float], list[str], float]] = []
+    rows: list[tuple[str, list[float], list[float], list[str], float | None]] = []
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         # the reference half before the pages and half after, so a change in the machine's load hits both
@@ -321,6 +324,12 @@ async def _slider_suite(app: str, ref: str, warmup: int, moves: int) -> list[Res
                 times, drawn, errors = await _latency(browser, url, widget_key, 3, moves, "oneway")
                 rows.append((f"{page_info.id} · {key} (recomputes)", times, drawn, errors, RATIO_RECOMPUTE))
                 progress(f"browser: {page_info.id} · {key} (recomputes): p50 {percentile_ms(times, 0.5):.0f} ms")
+        sized = []
+        for extra in SIZED:
+            times, drawn, errors = await _latency(browser, f"{ref}/?extra={extra}", REFERENCE_SLIDER, warmup, moves,
+                                                  "cycle")  # fmt: skip
+            sized.append((f"{REFERENCE} + {extra} paragraphs", times, drawn, errors, None))
+            progress(f"browser: {REFERENCE} + {extra} paragraphs: p50 {percentile_ms(times, 0.5):.0f} ms")
         more, more_drawn, more_errors = await _latency(browser, ref + "/", REFERENCE_SLIDER, warmup, half, "cycle")
         ref_times += more
         ref_drawn += more_drawn
@@ -337,7 +346,7 @@ async def _slider_suite(app: str, ref: str, warmup: int, moves: int) -> list[Res
         ),
         Result(f"browser: {REFERENCE} slider -> charts redrawn, p50", ref_drawn_ms, "ms"),
     ]
-    for label, times, drawn, errors, ratio in rows:
+    for label, times, drawn, errors, ratio in [*sized, *rows]:
         note = f"{len(times)} moves, {len(errors)} errors; p95 {percentile_ms(times, 0.95):.0f} ms"
         if errors:
             note += f"; {sorted(set(errors))[0]}"
