@@ -63,3 +63,32 @@ def test_a_chart_takes_the_theme_colours(browser, server, scheme):
         )
     assert colours["tick"] == colours["text"] and colours["paper"] == colours["page"], colours
     assert colours["left"] is None, f"placeholder colours not filled from the theme: {colours['left']}"
+
+
+RACE = ".st-key-race-figure .xent-chart"
+
+
+def test_an_animated_figure_is_drawn_anew_in_the_same_element_and_plays(browser, server):
+    """The race's figure (frames: Play animates it) is drawn anew on a move (chart.js: Plotly.react cost more for
+    it): the chart element stays, takes the new race's frames, and plays."""
+    with opened(browser, server, "race", "n=400") as page:
+        state = """sel => { const gd = document.querySelector(sel);
+          return {watched: !!gd.__watched, frames: gd._transitionData._frames.length,
+                  last: JSON.stringify(gd._transitionData._frames.at(-1).data.map(t => t.y ?? null))}; }"""
+        page.evaluate(WATCH, RACE)
+        before = page.evaluate(state, RACE)
+        page.locator(".st-key-race-n input[type=range]").first.focus()
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function(
+            "([sel, last]) => { const gd = document.querySelector(sel); return gd._transitionData"
+            " && gd._transitionData._frames.length && JSON.stringify(gd._transitionData._frames.at(-1).data"
+            ".map(t => t.y ?? null)) !== last; }",
+            arg=[RACE, before["last"]],
+        )
+        wait_settled(page)
+        moved = page.evaluate(state, RACE)
+        assert moved["watched"] and moved["frames"] == before["frames"] > 1  # (newPlot drops plotly's own handlers)
+        label = page.locator(f"{RACE} .slider-group .slider-label, {RACE} .sliders .slider-label").first
+        start = label.text_content()
+        page.locator(f"{RACE} .updatemenu-button", has_text="Play").first.click()
+        page.wait_for_function("([el, old]) => el.textContent !== old", arg=[label.element_handle(), start])
