@@ -1,4 +1,5 @@
-"""Plotly figure builders shared by every page. Numbers (and already translated labels) in, ``go.Figure`` out.
+"""Plotly figure builders shared by every page. Numbers (and already translated labels) in, ``go.Figure`` out
+(or, for a figure too big to be worth plotly.py's objects, a :class:`PlainFigure`).
 
 One colour-blind-safe palette (Okabe & Ito) for the whole app: P, Q and each model always keep their
 colour. Figures leave the background to Streamlit's theme so they read in light and dark mode.
@@ -6,11 +7,14 @@ colour. Figures leave the background to Streamlit's theme so they read in light 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 import plotly.graph_objects as go
+import plotly.io as pio
+from _plotly_utils.utils import to_typed_array_spec
 
 PALETTE = {
     "p": "#0072B2",  # true distribution P: blue
@@ -125,3 +129,53 @@ def titled(fig: go.Figure, legend_y: float = 1.08) -> go.Figure:
     """Room above the panel titles for the legend."""
     fig.update_layout(margin={"t": 60}, legend={"y": legend_y})
     return fig
+
+
+class PlainFigure(dict):
+    """A figure as plotly.js reads it (``data``, ``layout``, ``frames``), kept as plain data: what ``go.Figure``
+    of the same dict would write as JSON, without building plotly.py's objects for every trace and frame (the
+    race's 101 frames: 95 ms to build them, 30 ms to write them back out, against 5 ms here). Numeric numpy
+    arrays become plotly's typed arrays, as ``go.Figure`` writes them, and the layout takes the default template
+    (Streamlit's, whose colours the chart fills from the theme). Built by trusted code: nothing is validated.
+    """
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        super().__init__(_typed(spec))
+        for trace in (t for frame in self.get("frames", ()) for t in frame.get("data", ())):
+            trace.setdefault("type", "scatter")  # plotly.py's default trace type, written out as it writes it
+        layout = self.setdefault("layout", {})
+        if "template" not in layout and pio.templates.default is not None:
+            layout["template"] = _copy(_template(pio.templates.default))  # a copy: the cached one stays as it is
+
+    def to_dict(self) -> dict[str, Any]:
+        """A copy of the figure, as ``go.Figure.to_dict`` gives one."""
+        return _copy(dict(self))
+
+    def to_json(self) -> str:
+        """The figure's JSON, as ``go.Figure.to_json`` writes it."""
+        return pio.to_json(dict(self), validate=False)
+
+
+def _typed(value: Any) -> Any:
+    """``value`` with each numeric numpy array replaced by plotly's typed array (``{"dtype", "bdata"}``) and each
+    property set to ``None`` left out (unset, as plotly.py writes it; a ``None`` in a list is a gap and stays)."""
+    if isinstance(value, np.ndarray):
+        return to_typed_array_spec(value) if value.dtype.kind in "iuf" else value.tolist()
+    if isinstance(value, dict):
+        return {k: _typed(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list | tuple):
+        return [_typed(v) for v in value]
+    return value
+
+
+def _copy(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _copy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copy(v) for v in value]
+    return value
+
+
+@functools.cache
+def _template(name: str) -> dict[str, Any]:
+    return pio.templates[name].to_plotly_json()

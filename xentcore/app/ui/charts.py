@@ -57,6 +57,7 @@ import plotly.io as pio
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from xentcore.app.figures import PlainFigure
 from xentcore.app.ui.i18n import t
 
 BAR_CONFIG = {"displayModeBar": False}  # the modebar's icons have no text names and are not needed here
@@ -153,13 +154,15 @@ _lock = threading.Lock()
 
 
 def figure_json(fig: Any) -> tuple[bytes, str]:
-    """``fig`` as plotly.py writes it (UTF-8 JSON) and a digest of it; a plotly figure's is taken once per figure
-    object and kept on it, so a figure given to ``chart`` is read-only from then on."""
-    sent = fig.__dict__.get(_SENT) if isinstance(fig, go.Figure) else None
+    """``fig`` as plotly.py writes it (UTF-8 JSON) and a digest of it; a figure's (``go.Figure`` or
+    :class:`PlainFigure`) is taken once per figure object and kept on it, so a figure given to ``chart`` is
+    read-only from then on."""
+    kept = isinstance(fig, go.Figure | PlainFigure)
+    sent = fig.__dict__.get(_SENT) if kept else None
     if sent is None:
-        text = pio.to_json(fig, validate=False).encode()
+        text = pio.to_json(dict(fig) if isinstance(fig, PlainFigure) else fig, validate=False).encode()
         sent = (text, hashlib.blake2b(text, digest_size=12).hexdigest())
-        if isinstance(fig, go.Figure):
+        if kept:
             object.__setattr__(fig, _SENT, sent)
             STATS["converted"] += 1
     return sent
