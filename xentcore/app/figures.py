@@ -164,8 +164,13 @@ def _typed(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _typed(v) for k, v in value.items() if v is not None}
     if isinstance(value, list | tuple):
+        if set(map(type, value)) <= _SCALARS:  # a column of numbers or labels: nothing inside to convert
+            return list(value)
         return [_typed(v) for v in value]
     return value
+
+
+_SCALARS = {float, int, str, bool, type(None)}
 
 
 def _copy(value: Any) -> Any:
