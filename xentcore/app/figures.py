@@ -153,7 +153,7 @@ class PlainFigure(dict):
 
     def to_json(self) -> str:
         """The figure's JSON, as ``go.Figure.to_json`` writes it."""
-        return pio.to_json(dict(self), validate=False)
+        return pio.to_json(self, validate=False)
 
 
 def _typed(value: Any) -> Any:

@@ -1,5 +1,5 @@
-// xent's chart: a plotly figure drawn with Plotly.react, so a new figure updates the chart in place (an animated one is
-// drawn anew, in the same element: see the draw below).
+// xent's chart: a plotly figure drawn with Plotly.react, so a new figure updates the chart in place (an animated
+// one is drawn anew, in the same element: see the draw below).
 //
 // st.plotly_chart gives every changed figure a new element id, so the browser throws the chart away and draws
 // it again from nothing (Plotly.newPlot); Plotly.react redraws only what changed. The component is mounted by

@@ -160,7 +160,7 @@ def figure_json(fig: Any) -> tuple[bytes, str]:
     kept = isinstance(fig, go.Figure | PlainFigure)
     sent = fig.__dict__.get(_SENT) if kept else None
     if sent is None:
-        text = pio.to_json(dict(fig) if isinstance(fig, PlainFigure) else fig, validate=False).encode()
+        text = pio.to_json(fig, validate=False).encode()
         sent = (text, hashlib.blake2b(text, digest_size=12).hexdigest())
         if kept:
             object.__setattr__(fig, _SENT, sent)
