@@ -58,7 +58,7 @@ EXPECTED = {
 }
 # page id -> share-link key -> the most elements (widgets included; main area and sidebar) one move of it may
 # re-send, for the controls in a fragment: what the browser re-renders. Today's counts and three to spare; a
-# whole-page rerun re-sends 58-145 (home 60, distributions 79, curves 62, surfaces 58, race 83, tutorial 145,
+# whole-page rerun re-sends 58-137 (home 60, distributions 79, curves 62, surfaces 58, race 83, tutorial 137,
 # language 59). A control missing here reruns its whole page.
 ELEMENTS = {
     "home": {},
@@ -67,7 +67,7 @@ ELEMENTS = {
     "surfaces": {k: 41 for k in EXPECTED["surfaces"]} | {"d3": 43},
     # the set-up (a fragment) and, nested in it, the calibration and the frame stepper (fragments of their own)
     "race": {k: 66 for k in EXPECTED["race"]} | {"temp": 17, "fitT": 17, "frames": 11},
-    "tutorial": {"p": 48, "q": 48, "y": 17, "yh": 17, "z": 16, "c": 16, "sc": 30, "ep": 21},
+    "tutorial": {"p": 44, "q": 44, "y": 16, "yh": 16, "z": 15, "c": 15, "sc": 29, "ep": 20},
     "language": {"split": 32, "k": 32, "a": 32, "test": 17},
 }
 # page id -> the most figure JSON (kB) one move may re-send: today's largest, with a quarter to spare

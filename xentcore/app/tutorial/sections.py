@@ -37,21 +37,25 @@ VERDICTS = ("imprecise", "holds", "wrong", "holds", "holds", "wrong", "imprecise
 # --- small helpers ----------------------------------------------------------------------------------------
 
 
-def card_header(number: int) -> None:
-    verdict = VERDICTS[number - 1]
+def verdict_badge(verdict: str) -> str:
+    """The verdict as a coloured badge with its icon (markdown)."""
     colour, icon = VERDICT[verdict]
-    title, badge = st.columns([5, 1], vertical_alignment="center")
-    title.subheader(f"{number}. {t(f'tutorial.c{number}.title')}", anchor=f"claim-{number}")
-    badge.badge(t(f"tutorial.verdict.{verdict}"), color=colour, icon=icon)
-    st.markdown(t("tutorial.says", claim=t(f"tutorial.c{number}.claim")))
+    return f":{colour}-badge[{icon} {t(f'tutorial.verdict.{verdict}')}]"
+
+
+def card_header(number: int) -> None:
+    """The claim's title (anchored: the glance links to it), then the verdict's badge leading what the tutorial
+    says: two elements (a row of columns for the badge was four more per card, each re-rendered by a move)."""
+    st.subheader(f"{number}. {t(f'tutorial.c{number}.title')}", anchor=f"claim-{number}")
+    says = t("tutorial.says", claim=t(f"tutorial.c{number}.claim"))
+    st.markdown(f"{verdict_badge(VERDICTS[number - 1])} {says}")
 
 
 def glance() -> None:
     """Every claim's verdict in one line each, with the same badges as the cards, linked to its card."""
     lines = []
     for number, verdict in enumerate(VERDICTS, start=1):
-        colour, icon = VERDICT[verdict]
-        badge = f":{colour}-badge[{icon} {t(f'tutorial.verdict.{verdict}')}]"
+        badge = verdict_badge(verdict)
         why = t(f"tutorial.c{number}.glance")
         lines.append(t("tutorial.glance.line", n=number, title=t(f"tutorial.c{number}.title"), badge=badge, why=why))
     with st.container(border=True):
