@@ -169,15 +169,15 @@ def editor(ctx: PageState, names: tuple[str, ...]) -> None:
 
 
 def _presets_and_k(ctx: PageState) -> None:
-    for col, name in zip(st.columns(len(PRESETS)), PRESETS, strict=True):
-        col.button(
-            t(f"{PAGE}.preset.{name}"),
-            key=f"{PAGE}.preset.{name}",
-            help=_preset_help(name),
-            on_click=on_preset,
-            args=(ctx, name),
-            use_container_width=True,
-        )
+    with st.container(horizontal=True):  # one row that wraps on a phone, not six columns stacked one per line
+        for name in PRESETS:
+            st.button(
+                t(f"{PAGE}.preset.{name}"),
+                key=f"{PAGE}.preset.{name}",
+                help=_preset_help(name),
+                on_click=on_preset,
+                args=(ctx, name),
+            )
     st.session_state[f"{PAGE}.k"] = len(ctx["p"])
     st.number_input(
         t(f"{PAGE}.k"),
