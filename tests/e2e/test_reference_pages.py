@@ -5,24 +5,19 @@ probing, this fails and the report's note must go."""
 
 from __future__ import annotations
 
-from browser_support import CHROMIUM, CHROMIUM_ARGS
-
 from benchmarks.browser import SUBPATH, SUBPATH_SCRIPT, streamlit_server
 
 _HEALTH = """() => performance.getEntriesByType("resource").map(r => new URL(r.name).pathname)
   .filter(p => p.endsWith("/_stcore/health"))"""
 
 
-def test_bare_page_at_a_subpath_draws_and_pays_the_server_probe(browser_or_skip):
-    from playwright.sync_api import sync_playwright
-
-    with streamlit_server(SUBPATH_SCRIPT) as (base, _), sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+def test_bare_page_at_a_subpath_draws_and_pays_the_server_probe(browser):
+    with streamlit_server(SUBPATH_SCRIPT) as (base, _):
+        page = browser.new_page()
         try:
-            page = browser.new_page()
             page.goto(base + SUBPATH)
             page.wait_for_selector("[data-testid=stPlotlyChart] .main-svg", timeout=60_000)
             assert page.locator("[data-testid=stMetricValue]").inner_text() == "2500"
             assert page.evaluate(_HEALTH)[:2] == [SUBPATH + "/_stcore/health", "/_stcore/health"]
         finally:
-            browser.close()
+            page.close()
