@@ -7,6 +7,7 @@ colour. Figures leave the background to Streamlit's theme so they read in light 
 
 from __future__ import annotations
 
+import copy
 import functools
 from collections.abc import Sequence
 from typing import Any
@@ -145,11 +146,11 @@ class PlainFigure(dict):
             trace.setdefault("type", "scatter")  # plotly.py's default trace type, written out as it writes it
         layout = self.setdefault("layout", {})
         if "template" not in layout and pio.templates.default is not None:
-            layout["template"] = _copy(_template(pio.templates.default))  # a copy: the cached one stays as it is
+            layout["template"] = copy.deepcopy(_template(pio.templates.default))  # the cached one stays as it is
 
     def to_dict(self) -> dict[str, Any]:
         """A copy of the figure, as ``go.Figure.to_dict`` gives one."""
-        return _copy(dict(self))
+        return copy.deepcopy(dict(self))
 
     def to_json(self) -> str:
         """The figure's JSON, as ``go.Figure.to_json`` writes it."""
@@ -171,14 +172,6 @@ def _typed(value: Any) -> Any:
 
 
 _SCALARS = {float, int, str, bool, type(None)}
-
-
-def _copy(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _copy(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_copy(v) for v in value]
-    return value
 
 
 @functools.cache
