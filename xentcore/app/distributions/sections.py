@@ -23,6 +23,7 @@ from xentcore.app.distributions.state import SCHEMA, VIEWS
 from xentcore.app.format import adds_up, fmt, fmt_apart, md_escape
 from xentcore.app.ui.charts import cached_figure, chart
 from xentcore.app.ui.i18n import t
+from xentcore.app.ui.layout import metric_row
 from xentcore.app.ui.session import PageState
 from xentcore.app.ui.shell import fragment
 from xentcore.app.ui.widgets import source_expander, vector_sliders
@@ -223,21 +224,24 @@ def _table(ctx: PageState, names: tuple[str, ...]) -> None:
 def numbers(m: DistributionsModel, names: tuple[str, ...]) -> None:
     """The seven measures, then a one-line reason for each infinity, naming the class."""
     s = m.summary
-    row1 = st.columns(4)
-    row1[0].metric(t(f"{PAGE}.m.h_p"), fmt(s.h_p))
-    row1[1].metric(
-        t(f"{PAGE}.m.ce_pq"),
-        fmt(s.ce_pq),
-        delta=t(f"{PAGE}.m.delta", kl=fmt(s.kl_pq)),
-        delta_color="off",
-        help=t(f"{PAGE}.m.ce_pq.help"),
+    metric_row(
+        dict(label=t(f"{PAGE}.m.h_p"), value=fmt(s.h_p)),
+        dict(
+            label=t(f"{PAGE}.m.ce_pq"),
+            value=fmt(s.ce_pq),
+            delta=t(f"{PAGE}.m.delta", kl=fmt(s.kl_pq)),
+            delta_color="off",
+            help=t(f"{PAGE}.m.ce_pq.help"),
+        ),
+        dict(label=t(f"{PAGE}.m.kl_pq"), value=fmt(s.kl_pq), help=t(f"{PAGE}.m.kl_pq.help")),
+        dict(label=t(f"{PAGE}.m.js"), value=fmt(s.js), help=t(f"{PAGE}.m.js.help")),
     )
-    row1[2].metric(t(f"{PAGE}.m.kl_pq"), fmt(s.kl_pq), help=t(f"{PAGE}.m.kl_pq.help"))
-    row1[3].metric(t(f"{PAGE}.m.js"), fmt(s.js), help=t(f"{PAGE}.m.js.help"))
-    row2 = st.columns(4)
-    row2[0].metric(t(f"{PAGE}.m.h_q"), fmt(s.h_q))
-    row2[1].metric(t(f"{PAGE}.m.ce_qp"), fmt(s.ce_qp), help=t(f"{PAGE}.m.ce_qp.help"))
-    row2[2].metric(t(f"{PAGE}.m.kl_qp"), fmt(s.kl_qp), help=t(f"{PAGE}.m.kl_qp.help"))
+    metric_row(
+        dict(label=t(f"{PAGE}.m.h_q"), value=fmt(s.h_q)),
+        dict(label=t(f"{PAGE}.m.ce_qp"), value=fmt(s.ce_qp), help=t(f"{PAGE}.m.ce_qp.help")),
+        dict(label=t(f"{PAGE}.m.kl_qp"), value=fmt(s.kl_qp), help=t(f"{PAGE}.m.kl_qp.help")),
+        slots=4,
+    )
     for i in m.infinite_pq[:1]:
         st.info(t(f"{PAGE}.inf.pq", name=md_escape(names[i]), p=fmt(m.p[i])), icon=":material/all_inclusive:")
     for i in m.infinite_qp[:1]:
@@ -392,22 +396,21 @@ def properties(ctx: PageState, m: DistributionsModel, names: tuple[str, ...]) ->
     """Each property with its live check, KL's failures as a distance, the log loss for a one-hot P, then the
     tutorial's error and the Q = P button."""
     s, checks = m.summary, m.checks
+    lines = [
+        _mark(checks["ce_ge_h"])
+        + t(f"{PAGE}.props.ce_ge_h", ce=fmt(s.ce_pq), h=fmt(s.h_p), margin=fmt(s.margin), kl=fmt(s.kl_pq)),
+        _mark(checks["kl_ge_0"]) + t(f"{PAGE}.props.kl_ge_0", kl_pq=fmt(s.kl_pq), kl_qp=fmt(s.kl_qp)),
+        _mark(m.bound.holds) + _entropy_bound(m),
+        ":material/swap_horiz: " + _ce_symmetry(m),
+        ":material/swap_horiz: " + _kl_symmetry(m),
+        ":material/change_history: " + _triangle(m),
+    ]
+    if log_loss := _log_loss(m, names):
+        lines.append(":material/label: " + log_loss)
+    # one paragraph each, in one element: the browser re-renders every element a move re-sends
+    st.container(border=True).markdown("\n\n".join(lines))
     with st.container(border=True):
-        st.markdown(
-            _mark(checks["ce_ge_h"])
-            + t(f"{PAGE}.props.ce_ge_h", ce=fmt(s.ce_pq), h=fmt(s.h_p), margin=fmt(s.margin), kl=fmt(s.kl_pq))
-        )
-        st.markdown(_mark(checks["kl_ge_0"]) + t(f"{PAGE}.props.kl_ge_0", kl_pq=fmt(s.kl_pq), kl_qp=fmt(s.kl_qp)))
-        st.markdown(_mark(m.bound.holds) + _entropy_bound(m))
-        st.markdown(":material/swap_horiz: " + _ce_symmetry(m))
-        st.markdown(":material/swap_horiz: " + _kl_symmetry(m))
-        st.markdown(":material/change_history: " + _triangle(m))
-        log_loss = _log_loss(m, names)
-        if log_loss:
-            st.markdown(":material/label: " + log_loss)
-    with st.container(border=True):
-        st.markdown(f"**{t(f'{PAGE}.props.fix.title')}**")
-        st.markdown(t(f"{PAGE}.props.fix"))
+        st.markdown(f"**{t(f'{PAGE}.props.fix.title')}**\n\n{t(f'{PAGE}.props.fix')}")
         if m.q_equals_p:
             key = "one_hot" if s.p_is_one_hot else "now"
             st.success(t(f"{PAGE}.props.fix.{key}", kl=fmt(s.kl_pq), ce=fmt(s.ce_pq)))

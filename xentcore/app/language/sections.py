@@ -27,6 +27,7 @@ from xentcore.app.language.state import (
 )
 from xentcore.app.ui import PageState, fmt, fragment, link, sentences, t
 from xentcore.app.ui.charts import cached_figure, chart, data_toggle
+from xentcore.app.ui.layout import metric_row
 from xentcore.language import bits_to_nats, nats_from_perplexity
 
 PAGE = SCHEMA.name
@@ -169,11 +170,12 @@ def problem(model: LanguageModel) -> None:
 def numbers(model: LanguageModel, split: int) -> None:
     a = model.analysis
     per = t("language.per_char", unit=unit_short(model.unit))
-    cols = st.columns(4)
-    cols[0].metric(t("language.metric.train", unit=per), fmt(a.train_ce), help=t("language.metric.ce.help"))
-    cols[1].metric(t("language.metric.test", unit=per), fmt(a.test_ce), help=t("language.metric.ce.help"))
-    cols[2].metric(t("language.metric.ppl"), fmt(a.test_ppl, 2), help=t("language.metric.ppl.help"))
-    cols[3].metric(t("language.metric.bpb"), fmt(a.test_bits_per_byte), help=t("language.metric.bpb.help"))
+    metric_row(
+        dict(label=t("language.metric.train", unit=per), value=fmt(a.train_ce), help=t("language.metric.ce.help")),
+        dict(label=t("language.metric.test", unit=per), value=fmt(a.test_ce), help=t("language.metric.ce.help")),
+        dict(label=t("language.metric.ppl"), value=fmt(a.test_ppl, 2), help=t("language.metric.ppl.help")),
+        dict(label=t("language.metric.bpb"), value=fmt(a.test_bits_per_byte), help=t("language.metric.bpb.help")),
+    )
     lines = [
         t(
             "language.numbers.texts",

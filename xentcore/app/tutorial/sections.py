@@ -20,6 +20,7 @@ from xentcore.app.tutorial.claims import MSE_LR_FACTORS
 from xentcore.app.tutorial.state import LOGIT_RANGE, N_OUTCOMES
 from xentcore.app.ui import PageState, fmt, fmt_percent, link, predict, sentences, t
 from xentcore.app.ui.charts import cached_figure, chart
+from xentcore.app.ui.layout import metric_row
 from xentcore.app.ui.widgets import source_expander, vector_sliders
 
 Say = Callable[..., str]
@@ -43,12 +44,13 @@ def verdict_badge(verdict: str) -> str:
     return f":{colour}-badge[{icon} {t(f'tutorial.verdict.{verdict}')}]"
 
 
-def card_header(number: int) -> None:
+def card_header(number: int, check: str = "") -> None:
     """The claim's title (anchored: the glance links to it), then the verdict's badge leading what the tutorial
-    says: two elements (a row of columns for the badge was four more per card, each re-rendered by a move)."""
+    says and, a paragraph below, how the card ``check``s it: two elements (the browser re-renders every element
+    a move re-sends; a row of columns for the badge was four more per card)."""
     st.subheader(f"{number}. {t(f'tutorial.c{number}.title')}", anchor=f"claim-{number}")
     says = t("tutorial.says", claim=t(f"tutorial.c{number}.claim"))
-    st.markdown(f"{verdict_badge(VERDICTS[number - 1])} {says}")
+    st.markdown(f"{verdict_badge(VERDICTS[number - 1])} {says}" + (f"\n\n{check}" if check else ""))
 
 
 def glance() -> None:
@@ -68,8 +70,11 @@ def page_link(ctx: PageState, page_id: str, label: str, **state) -> str:
     return f"[{label}]({link(page_id, ctx.lang, ctx.unit, **state)})"
 
 
-def explore(*links: str) -> None:
-    st.markdown(f"{t('tutorial.explore')} " + " · ".join(links))
+def explore(*links: str, after: str = "") -> None:
+    """The card's links to the pages that explore it, as a paragraph ``after`` the card's last text (one
+    element, not two: the browser re-renders every element a move re-sends)."""
+    line = f"{t('tutorial.explore')} " + " · ".join(links)
+    st.markdown(f"{after}\n\n{line}" if after else line)
 
 
 def outcome(i: int) -> str:
@@ -104,8 +109,7 @@ def fmt_power(mantissa: float, exponent: int) -> str:
 def claim_1(ctx: PageState, d: tm.Definitions) -> None:
     """The definitions on the reader's P and Q, and what the tutorial's words get wrong."""
     with st.container(border=True):
-        card_header(1)
-        st.markdown(t("tutorial.c1.check"))
+        card_header(1, check=t("tutorial.c1.check"))
         cols = st.columns(2)
         for where, key in zip(cols, ("p", "q"), strict=True):
             labels = [t("tutorial.c1.slider", dist=key.upper(), outcome=outcome(i)) for i in range(N_OUTCOMES)]
@@ -120,14 +124,14 @@ def claim_1(ctx: PageState, d: tm.Definitions) -> None:
                 f"−log q ({u})": [fmt(v) for v in d.info_q],
             }
         )
-        metrics = st.columns(3)
-        metrics[0].metric(f"H(P) ({u})", fmt(d.h_p))
-        metrics[1].metric(f"H(P, Q) ({u})", fmt(d.ce_pq))
-        metrics[2].metric(f"KL(P‖Q) ({u})", fmt(d.kl_pq))
+        metric_row(
+            dict(label=f"H(P) ({u})", value=fmt(d.h_p)),
+            dict(label=f"H(P, Q) ({u})", value=fmt(d.ce_pq)),
+            dict(label=f"KL(P‖Q) ({u})", value=fmt(d.kl_pq)),
+        )
         if not d.finite:
             st.info(t("tutorial.inf"), icon=":material/all_inclusive:")
-        st.markdown(words_1(d, u))
-        explore(page_link(ctx, "distributions", t("nav.distributions"), p=d.p, q=d.q))
+        explore(page_link(ctx, "distributions", t("nav.distributions"), p=d.p, q=d.q), after=words_1(d, u))
 
 
 def words_1(d: tm.Definitions, u: str) -> str:
@@ -159,8 +163,7 @@ def words_1(d: tm.Definitions, u: str) -> str:
 def claim_2(ctx: PageState, w: tm.Weather) -> None:
     """The weather example's missing value, term by term."""
     with st.container(border=True):
-        card_header(2)
-        st.markdown(t("tutorial.c2.check"))
+        card_header(2, check=t("tutorial.c2.check"))
         table(
             {
                 t("tutorial.col.outcome"): [outcome(i) for i in range(N_OUTCOMES)],
@@ -175,8 +178,8 @@ def claim_2(ctx: PageState, w: tm.Weather) -> None:
         # a few terms a line: the whole sum on one line is wider than a phone
         lines = rf"H(P,Q) &= -{sum_latex} \\ &= {values_latex} \\ &= {fmt(w.nats)}"
         st.latex(rf"\begin{{aligned}} {lines} \end{{aligned}}")
-        st.markdown(t("tutorial.c2.result", nats=fmt(w.nats), bits=fmt(w.bits)))
-        explore(page_link(ctx, "distributions", t("nav.distributions"), p=w.p, q=w.q))
+        result = t("tutorial.c2.result", nats=fmt(w.nats), bits=fmt(w.bits))
+        explore(page_link(ctx, "distributions", t("nav.distributions"), p=w.p, q=w.q), after=result)
 
 
 def claim_3(ctx: PageState, f: tm.Floor, p: tuple[float, ...], weather_p: tuple[float, ...]) -> None:
@@ -185,9 +188,9 @@ def claim_3(ctx: PageState, f: tm.Floor, p: tuple[float, ...], weather_p: tuple[
         card_header(3)
         if predict(ctx, **questions.zero_floor(f, p, ctx.unit)):
             floor_check(ctx, f)
-        buttons = st.columns(2)
-        buttons[0].button(t("tutorial.c3.onehot"), on_click=ctx.set, args=("p", (1.0, 0.0, 0.0)), key="tutorial-onehot")
-        buttons[1].button(t("tutorial.c3.back"), on_click=ctx.set, args=("p", weather_p), key="tutorial-back")
+        buttons = st.container(horizontal=True)
+        buttons.button(t("tutorial.c3.onehot"), on_click=ctx.set, args=("p", (1.0, 0.0, 0.0)), key="tutorial-onehot")
+        buttons.button(t("tutorial.c3.back"), on_click=ctx.set, args=("p", weather_p), key="tutorial-back")
         explore(page_link(ctx, "distributions", t("nav.distributions"), p=p, q=p))
 
 
@@ -195,14 +198,15 @@ def floor_check(ctx: PageState, f: tm.Floor) -> None:
     """Claim 3's numbers: H(P, P), H(P), KL(P‖P), a random search, and the line of Q's through P."""
     st.markdown(t("tutorial.c3.check"))
     u = unit_short(ctx.unit)
-    metrics = st.columns(4)
-    metrics[0].metric(f"{t('tutorial.c3.ce_pp')} ({u})", fmt(f.ce_pp))
-    metrics[1].metric(f"H(P) ({u})", fmt(f.h_p))
-    metrics[2].metric(f"{t('tutorial.c3.kl_pp')} ({u})", fmt(f.kl_pp))
-    metrics[3].metric(
-        f"{t('tutorial.c3.search', n=f.search_n)} ({u})",
-        fmt(f.search_min),
-        help=t("tutorial.c3.search.help", n=f.search_n),
+    metric_row(
+        dict(label=f"{t('tutorial.c3.ce_pp')} ({u})", value=fmt(f.ce_pp)),
+        dict(label=f"H(P) ({u})", value=fmt(f.h_p)),
+        dict(label=f"{t('tutorial.c3.kl_pp')} ({u})", value=fmt(f.kl_pp)),
+        dict(
+            label=f"{t('tutorial.c3.search', n=f.search_n)} ({u})",
+            value=fmt(f.search_min),
+            help=t("tutorial.c3.search.help", n=f.search_n),
+        ),
     )
     chart(
         cached_figure(
@@ -227,8 +231,7 @@ def floor_check(ctx: PageState, f: tm.Floor) -> None:
 def claim_4(ctx: PageState, m: tm.Decomposition) -> None:
     """Asymmetry and H(P, Q) = H(P) + KL(P‖Q)."""
     with st.container(border=True):
-        card_header(4)
-        st.markdown(t("tutorial.c4.check"))
+        card_header(4, check=t("tutorial.c4.check"))
         u = unit_short(ctx.unit)
         table(
             {
@@ -250,8 +253,7 @@ def claim_4(ctx: PageState, m: tm.Decomposition) -> None:
 def claim_5(ctx: PageState, g: tm.BinaryGradient) -> None:
     """The binary gradient against finite differences, at the reader's (y, ŷ)."""
     with st.container(border=True):
-        card_header(5)
-        st.markdown(t("tutorial.c5.check"))
+        card_header(5, check=t("tutorial.c5.check"))
         left, right = st.columns([1, 2])
         ctx.widget("radio", "y", t("tutorial.c5.y"), where=left, options=(0, 1), horizontal=True)
         ctx.widget("slider", "yh", t("tutorial.c5.yh"), where=left)
@@ -280,8 +282,7 @@ def claim_5(ctx: PageState, g: tm.BinaryGradient) -> None:
 def claim_6(ctx: PageState, g: tm.SoftmaxGradient) -> None:
     """The multi-class gradient, in the logits and in the probabilities."""
     with st.container(border=True):
-        card_header(6)
-        st.markdown(t("tutorial.c6.check"))
+        card_header(6, check=t("tutorial.c6.check"))
         cols = st.columns(N_OUTCOMES + 1)
         labels = [t("tutorial.c6.z", j=j + 1, outcome=outcome(j)) for j in range(N_OUTCOMES)]
         vector_sliders(
@@ -308,21 +309,21 @@ def claim_6(ctx: PageState, g: tm.SoftmaxGradient) -> None:
                 },
             }
         )
-        st.markdown(t("tutorial.c6.verdict", dz=f"{g.gap_logits:.1e}", dp=fmt(g.gap_probs)))
-        explore(page_link(ctx, "curves", t("nav.curves"), zs=g.z, c=g.c))
+        verdict = t("tutorial.c6.verdict", dz=f"{g.gap_logits:.1e}", dp=fmt(g.gap_probs))
+        explore(page_link(ctx, "curves", t("nav.curves"), zs=g.z, c=g.c), after=verdict)
 
 
 def claim_7(ctx: PageState, g: tm.MseGradient) -> None:
     """Why MSE trains slowly: the factor σ′(z), vanishing when confidently wrong and at most 1/4 anywhere."""
     with st.container(border=True):
-        card_header(7)
-        st.markdown(t("tutorial.c7.check", z=fmt(g.z0, 0)))
-        metrics = st.columns(5)
-        metrics[0].metric(t("tutorial.c7.ce"), fmt(g.ce))
-        metrics[1].metric(t("tutorial.c7.mse"), fmt(g.mse))
-        metrics[2].metric("MSE / CE", fmt(g.mse_over_ce))
-        metrics[3].metric("CE / MSE", fmt(g.ce_over_mse, 1))
-        metrics[4].metric(t("tutorial.c7.slope"), fmt(g.max_slope))
+        card_header(7, check=t("tutorial.c7.check", z=fmt(g.z0, 0)))
+        metric_row(
+            dict(label=t("tutorial.c7.ce"), value=fmt(g.ce)),
+            dict(label=t("tutorial.c7.mse"), value=fmt(g.mse)),
+            dict(label="MSE / CE", value=fmt(g.mse_over_ce)),
+            dict(label="CE / MSE", value=fmt(g.ce_over_mse, 1)),
+            dict(label=t("tutorial.c7.slope"), value=fmt(g.max_slope)),
+        )
         st.markdown(
             t(
                 "tutorial.c7.half",
@@ -361,8 +362,7 @@ def claim_8(ctx: PageState, m: tm.Programs) -> None:
     """The tutorial's programs next to the corrected ones."""
     u = unit_short(ctx.unit)
     with st.container(border=True):
-        card_header(8)
-        st.markdown(t("tutorial.c8.check"))
+        card_header(8, check=t("tutorial.c8.check"))
         ctx.widget(
             "segmented_control",
             "prog",

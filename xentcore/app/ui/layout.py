@@ -1,0 +1,32 @@
+"""Layout that keeps a page's element count low: the browser re-renders every element and block a rerun
+sends, so a row of metrics is one block, not a row of columns (a block per column and one for the row)."""
+
+from typing import Any
+
+import streamlit as st
+
+# A horizontal block sizes each element to its content; a row of metrics shares the width equally, as
+# ``st.columns`` does, and on a phone one metric takes a line, as columns stack there (a metric's label does not
+# wrap, so half a phone's width cuts a long one).
+METRIC_ROW_CSS = """
+.stHorizontalBlock:has(> .stElementContainer > [data-testid="stMetric"]) > .stElementContainer {
+  flex: 1 1 0;
+  min-width: 0;
+}
+@media (max-width: 640px) {
+  .stHorizontalBlock:has(> .stElementContainer > [data-testid="stMetric"]) > .stElementContainer {
+    flex-basis: 100%;
+  }
+}
+"""
+
+
+def metric_row(*metrics: dict[str, Any], slots: int | None = None) -> None:
+    """``st.metric(**m)`` for each ``m``, side by side in one horizontal block, each an equal share of the
+    width (one a line on a phone). With ``slots`` larger than the number of metrics the row is padded with
+    empty slots, so a short row lines up under a full one."""
+    row = st.container(horizontal=True)
+    for kwargs in metrics:
+        row.metric(**kwargs)
+    for _ in range((slots or len(metrics)) - len(metrics)):
+        row.space("stretch")
