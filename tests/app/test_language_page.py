@@ -1,8 +1,8 @@
 """The language page through AppTest: what it shows is the page model's, in both languages and units; the reader's
 own text (typed, pasted, uploaded, too long, odd) and hostile links are explained and the page keeps working."""
 
-import html
 import itertools
+import json
 import math
 import re
 from urllib.parse import parse_qsl, urlparse
@@ -18,6 +18,7 @@ from xentcore.app.language.sections import FLASH, OWN_FULL
 from xentcore.app.language.state import LINK_CHARS, LOOKS, MAX_CHARS, SCHEMA
 from xentcore.app.ui.session import STORE
 from xentcore.app.ui.text import TABLE
+from xentcore.app.ui.text_grid import COMPONENT as GRID
 
 PAGE = "pages/6_language.py"
 FIG = {"curve": 0, "next": 1, "sizes": 1}  # the curve, then the open close-up (a tab) alone; the grid is text
@@ -65,17 +66,19 @@ def assert_shows(at, m: lm.LanguageModel, lang: str = "en") -> None:
     assert_close_up(figure(at, FIG[look]), m, look, lang)
 
 
-CELL = re.compile(
-    r'<span style="background:rgb\((\d+), (\d+), (\d+)\);color:(#[0-9A-F]{6})" title="([^"]*)">([^<]*)</span>'
-)
+def grid_data(at) -> dict:
+    """The surprisal grid as the page sends it to its component (``xentcore.app.ui.text_grid``)."""
+    grids = [json.loads(e.proto.bytes) for e in at.main.get("bidi_component") if e.proto.component_name == GRID]
+    assert len(grids) == 1, "one surprisal grid on the page"
+    return grids[0]
 
 
 def grid_cells(at) -> list[tuple[tuple[int, int, int], str, str, str]]:
     """The surprisal grid's cells: (background, ink, title, text), in reading order."""
-    bodies = [h.proto.body for h in at.main.get("html") if "xent-grid" in h.proto.body]
-    assert len(bodies) == 1, "one surprisal grid on the page"
-    cells = CELL.findall(bodies[0])
-    return [((int(r), int(g), int(b)), ink, html.unescape(title), text) for r, g, b, ink, title, text in cells]
+    cells = [cell for group in grid_data(at)["groups"] for cell in group["cells"]]
+    for _, background, ink, _ in cells:
+        assert re.fullmatch(r"rgb\(\d+, \d+, \d+\)", background) and re.fullmatch(r"#[0-9A-F]{6}", ink)
+    return [(tuple(map(int, re.findall(r"\d+", bg))), ink, title, text) for text, bg, ink, title in cells]
 
 
 def assert_grid(cells, m: lm.LanguageModel) -> None:
@@ -271,11 +274,13 @@ def test_odd_texts_are_explained_and_the_page_keeps_working(lang, params, proble
     assert at.number_input(key="language.loss").value == 2.1  # the converter works either way
 
 
-def test_the_readers_text_reaches_the_page_escaped():
+def test_the_readers_text_reaches_the_page_as_text():
+    """The grid's cells carry the reader's characters as they are: its component sets them as text and parses
+    no HTML (``tests/e2e/test_language_browser.py`` checks the drawn page); markdown gets them escaped."""
     hostile = "<b>x</b> & <a href='javascript:alert(1)'>y</a> "
     at = open_page(text="own", own=hostile * 3, test="typed", typed=hostile, h="<a")
     shown = [text for *_, text in grid_cells(at)]
-    assert "&lt;" in shown and "&amp;" in shown and "<" not in shown and "&" not in shown
+    assert "".join(shown).replace("\u00a0", " ") == hostile
     assert not any("<" in md.value and "href='javascript" in md.value for md in at.markdown)
 
 
@@ -349,8 +354,7 @@ def test_every_chart_has_the_models_alt_text(lang, params):
         section.next_alt(m, t),
         section.sizes_alt(m, t),
     ]
-    grid = next(h.proto.body for h in at.main.get("html") if "xent-grid" in h.proto.body)  # text, labelled
-    alts = [drawn_charts(at)[0].alt, html.unescape(re.search(r'aria-label="([^"]*)"', grid)[1])]
+    alts = [drawn_charts(at)[0].alt, grid_data(at)["alt"]]  # the grid: text, labelled
     for look in LOOKS[1:]:  # the other close-ups, each in its own tab
         alts.append(drawn_charts(open_page(lang=lang, look=look, **params))[1].alt)
     assert alts == [a.strip() for a in expected] and all(alts)

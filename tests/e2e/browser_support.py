@@ -44,11 +44,12 @@ def wait_settled(page, timeout: int = 60_000) -> None:
     )
 
 
-# every chart drawn: each chart component's element holds its chart (made by xentcore/app/ui/chart.js once the
-# element is on the page), drawn, and not marked data-drawing
+# every chart drawn: each component's element holds what its script makes once the element is on the page: a
+# chart (xentcore/app/ui/chart.js), drawn and not marked data-drawing, or a text grid (text_grid.js)
 WAIT_FOR_CHARTS = """() => [...document.querySelectorAll("[data-testid^='stBidiComponent']")]
     .filter(e => !e.closest('.st-key-xent-plotly'))  // the element that only loads plotly.js early
-    .every(e => { const c = e.querySelector('.xent-chart');
+    .every(e => { if (e.querySelector('.xent-grid')) return true;
+                  const c = e.querySelector('.xent-chart');
                   return c && c.querySelector('.main-svg') && !c.hasAttribute('data-drawing'); })"""
 DESKTOP = {"width": 1400, "height": 1000}
 

@@ -1,7 +1,7 @@
 """The language page in headless Chromium: typing a text changes the numbers to the model's and the link carries
 the text; a text longer than a link carries stays out of it, with a note."""
 
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, urlencode, urlparse
 
 import pytest
 from browser_support import wait_settled
@@ -60,3 +60,20 @@ def test_a_long_pasted_text_is_kept_out_of_the_link_with_a_note(page, server):
     assert "own" not in parse_qs(urlparse(page.url).query)
     expected = build({**SCHEMA.defaults(), "text": "own"}, "nats", own_text=long).analysis
     assert metric_values(page)[1] == fmt(expected.test_ce)
+
+
+def test_the_surprisal_grid_draws_the_readers_text_as_text(page, server):
+    """The grid (``xentcore/app/ui/text_grid.js``) builds its cells from data: markup in the reader's text shows as
+    characters and makes no element; each cell has its title, the group its label, the scale its ends."""
+    hostile = "<b>x</b> & <img src=x onerror=alert(1)> "
+    page.goto(server + "/language?" + urlencode({"text": "own", "own": hostile * 3, "test": "typed", "typed": hostile}))
+    wait_settled(page)
+    grid = page.locator(".xent-grid")
+    grid.wait_for()
+    assert grid.evaluate("g => g.textContent.replaceAll('\\u00a0', ' ')") == hostile
+    assert grid.locator("b, img, a").count() == 0
+    cells = grid.locator("span[title]")
+    assert cells.count() == len(hostile)
+    assert cells.first.get_attribute("title").startswith("<")
+    assert grid.get_attribute("role") == "group" and grid.get_attribute("aria-label")
+    assert len(page.locator(".xent-scale .ends span").all_inner_texts()) == 2

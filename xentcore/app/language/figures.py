@@ -5,6 +5,7 @@ fields read a subset of HTML (``<br>``, ``<a>``...)."""
 from __future__ import annotations
 
 import html
+import json
 import math
 
 import numpy as np
@@ -92,23 +93,12 @@ def surprisal_colours(values: np.ndarray, top: float) -> list[tuple[int, int, in
     return [tuple(round(v) for v in unlabel_rgb(c)) for c in sample_colorscale("Viridis", list(fractions))]
 
 
-GRID_CSS = """<style>
-.xent-grid { display: flex; flex-wrap: wrap; gap: 1px; font-family: "Source Code Pro", monospace;
-  font-size: 0.95rem; line-height: 1.7; }
-.xent-grid span[title] { min-width: 1.3em; padding: 0 0.1em; text-align: center; }
-.xent-grid .w { display: inline-flex; gap: 1px; }
-.xent-scale { font-size: 0.8rem; margin-bottom: 0.4rem; max-width: 24rem; }
-.xent-scale .bar { height: 0.6rem; border-radius: 0.2rem; }
-.xent-scale .ends { display: flex; justify-content: space-between; }
-</style>"""
-
-
-def surprisal_html(drawn: Drawn, labels: dict[str, str], alt: str) -> str:
-    """The drawn characters as text, each on the colour of its surprisal (:func:`surprisal_colours`; an
-    infinite one at the top of the scale) in the ink of more contrast, the colour scale above; each
-    character's title gives it, its probability and its surprisal. ``labels``: ``colorbar`` (the scale's
-    title), ``cell`` (a template with ``{c}``, ``{q}``, ``{s}``) and the symbols' names; ``alt`` labels the
-    group for a screen reader. Everything from the text is escaped.
+def surprisal_grid(drawn: Drawn, labels: dict[str, str], alt: str) -> bytes:
+    """The drawn characters, each on the colour of its surprisal (:func:`surprisal_colours`; an infinite one at
+    the top of the scale) in the ink of more contrast, the colour scale above; each character's title gives it,
+    its probability and its surprisal. ``labels``: ``colorbar`` (the scale's title), ``cell`` (a template with
+    ``{c}``, ``{q}``, ``{s}``) and the symbols' names; ``alt`` labels the group for a screen reader. As JSON for
+    :func:`xentcore.app.ui.text_grid.text_grid`, which sets it all as text: nothing in it is HTML.
 
     Text, not a chart: it wraps at any width, and it is drawn in a few milliseconds, where a plotly heatmap
     with a text in each cell took 50 ms (17 ms without the texts) in headless Chromium here.
@@ -119,35 +109,33 @@ def surprisal_html(drawn: Drawn, labels: dict[str, str], alt: str) -> str:
     colours = surprisal_colours(np.minimum(s, top), top)
     cells = []
     for c, q, value, rgb in zip(drawn.chars, drawn.probability, s, colours, strict=True):
-        shown = "&nbsp;" if c == " " else symbol(c, labels)
-        title = labels["cell"].format(c=html.unescape(symbol(c, labels)), q=fmt(float(q)), s=fmt(float(value)))
-        cells.append(
-            f'<span style="background:rgb{rgb};color:{ink_on(rgb)}" title="{html.escape(title, quote=True)}">'
-            f"{shown}</span>"
-        )
-    stops = ", ".join(f"rgb{rgb}" for rgb in surprisal_colours(np.linspace(0.0, top, 11), top))
-    scale = (
-        f'<div class="xent-scale" aria-hidden="true"><div>{html.escape(labels["colorbar"])}</div>'
-        f'<div class="bar" style="background: linear-gradient(to right, {stops})"></div>'
-        f'<div class="ends"><span>{fmt(0.0, 0)}</span><span>{fmt(top)}</span></div></div>'
-    )
-    body = "".join(_words(cells, drawn.chars))
-    group = f'<div class="xent-grid" role="group" aria-label="{html.escape(alt, quote=True)}">{body}</div>'
-    return GRID_CSS + scale + group
+        shown = html.unescape(symbol(c, labels))
+        title = labels["cell"].format(c=shown, q=fmt(float(q)), s=fmt(float(value)))
+        cells.append(["\u00a0" if c == " " else shown, f"rgb{rgb}", ink_on(rgb), title])
+    scale = {
+        "title": labels["colorbar"],
+        "stops": [f"rgb{rgb}" for rgb in surprisal_colours(np.linspace(0.0, top, 11), top)],
+        "lo": fmt(0.0, 0),
+        "hi": fmt(top),
+    }
+    groups = [{"word": word, "cells": [cells[i] for i in run]} for word, run in _words(drawn.chars)]
+    return json.dumps({"alt": alt, "scale": scale, "groups": groups}, ensure_ascii=False).encode()
 
 
 WORD = 16  # the longest run of characters kept on one line; a longer one (Chinese has no spaces) wraps anywhere
 
 
-def _words(cells: list[str], chars: tuple[str, ...] | list[str]) -> list[str]:
-    """The cells grouped by word (a run up to a space, the space with it) so that a line breaks between words."""
+def _words(chars: tuple[str, ...] | list[str]) -> list[tuple[bool, list[int]]]:
+    """The characters' indices grouped by word (a run up to a space, the space with it), each with whether it is
+    kept on one line (a line breaks between words; a run longer than ``WORD`` anywhere)."""
     out, run = [], []
-    for cell, c in zip(cells, chars, strict=True):
-        run.append(cell)
+    for i, c in enumerate(chars):
+        run.append(i)
         if c.isspace():
-            out.append(f'<span class="w">{"".join(run)}</span>' if len(run) <= WORD else "".join(run))
+            out.append((len(run) <= WORD, run))
             run = []
-    out.append(f'<span class="w">{"".join(run)}</span>' if 0 < len(run) <= WORD else "".join(run))
+    if run:
+        out.append((len(run) <= WORD, run))
     return out
 
 

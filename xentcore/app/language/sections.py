@@ -28,6 +28,7 @@ from xentcore.app.language.state import (
 from xentcore.app.ui import PageState, fmt, fragment, link, sentences, t
 from xentcore.app.ui.charts import cached_figure, chart, data_toggle
 from xentcore.app.ui.layout import metric_row
+from xentcore.app.ui.text_grid import text_grid
 from xentcore.language import bits_to_nats, nats_from_perplexity
 
 PAGE = SCHEMA.name
@@ -252,7 +253,7 @@ def surprise(model: LanguageModel) -> None:
         "colorbar": t("language.grid.colorbar", unit=unit),
         "cell": t("language.grid.cell", unit=unit),
     }
-    st.html(cached_figure(figs.surprisal_html, d, labels, alt=grid_alt(model)))
+    text_grid(cached_figure(figs.surprisal_grid, d, labels, alt=grid_alt(model)), key=f"{PAGE}.grid.text")
     data_toggle("language.grid", lambda: grid_data(model))
     shown = len(d.chars)
     notes = [

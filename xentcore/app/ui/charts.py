@@ -170,7 +170,7 @@ def figure_json(fig: Any) -> tuple[bytes, str]:
 
 def cached_figure(build: Callable[..., Built], *args: Any, **kwargs: Any) -> Built:
     """``build(*args, **kwargs)``, built once per value of the arguments and shared by every session: a figure, or
-    the HTML of a picture drawn as text (the language page's surprisal grid).
+    the data of a picture drawn as text (the language page's surprisal grid).
 
     The arguments are keyed by value (:func:`fingerprint`): plain values, tuples, lists, dicts, numpy arrays,
     enums and (frozen) dataclasses of these, so a model rebuilt on every rerun still finds its figure. ``build``
