@@ -7,7 +7,8 @@ from xentcore.app.home import questions
 from xentcore.app.home.model import build
 from xentcore.app.home.state import HOME
 from xentcore.app.pages import PAGES
-from xentcore.app.ui import fmt, page_end, page_setup, predict, t, tour_cards
+from xentcore.app.ui import fmt, fragment, page_end, page_setup, predict, t, tour_cards
+from xentcore.app.ui.layout import metric_row
 from xentcore.app.ui.widgets import name_controls
 
 name_controls(HOME, {"pe": "home.surprise.slider"})  # for the lesson-link box, drawn before the slider
@@ -16,11 +17,20 @@ st.title(t("home.title"))
 st.markdown(t("home.intro"))
 
 st.subheader(t("home.surprise.header"))
-left, right = st.columns([2, 1])
-ctx.slider("pe", t("home.surprise.slider"), where=left)
-m = build(ctx.values, ctx.unit)  # after the slider: its callback has stored the new p
-right.metric(t("home.surprise.metric"), f"{fmt(m.surprise)} {t(f'unit.short.{ctx.unit}')}")
+
+
+@fragment
+def surprise() -> None:
+    """The slider and its surprise: a move reruns this part alone, not the page."""
+    left, right = st.columns([2, 1])
+    ctx.slider("pe", t("home.surprise.slider"), where=left)
+    s = build(ctx.values, ctx.unit).surprise  # after the slider: its callback has stored the new p
+    right.metric(t("home.surprise.metric"), f"{fmt(s)} {t(f'unit.short.{ctx.unit}')}")
+
+
+surprise()
 st.caption(t("home.surprise.caption"))
+m = build(ctx.values, ctx.unit)
 
 st.subheader(t("home.weather.header"))
 st.markdown(
@@ -33,10 +43,11 @@ st.markdown(
     )
 )
 if predict(ctx, **questions.compare_ce_with_entropy(m.h, m.ce, m.kl, ctx.unit)):
-    cols = st.columns(3)
-    cols[0].metric(t("home.metric.h"), fmt(m.h))
-    cols[1].metric(t("home.metric.ce"), fmt(m.ce))
-    cols[2].metric(t("home.metric.kl"), fmt(m.kl))
+    metric_row(
+        dict(label=t("home.metric.h"), value=fmt(m.h)),
+        dict(label=t("home.metric.ce"), value=fmt(m.ce)),
+        dict(label=t("home.metric.kl"), value=fmt(m.kl)),
+    )
     check = "home.weather.check" if adds_up([fmt(m.h), fmt(m.kl)], fmt(m.ce)) else "home.weather.check.rounded"
     st.caption(t(check, h=fmt(m.h), kl=fmt(m.kl), ce=fmt(m.ce), digits=4))
 st.page_link(PAGES[1].path, label=t("home.weather.explore"), icon=":material/arrow_forward:")

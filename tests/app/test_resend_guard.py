@@ -8,9 +8,9 @@ browser asks for it (``benchmarks.controls.rerun_as_browser``) and what that rer
 Controls are named by their share-link keys (the page's state schema), not by widget keys, so the table
 survives a page's widgets being renamed or moved. ``EXPECTED`` holds today's counts: the most figures one
 move of that control may re-send; ``ELEMENTS`` the most elements (what the browser re-renders) for the
-controls that sit in a fragment. Every page but the home page keeps the body under its title in fragments, so
-a move re-sends neither the sidebar nor what does not depend on it; lower the numbers when a page re-sends
-less, and the guard keeps them low.
+controls that sit in a fragment. Every page keeps what its controls drive in fragments (the home page: its one
+slider and its number; the others: the body under the title), so a move re-sends neither the sidebar nor what
+does not depend on it; lower the numbers when a page re-sends less, and the guard keeps them low.
 
 What is sent is also what is rebuilt and re-serialised: figures come from ``cached_figure`` (one per value of
 their inputs) and ``chart`` converts a figure object once (``xentcore.app.ui.charts``). So a rerun in which
@@ -61,7 +61,7 @@ EXPECTED = {
 # whole-page rerun re-sends 59-127 (home 60, distributions 75, curves 63, surfaces 59, race 84, tutorial 127,
 # language 60). A control missing here reruns its whole page.
 ELEMENTS = {
-    "home": {},
+    "home": {"pe": 7},  # the slider and its surprise, of a page of 60
     "distributions": {"p": 43, "q": 43, "sep": 17, "w": 16},  # the page's body below its title; the fits
     "curves": {"z": 14, "zs": 25, "c": 25, "soft": 28, "temp": 28, "ls": 29},
     "surfaces": {k: 41 for k in EXPECTED["surfaces"]} | {"d3": 43},
