@@ -22,11 +22,16 @@ TEST_COLOUR = PALETTE["q"]  # the test text's cross-entropy is the model Q's, me
 NO_CONFIG = {"displayModeBar": False}
 
 
-def symbol(s: str, labels: dict[str, str]) -> str:
-    """How a vocabulary entry is shown, HTML-escaped: ``labels`` name the unknown symbol (``unk``), the
+def symbol_text(s: str, labels: dict[str, str]) -> str:
+    """How a vocabulary entry is shown, as plain text: ``labels`` name the unknown symbol (``unk``), the
     boundary (``bos``) and the merged rest (``other``); other characters as :func:`display_symbol` shows them."""
     special = {OTHER: "other", UNKNOWN: "unk", BOUNDARY: "bos"}.get(s)
-    return html.escape(labels[special] if special else display_symbol(s), quote=False)
+    return labels[special] if special else display_symbol(s)
+
+
+def symbol(s: str, labels: dict[str, str]) -> str:
+    """:func:`symbol_text`, HTML-escaped for plotly's text fields."""
+    return html.escape(symbol_text(s, labels), quote=False)
 
 
 def symbols(text: str, labels: dict[str, str]) -> str:
@@ -109,7 +114,7 @@ def surprisal_grid(drawn: Drawn, labels: dict[str, str], alt: str) -> bytes:
     colours = surprisal_colours(np.minimum(s, top), top)
     cells = []
     for c, q, value, rgb in zip(drawn.chars, drawn.probability, s, colours, strict=True):
-        shown = html.unescape(symbol(c, labels))
+        shown = symbol_text(c, labels)
         title = labels["cell"].format(c=shown, q=fmt(float(q)), s=fmt(float(value)))
         cells.append(["\u00a0" if c == " " else shown, f"rgb{rgb}", ink_on(rgb), title])
     scale = {
