@@ -426,7 +426,7 @@ async def _open_suite(app: str, ref: str, sub: str, repeat: int) -> list[Result]
         Result(f"browser: open the {REFERENCE} at {SUBPATH} (a page of a multipage app) until drawn, median",
                sub_ms, "ms", ref_ms, reference_name=REFERENCE,
                note=f"{len(sub_times)} opens; Streamlit's frontend first asks /<page>/_stcore/health, then /, "
-               "100 ms later: every page but home pays it"),
+               "100 ms later; xent's pages do not (xentcore/app/serve.py)"),
     ]  # fmt: skip
     for page_id, times, what in rows:
         value = percentile_ms(times, 0.5) if len(times) == repeat else float("nan")

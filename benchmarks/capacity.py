@@ -48,8 +48,8 @@ PERIODS = (10.0, 30.0)
 def open_page(path: str) -> AppTest:
     # AppTest builds its session state outside a script run: Streamlit warns "missing ScriptRunContext" each time
     logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(logging.ERROR)
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    if path != "app.py":
+    at = AppTest.from_file(str(ROOT / "home.py"), default_timeout=120)
+    if path != "home.py":
         at.switch_page(path)
     return at.run()
 

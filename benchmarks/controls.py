@@ -39,9 +39,9 @@ class Control:
 
 def open_page(page_id: str, query: str = "", timeout: float = 120) -> AppTest:
     """The page as a browser opening ``/<page>?<query>`` gets it: the app loaded from its entry point."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
+    at = AppTest.from_file(str(ROOT / "home.py"), default_timeout=timeout)
     path = PAGE_BY_ID[page_id].path
-    if path != "app.py":
+    if path != "home.py":
         at.switch_page(path)
     for pair in filter(None, query.split("&")):
         key, value = pair.split("=", 1)

@@ -4,7 +4,8 @@ at a path other than the root, as every page of xent but home is.
 Streamlit's frontend, opened at ``/<page>``, first looks for its server at ``/<page>/_stcore/health``, and
 only after that fails tries ``/_stcore/health``, 100 ms later (``PD`` / ``VD`` in Streamlit 1.67's
 ``static/js/index.*.js``). ``python -m benchmarks`` opens this page beside the bare page at the root, so the
-report can say how much of a page's open is that, which no page script can change. It imports no part of xent.
+report can say how much of an open is that. xent's pages no longer pay it: ``app.py`` gives the frontend the
+app's base URL (``xentcore/app/serve.py``). This page imports no part of xent.
 """
 
 from pathlib import Path

@@ -16,14 +16,14 @@ ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 60  # generous: the machine is shared; speed is measured by benchmarks/, not here
 
 
-def open_app(path: str = "app.py", **params: str | list[str]) -> AppTest:
+def open_app(path: str = "home.py", **params: str | list[str]) -> AppTest:
     """Run the page at ``path`` (relative to the project root) opened with ``params`` in the URL.
 
     The app is loaded from its entry point and switched to the page, as a browser opening
-    ``/<page>?...`` does: page links resolve against ``app.py``.
+    ``/<page>?...`` does: page links resolve against the main script, ``home.py``.
     """
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
-    if path != "app.py":
+    at = AppTest.from_file(str(ROOT / "home.py"), default_timeout=TIMEOUT)
+    if path != "home.py":
         at.switch_page(path)
     for key, value in params.items():
         at.query_params[key] = value

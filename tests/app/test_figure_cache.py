@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from xentcore.app.ui import charts
+from xentcore.app.ui import charts, plotly_bundle
 
 
 def bars(values: tuple[float, ...], title: str = "") -> go.Figure:
@@ -111,8 +111,8 @@ def test_the_least_recently_used_figure_is_forgotten_first(monkeypatch):
 
 def test_plotly_js_is_copied_whole_into_the_static_folder_once(tmp_path):
     static = tmp_path / "static"
-    charts._copy_plotly_js(static)
-    copied = static / charts.STATIC_NAME
-    assert copied.read_bytes() == charts.PLOTLY_JS.read_bytes()
-    assert [p.name for p in static.iterdir()] == [charts.STATIC_NAME]  # no partial file left behind
-    assert charts.plotly_js_url().endswith(f"app/static/{charts.STATIC_NAME}")
+    plotly_bundle.copy_plotly_js(static)
+    copied = static / plotly_bundle.STATIC_NAME
+    assert copied.read_bytes() == plotly_bundle.PLOTLY_JS.read_bytes()
+    assert [p.name for p in static.iterdir()] == [plotly_bundle.STATIC_NAME]  # no partial file left behind
+    assert charts.plotly_js_url() == f"app/static/{plotly_bundle.STATIC_NAME}"

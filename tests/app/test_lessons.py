@@ -126,7 +126,7 @@ def test_every_tour_step_opens_in_both_languages(tour, n, lang):
 
 def test_a_tour_from_start_to_end():
     tour = next(t for t in TOURS if t.id == "mse")
-    at = open_app("app.py")
+    at = open_app("home.py")
     at.button(key="_xent_tour_start_mse").click().run()
     visited = []
     for n in range(1, len(tour.steps) + 1):

@@ -14,7 +14,7 @@ def test_an_address_with_markup_in_it_is_escaped_and_read_back_exactly():
 
 def test_every_page_shows_its_share_link_with_a_copy_button_in_the_reader_language():
     for lang, copy in (("en", "Copy"), ("zh", "复制")):
-        at = open_app("app.py", lang=lang, pe="0.4")
+        at = open_app("home.py", lang=lang, pe="0.4")
         assert not at.exception
         assert "pe=0.4" in share_link(at) and ("lang=zh" in share_link(at)) == (lang == "zh")  # defaults left out
         body = next(h.proto.body for h in at.sidebar.get("html") if "xent-link" in h.proto.body)

@@ -256,7 +256,7 @@ def test_without_the_setting_nothing_is_asked_or_held(page):
 @pytest.mark.parametrize(
     ("path", "schema", "qid", "params", "answer"),
     [
-        ("app.py", "home", "ce_vs_h", {}, "above"),
+        ("home.py", "home", "ce_vs_h", {}, "above"),
         ("pages/1_distributions.py", "distributions", "q_equals_p", {}, "no"),
         ("pages/1_distributions.py", "distributions", "q_equals_p", {"p": "0,1,0"}, "yes"),
     ],

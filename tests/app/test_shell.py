@@ -60,7 +60,7 @@ def test_settings_follow_the_user_across_pages():
     assert at.sidebar.radio(key="settings.unit").value == "bits"
     assert at.sidebar.selectbox(key="settings.lang").value == "zh"
     assert share_link(at)["unit"] == ["bits"]
-    at.switch_page("app.py").run()
+    at.switch_page("home.py").run()
     assert at.metric[2].value == "1.5219"
 
 

@@ -14,7 +14,7 @@ from xentcore.app.ui.text import TABLE
 ROOT = Path(__file__).resolve().parents[2]
 LIBRARY = sorted((ROOT / "xentcore").glob("*.py"))
 APP = sorted((ROOT / "xentcore" / "app").rglob("*.py"))
-PAGE_FILES = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py"))]
+PAGE_FILES = [ROOT / "home.py", *sorted((ROOT / "pages").glob("*.py"))]
 APP_ONLY = {"streamlit", "plotly", "pandas", "sklearn"}
 
 
@@ -116,7 +116,7 @@ def test_chinese_is_chinese():
 
 def test_every_literal_key_used_in_code_exists():
     used = set()
-    for path in [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "xentcore").rglob("*.py")]:
+    for path in [ROOT / "home.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "xentcore").rglob("*.py")]:
         used |= set(re.findall(r"""\bt\(\s*["']([\w.\-]+)["']\s*[,)]""", path.read_text(encoding="utf-8")))
     missing = sorted(used - set(TABLE))
     assert not missing, f"t() keys with no translation: {missing}"

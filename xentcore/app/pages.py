@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+HOME_SCRIPT = "home.py"  # the main script (app.py serves it: xentcore.app.serve)
+
 
 @dataclass(frozen=True)
 class Page:
@@ -15,7 +17,7 @@ class Page:
     @property
     def url_path(self) -> str:
         """The page's URL path: Streamlit drops the ``N_`` prefix and the ``.py``."""
-        if self.path == "app.py":
+        if self.path == HOME_SCRIPT:
             return ""
         return self.path.removeprefix("pages/").removesuffix(".py").split("_", 1)[1]
 
@@ -29,7 +31,7 @@ class Page:
 
 
 PAGES: tuple[Page, ...] = (
-    Page("home", "app.py", ":material/home:", charts=False),
+    Page("home", HOME_SCRIPT, ":material/home:", charts=False),
     Page("distributions", "pages/1_distributions.py", ":material/bar_chart:"),
     Page("curves", "pages/2_loss_curves.py", ":material/show_chart:"),
     Page("surfaces", "pages/3_loss_surfaces.py", ":material/landscape:"),

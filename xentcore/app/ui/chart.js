@@ -17,14 +17,19 @@
 
 function plotly(src) {
   if (!window.__xentPlotly) {
+    // the page's HTML may load it already (xentcore/app/serve.py): wait for that script rather than load it again
+    const early = document.getElementById("xent-plotly");
     window.__xentPlotly = window.Plotly
       ? Promise.resolve(window.Plotly)
       : new Promise((resolve, reject) => {
-          const script = document.createElement("script");
-          script.src = new URL(src, document.baseURI).href;
-          script.onload = () => resolve(window.Plotly);
-          script.onerror = () => { window.__xentPlotly = null; reject(new Error(`could not load ${src}`)); };
-          document.head.appendChild(script);
+          let script = early;
+          if (!script || script.dataset.failed) {
+            script = document.createElement("script");
+            script.src = new URL(src, document.baseURI).href;
+            document.head.appendChild(script);
+          }
+          script.addEventListener("load", () => resolve(window.Plotly));
+          script.addEventListener("error", () => { window.__xentPlotly = null; reject(new Error(`could not load ${src}`)); });
         });
   }
   return window.__xentPlotly;

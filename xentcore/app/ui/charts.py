@@ -39,11 +39,8 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-import functools
 import hashlib
 import json
-import os
-import shutil
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Hashable
@@ -51,7 +48,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import numpy as np
-import plotly
 import plotly.graph_objects as go
 import plotly.io as pio
 import streamlit as st
@@ -59,10 +55,9 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from xentcore.app.figures import PlainFigure
 from xentcore.app.ui.i18n import t
+from xentcore.app.ui.plotly_bundle import STATIC_URL, copy_plotly_js
 
 BAR_CONFIG = {"displayModeBar": False}  # the modebar's icons have no text names and are not needed here
-PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-STATIC_NAME = f"plotly-{plotly.__version__}.min.js"  # versioned: a browser never keeps an older bundle
 COMPONENT = "xent_chart"
 _SCRIPT = Path(__file__).with_name("chart.js").read_text()
 _draw = st.components.v2.component(COMPONENT, js=_SCRIPT, isolate_styles=False)
@@ -87,19 +82,8 @@ def plotly_js_url() -> str:
     """The URL, relative to the app's, of plotly.js as the installed plotly package ships it, copied into the
     ``static/`` folder beside the app's main script, which Streamlit serves at ``app/static/``."""
     ctx = get_script_run_ctx()
-    _copy_plotly_js((Path(ctx.main_script_path).parent if ctx else Path.cwd()) / "static")
-    return f"app/static/{STATIC_NAME}"
-
-
-@functools.cache
-def _copy_plotly_js(static: Path) -> None:
-    """Copy the bundle into ``static`` once per process, unless it is there already."""
-    target = static / STATIC_NAME
-    if not target.is_file() or target.stat().st_size != PLOTLY_JS.stat().st_size:
-        static.mkdir(exist_ok=True)
-        partial = target.with_suffix(f".{os.getpid()}.part")  # whole or absent, for a server reading it meanwhile
-        shutil.copyfile(PLOTLY_JS, partial)
-        os.replace(partial, target)
+    copy_plotly_js((Path(ctx.main_script_path).parent if ctx else Path.cwd()) / "static")
+    return STATIC_URL
 
 
 def chart(
