@@ -36,7 +36,7 @@ def explore() -> None:
             st.caption(t("surfaces.article.note"))
     with c_surface:
         st.subheader(t("surfaces.controls.surface"))
-        ctx.slider("grid", t("surfaces.grid"), help=t("surfaces.grid.help", g=ctx["grid"]))
+        ctx.slider("grid", t("surfaces.grid"), help=notes.grid_help(ctx["grid"]))
         ctx.slider("r", t("surfaces.r"))
         ctx.slider("b", t("surfaces.b"), help=t("surfaces.b.help"))
         ctx.slider("ang", t("surfaces.ang"), help=t("surfaces.ang.help"))

@@ -141,6 +141,18 @@ class Surface:
         i, j = np.unravel_index(np.argmin(getattr(self, loss)), self.ce.shape)
         return float(self.w1[j]), float(self.w2[i])
 
+    def thinned(self, side: int) -> Surface:
+        """At most ``side`` × ``side`` of the grid's points, evenly spread and both ends of each axis kept (the
+        exact values there, nothing interpolated); the surface itself when it is that small already."""
+        if side < 2:
+            raise ValueError(f"side must be at least 2, got {side}")
+        if max(self.w1.size, self.w2.size) <= side:
+            return self
+        cols = np.unique(np.linspace(0, self.w1.size - 1, min(side, self.w1.size)).round().astype(int))
+        rows = np.unique(np.linspace(0, self.w2.size - 1, min(side, self.w2.size)).round().astype(int))
+        pick = np.ix_(rows, cols)
+        return Surface(self.w1[cols], self.w2[rows], self.b, self.ce[pick], self.mse[pick])
+
 
 def loss_surface(X, y, w1, w2, b: float = 0.0, *, base: float = math.e) -> Surface:
     """Mean cross-entropy and MSE on every grid point ``(w1[j], w2[i])`` with the bias fixed at ``b``."""

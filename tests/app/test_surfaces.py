@@ -10,6 +10,7 @@ from apptest_support import array, drawn_charts, open_app
 from xentcore import surface as sf
 from xentcore.app.format import fmt
 from xentcore.app.surfaces import notes
+from xentcore.app.surfaces.figures import DRAWN_SIDE
 from xentcore.app.surfaces.model import build
 from xentcore.app.surfaces.state import SCHEMA
 from xentcore.app.ui.text import LANGUAGES, TABLE
@@ -66,8 +67,9 @@ def check(at, lang="en", **kw) -> None:
     unit = TABLE[f"unit.short.{'bits' if kw.get('base') == 2.0 else 'nats'}"][LANGUAGES.index(lang)]
     assert [m.value for m in at.metric] == [f"{fmt(ends['ce'])} {unit}", fmt(ends["mse"])]  # MSE has no unit
     fig = figure(at, "contour_fig")
-    np.testing.assert_allclose(contour(fig, 0), surf.ce.astype(np.float32).ravel(), rtol=1e-6)
-    np.testing.assert_allclose(contour(fig, 1), surf.mse.astype(np.float32).ravel(), rtol=1e-6)
+    drawn = surf.thinned(DRAWN_SIDE)  # the maps draw at most DRAWN_SIDE points a side of the computed grid
+    np.testing.assert_allclose(contour(fig, 0), drawn.ce.astype(np.float32).ravel(), rtol=1e-6)
+    np.testing.assert_allclose(contour(fig, 1), drawn.mse.astype(np.float32).ravel(), rtol=1e-6)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -145,7 +147,9 @@ def test_grid_too_large_and_nan_are_clamped_or_dropped_with_a_message():
     text = at.warning[0].value
     assert "`grid`" in text and f"{MAX_GRID}" in text and "`b`" in text and "`steps`" in text
     fig = figure(at, "contour_fig")
-    assert contour(fig, 0).size == MAX_GRID**2
+    assert contour(fig, 0).size == DRAWN_SIDE**2  # drawn thinned
+    (help_text,) = [s.help for s in at.slider if s.key == "surfaces.grid"]
+    assert f"{MAX_GRID} × {MAX_GRID}" in help_text  # computed on the clamped grid
     check(at, grid=MAX_GRID, steps=1)
 
 
@@ -230,3 +234,23 @@ def test_every_chart_has_the_models_alt(link, params, lang):
     want += [notes.surface_alt(m, t)] if link.get("d3") else []
     assert shown == [*want, notes.data_alt(m, t), notes.slice_alt(m, t)]
     assert all(a.strip() for a in shown)
+
+
+@pytest.mark.parametrize("grid, side", [(20, 20), (50, 50), (51, 50), (150, 50)])
+def test_the_maps_draw_at_most_drawn_side_points_a_side_and_the_help_says_so(grid, side):
+    at = run(grid=str(grid), d3="1")
+    maps = [figure(at, "contour_fig"), figure(at, "3d_fig")]
+    for fig in maps:
+        for trace in [tr for tr in fig["data"] if tr["type"] in ("contour", "surface")]:
+            assert contour_side(trace) == side
+    (help_text,) = [s.help for s in at.slider if s.key == "surfaces.grid"]
+    drawn_note = f"The maps draw {side} × {side} of them"
+    assert f"{grid} × {grid} weight pairs" in help_text and (drawn_note in help_text) == (grid > side)
+
+
+def contour_side(trace: dict) -> int:
+    x = trace["x"]
+    n = len(array(x)) if isinstance(x, dict) else len(x)
+    z = trace["z"]
+    assert (array(z).size if isinstance(z, dict) else np.asarray(z).size) == n * n
+    return n

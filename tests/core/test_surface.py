@@ -14,6 +14,7 @@ from xentcore import losses
 from xentcore.datasets import make_dataset
 from xentcore.surface import (
     MAX_GRID,
+    Surface,
     ce_minimum,
     concave_points,
     gradient,
@@ -311,3 +312,37 @@ def test_rejects_bad_input():
         gradient(X, y, (0.0, 0.0), 0.0, "mae")
     with pytest.raises(ValueError, match="lr"):
         gradient_descent(X, y, (0.0, 0.0), 0.0, loss="ce", lr=-1.0, steps=3)
+
+
+def _random_surface(rows: int, cols: int, seed: int) -> Surface:
+    rng = np.random.default_rng(seed)
+    return Surface(np.sort(rng.normal(size=cols)), np.sort(rng.normal(size=rows)), 0.3,
+                   rng.normal(size=(rows, cols)), rng.random((rows, cols)))  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(2, 90), st.integers(2, 90), st.integers(2, 60), st.integers(0, 2**16))
+def test_thinned_keeps_exact_points_evenly_with_both_ends(rows, cols, side, seed):
+    s = _random_surface(rows, cols, seed)
+    t = s.thinned(side)
+    if max(rows, cols) <= side:
+        assert t is s
+        return
+    assert t.w1.size == min(side, cols) and t.w2.size == min(side, rows) and t.b == s.b
+    assert t.ce.shape == t.mse.shape == (t.w2.size, t.w1.size)
+    for axis, thin in ((s.w1, t.w1), (s.w2, t.w2)):
+        assert thin[0] == axis[0] and thin[-1] == axis[-1]
+        picked = np.searchsorted(axis, thin)
+        assert np.all(np.diff(picked) >= 1) and np.all(np.diff(picked) <= -(-(axis.size - 1) // (thin.size - 1)) + 1)
+    rows_i, cols_i = np.searchsorted(s.w2, t.w2), np.searchsorted(s.w1, t.w1)
+    np.testing.assert_array_equal(t.ce, s.ce[np.ix_(rows_i, cols_i)])  # values picked, never interpolated
+    np.testing.assert_array_equal(t.mse, s.mse[np.ix_(rows_i, cols_i)])
+
+
+def test_thinned_by_hand_and_its_bounds():
+    s = _random_surface(5, 5, 0)
+    t = s.thinned(3)
+    np.testing.assert_array_equal(t.w1, s.w1[[0, 2, 4]])
+    np.testing.assert_array_equal(t.ce, s.ce[np.ix_([0, 2, 4], [0, 2, 4])])
+    with pytest.raises(ValueError, match="at least 2"):
+        s.thinned(1)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
+from xentcore.app.surfaces.figures import DRAWN_SIDE
 from xentcore.app.surfaces.model import Descent, SurfacesModel
 from xentcore.app.ui import fmt, sentences
 from xentcore.app.ui import t as app_t
@@ -18,6 +19,12 @@ Say = Callable[..., str]
 
 def unit_name(m: SurfacesModel, t: Say = app_t) -> str:
     return t(f"unit.short.{m.unit}")
+
+
+def grid_help(grid: int, t: Say = app_t) -> str:
+    """The grid slider's help: the lattice computed, and how much of it the maps draw (``DRAWN_SIDE``)."""
+    computed = t("surfaces.grid.help", g=grid)
+    return computed if grid <= DRAWN_SIDE else f"{computed} {t('surfaces.grid.drawn', d=DRAWN_SIDE)}"
 
 
 def _point(w) -> dict[str, str]:
