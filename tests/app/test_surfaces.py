@@ -244,7 +244,7 @@ def test_the_maps_draw_at_most_drawn_side_points_a_side_and_the_help_says_so(gri
         for trace in [tr for tr in fig["data"] if tr["type"] in ("contour", "surface")]:
             assert contour_side(trace) == side
     (help_text,) = [s.help for s in at.slider if s.key == "surfaces.grid"]
-    drawn_note = f"The maps draw {side} × {side} of them"
+    drawn_note = f"The pictures draw {side} × {side} of them"
     assert f"{grid} × {grid} weight pairs" in help_text and (drawn_note in help_text) == (grid > side)
 
 

@@ -115,9 +115,9 @@ TEXT = {
         "曲面在 {g} × {g} 个权重组合构成的网格上一次性计算（不对网格点逐个循环）。",
     ),
     "surfaces.grid.drawn": (
-        "The maps draw {d} × {d} of them, evenly spread: at a chart's width more would not show. The numbers and "
+        "The pictures draw {d} × {d} of them, evenly spread: at a chart's width more would not show. The numbers and "
         "the stars use every point.",
-        "地图只画出其中均匀分布的 {d} × {d} 个点：以图的宽度，再多也看不出来。数值和星号用全部网格点。",
+        "图中只画出其中均匀分布的 {d} × {d} 个点：以图的宽度，再多也看不出来。数值和星号用全部网格点。",
     ),
     "surfaces.r": ("Weight range ±r", "权重范围 ±r"),
     "surfaces.b": ("Bias b (fixed)", "偏置 b（固定）"),
