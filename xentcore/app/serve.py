@@ -92,10 +92,10 @@ def head_html() -> tuple[bytes, bytes, bytes]:
     """What :class:`FirstPaint` adds: the base URL's script and the modules' links (right after ``<head>``), and
     plotly.js's script (after Streamlit's entry script)."""
     base = base_url_script(p.url_path for p in PAGES)
-    links = "".join(f'<link rel="modulepreload" crossorigin href="./static/js/{f}">' for f in module_closure(
-        ELEMENT_MODULES))  # fmt: skip
-    plotly = (f'<script defer id="{PLOTLY_ID}" src="./app/static/{STATIC_NAME}"'
-              ' onerror="this.dataset.failed = 1"></script>')  # fmt: skip
+    files = module_closure(ELEMENT_MODULES)
+    links = "".join(f'<link rel="modulepreload" crossorigin href="./static/js/{f}">' for f in files)
+    src = f"./app/static/{STATIC_NAME}"
+    plotly = f'<script defer id="{PLOTLY_ID}" src="{src}" onerror="this.dataset.failed = 1"></script>'
     return base.encode(), links.encode(), plotly.encode()
 
 
@@ -123,8 +123,8 @@ _REWRITTEN = {b"content-length", b"etag", b"last-modified"}
 
 class FirstPaint:
     """ASGI middleware: Streamlit's page, asked for by a browser's navigation (``Accept: text/html``), goes out
-    with :func:`add_head`. It is asked for whole (no compression, no conditional request: 7 kB, and not cached
-    anyway), so the rewritten page is never a 304 against an older one."""
+    with :func:`add_head`. It is asked for whole (no compression, no conditional request: 8 kB, 14 with what is added,
+    and not cached anyway), so the rewritten page is never a 304 against an older one."""
 
     def __init__(self, app: Any, static: Path) -> None:
         self.app = app
