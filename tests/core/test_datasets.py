@@ -1,5 +1,8 @@
 """Data sets: the tutorial's exact numbers, standardisation, determinism, the split, CSV validation."""
 
+import subprocess
+import sys
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -17,6 +20,7 @@ from xentcore.datasets import (
     imbalance,
     make_dataset,
     minority_class,
+    parse_bundled_csv,
     read_csv,
     standardise,
     train_test_split,
@@ -79,7 +83,27 @@ def test_real_sets_match_scikit_learn():
     assert iris.X.shape == (150, 4) and iris.n_classes == 3
     raw = load_breast_cancer().data
     np.testing.assert_allclose(cancer.X, (raw - raw.mean(0)) / raw.std(0))
-    np.testing.assert_array_equal(iris.y, load_iris().target)
+    for ds, bunch in ((cancer, load_breast_cancer()), (iris, load_iris())):  # every field, read without sklearn
+        np.testing.assert_array_equal(ds.X, standardise(bunch.data))
+        np.testing.assert_array_equal(ds.y, bunch.target)
+        assert ds.feature_names == tuple(bunch.feature_names) and ds.class_names == tuple(bunch.target_names)
+
+
+def test_the_real_sets_load_without_importing_scikit_learn():
+    code = (
+        "import sys; from xentcore.datasets import make_dataset; make_dataset('iris'); make_dataset('cancer');"
+        "print(sorted(m for m in ('sklearn', 'scipy') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_a_bundled_csv_is_read_as_scikit_learn_writes_it_and_a_short_one_is_refused():
+    X, y, classes = parse_bundled_csv("3,2,a,b\n1,2,0\n3,4,1\n5,6,1\n")
+    np.testing.assert_array_equal(X, [[1, 2], [3, 4], [5, 6]])
+    assert y.tolist() == [0, 1, 1] and y.dtype == np.int64 and classes == ("a", "b")
+    with pytest.raises(ValueError, match="3 rows of 2 features"):
+        parse_bundled_csv("3,2,a,b\n1,2,0\n3,4,1\n")
 
 
 @pytest.mark.parametrize("name", ["blobs", "overlap", "moons", "xor"])
