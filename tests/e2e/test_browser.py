@@ -37,6 +37,30 @@ def test_moving_a_slider_updates_the_number_and_the_url(page, server):
     assert "pe=0.26" in page.locator("[data-testid='stSidebar'] .xent-link a").first.inner_text()
 
 
+def test_slider_moves_keep_one_history_entry_and_back_leaves_the_page(page, server):
+    """A move replaces the address bar's entry (the share box's script); a page change pushes one, so Back
+    returns to the page before, as it was left."""
+    page.goto(server + "/")
+    wait_settled(page)
+    length = page.evaluate("history.length")
+    thumb = page.locator("[data-testid='stSlider'] input[type=range]").first
+    thumb.focus()
+    for _ in range(3):
+        thumb.press("ArrowRight")
+        wait_settled(page)
+    page.wait_for_function("() => location.search.includes('pe=0.28')")
+    assert page.evaluate("history.length") == length
+    page.locator("[data-testid=stMain] a[href='distributions']").first.click()
+    page.wait_for_function("() => location.pathname.endsWith('/distributions')")
+    wait_settled(page)
+    assert page.evaluate("history.length") == length + 1
+    page.go_back()
+    page.wait_for_function("() => !location.pathname.endsWith('/distributions')")
+    wait_settled(page)
+    assert parse_qs(urlparse(page.url).query)["pe"] == ["0.28"]
+    assert metric_values(page)[0].startswith(fmt(self_information(0.28)))  # home as it was left
+
+
 def test_copy_puts_the_share_link_on_the_clipboard(browser, server):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()

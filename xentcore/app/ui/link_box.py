@@ -43,6 +43,15 @@ if (!window.xentCopyBound) {
     getSelection().addRange(range);
   });
 }
+{
+  // The share box also keeps the address bar on the view it links to, in place (replaceState): in a fragment's
+  // rerun the app leaves the URL to it (xentcore.app.ui.session.write_url)
+  const box = document.currentScript && document.currentScript.previousElementSibling;
+  const href = box && box.hasAttribute("data-address-bar") && box.querySelector("a").href;
+  if (href && href !== location.href && new URL(href).origin === location.origin) {
+    history.replaceState(history.state, "", href);
+  }
+}
 </script>"""
 
 # Colours from the theme's own text colour, so both themes keep their contrast; the focus ring is the
@@ -56,25 +65,26 @@ _STYLE = f"""<style>
 </style>"""
 
 
-def link_html(url: str, name: str) -> str:
+def link_html(url: str, name: str, *, address_bar: bool = False) -> str:
     """The box for ``url``; ``name`` (what the link is, e.g. "Share this view") labels the button for a
-    screen reader. Everything is escaped: a share link carries the reader's own text."""
+    screen reader. Everything is escaped: a share link carries the reader's own text. With ``address_bar``, the
+    box's script also puts ``url`` in the browser's address bar, replacing the current history entry."""
     href = html.escape(url, quote=True)
     label, done = html.escape(t("link.copy")), html.escape(t("link.copied"))
     aria = html.escape(t("link.copy.aria", name=name), quote=True)
     return (
-        f'<div class="{CLASS}"><a href="{href}" target="_self">{href}</a>'
+        f'<div class="{CLASS}"{" data-address-bar" if address_bar else ""}><a href="{href}" target="_self">{href}</a>'
         f'<button type="button" class="xent-copy" aria-label="{aria}" data-label="{label}" data-done="{done}">'
         f"{label}</button></div>"
     )
 
 
-def link_box(url: str, name: str, where: Any = None) -> None:
+def link_box(url: str, name: str, where: Any = None, *, address_bar: bool = False) -> None:
     """Draw the box for ``url`` in ``where`` (a container or placeholder; the current one by default)."""
-    (where or st).html(_STYLE + link_html(url, name) + _SCRIPT, unsafe_allow_javascript=True)
+    (where or st).html(_STYLE + link_html(url, name, address_bar=address_bar) + _SCRIPT, unsafe_allow_javascript=True)
 
 
-_HREF = re.compile(rf'<div class="{CLASS}"><a href="([^"]*)"')
+_HREF = re.compile(rf'<div class="{CLASS}"(?: data-address-bar)?><a href="([^"]*)"')
 
 
 def links_in(bodies: list[str]) -> list[str]:

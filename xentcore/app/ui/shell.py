@@ -127,7 +127,7 @@ SHARE_BOX = "_xent_share_box"
 
 def _draw_share_link() -> None:
     box, path = st.session_state[SHARE_BOX]
-    link_box(share_url(path), t("share.header"), where=box)
+    link_box(share_url(path), t("share.header"), where=box, address_bar=True)
 
 
 def fragment(body: Callable[..., Any]) -> Callable[..., Any]:
