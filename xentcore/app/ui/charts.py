@@ -68,8 +68,9 @@ PRELOAD_CSS = f".st-key-{PRELOAD_KEY.replace('.', '-')} {{ display: none; }}"  #
 
 
 def preload_plotly() -> None:
-    """Start loading plotly.js as a page opens, so that it arrives while the script runs and the page's first
-    chart does not wait for it (4.8 MB; it was loaded only once the first chart was on the page)."""
+    """Start loading plotly.js as a page's script runs, so that the page's first chart does not wait for it (4.8
+    MB). A page opened from its URL has it started by its HTML already (``xentcore.app.serve``); this is for a
+    page reached from another without a reload, and for the app served without ``app.py``."""
     _preload(data=_message({"src": plotly_js_url()}), key=PRELOAD_KEY)
 
 
