@@ -80,6 +80,20 @@ def default_view() -> AppTest:
     return run()
 
 
+def test_tables_go_out_as_arrow_with_no_index_and_no_pandas_round_trip(monkeypatch):
+    """The cards' tables are Arrow tables with ``hide_index`` given: left to guess, ``st.table`` converts each
+    to pandas to find it has no index (a third of the page's first run, measured)."""
+    import streamlit.dataframe_util as du
+
+    calls = []
+    convert = du.convert_anything_to_pandas_df
+    monkeypatch.setattr(du, "convert_anything_to_pandas_df", lambda *a, **k: calls.append(1) or convert(*a, **k))
+    at = run()
+    assert len(at.table) >= 10
+    assert all(table.proto.hide_index for table in at.table)
+    assert calls == []
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_every_claim_renders_as_a_card_with_its_verdict(lang):
     at = run(lang=lang)

@@ -89,8 +89,9 @@ def table(columns: dict[str, list]) -> None:
     """A small static table: its cells wrap, so it fits a phone's width where a data grid would scroll.
 
     Handed to Streamlit as an Arrow table, which it sends as it is: a pandas frame is converted to Arrow on
-    every rerun (about 4 ms a table here; claim 8 alone draws six)."""
-    st.table(pa.table(columns), width="content")
+    every rerun (about 4 ms a table here; claim 8 alone draws six). ``hide_index`` is given (an Arrow table has
+    no index to show): left to Streamlit, it converts the table to pandas only to find that out."""
+    st.table(pa.table(columns), width="content", hide_index=True)
 
 
 def fmt_tuple(values, digits: int = 3) -> str:
