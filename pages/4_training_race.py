@@ -113,8 +113,7 @@ def explore() -> None:
             getattr(st, alert.kind)(say(alert.phrase), icon=ICONS[alert.kind])
         if model.why:
             with st.expander(t("race.why")):
-                for paragraph in model.why:
-                    st.markdown(say(paragraph))
+                st.markdown("\n\n".join(say(paragraph) for paragraph in model.why))
 
     st.markdown(f"**{t('race.confusion', part=t(f'race.confusion.{model.confusion_part}'))}**")
     for col, row in zip(st.columns(len(model.rows)), model.rows, strict=True):

@@ -58,7 +58,7 @@ EXPECTED = {
 }
 # page id -> share-link key -> the most elements (widgets included; main area and sidebar) one move of it may
 # re-send, for the controls in a fragment: what the browser re-renders. Today's counts and three to spare; a
-# whole-page rerun re-sends 59-127 (home 60, distributions 75, curves 63, surfaces 59, race 84, tutorial 127,
+# whole-page rerun re-sends 59-127 (home 60, distributions 75, curves 63, surfaces 59, race 77, tutorial 127,
 # language 60). A control missing here reruns its whole page.
 ELEMENTS = {
     "home": {"pe": 7},  # the slider and its surprise, of a page of 60
@@ -66,7 +66,7 @@ ELEMENTS = {
     "curves": {"z": 14, "zs": 25, "c": 25, "soft": 28, "temp": 28, "ls": 29},
     "surfaces": {k: 41 for k in EXPECTED["surfaces"]} | {"d3": 43},
     # the set-up (a fragment) and, nested in it, the calibration and the frame stepper (fragments of their own)
-    "race": {k: 66 for k in EXPECTED["race"]} | {"temp": 17, "fitT": 17, "frames": 11},
+    "race": {k: 59 for k in EXPECTED["race"]} | {"temp": 13, "fitT": 13, "frames": 11},
     "tutorial": {"p": 39, "q": 39, "y": 15, "yh": 15, "z": 13, "c": 13, "sc": 28, "ep": 20},
     "language": {"split": 32, "k": 32, "a": 32, "test": 17},
 }

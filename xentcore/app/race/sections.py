@@ -237,5 +237,5 @@ def calibration_section(ctx: PageState, model: RaceModel, key: tuple) -> None:
     chart(figure, key="race.calibration.figure", alt=say(cal.alt, str), data=lambda: calibration_data(cal))
     st.table(calibration_table(cal))
     st.caption(t("race.cal.caption", part=t(f"race.confusion.{cal.part}")))
-    for paragraph in cal.paragraphs:
-        st.markdown(say(paragraph))
+    # one element of several paragraphs: the browser re-renders every element a move re-sends
+    st.markdown("\n\n".join(say(paragraph) for paragraph in cal.paragraphs))
