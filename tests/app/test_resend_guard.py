@@ -113,6 +113,23 @@ def test_one_move_resends_no_more_than_designed(page_id):
     assert not wide, f"{page_id}: a move re-renders more of the page than its fragment: {wide}"
 
 
+@pytest.mark.parametrize("page_id", ["distributions", "surfaces", "tutorial"])
+def test_sliders_do_not_copy_the_session_state(page_id, monkeypatch):
+    """A slider drawn without ``value`` makes Streamlit copy the whole session state to learn whether it is a
+    range slider; the pages give the value (``PageState.widget``, ``vector_sliders``). A number input, a radio
+    and a selectbox make the copy whatever they are given (Streamlit 1.67's own): those are all it may make."""
+    from streamlit.runtime.state.session_state import SessionState
+
+    at = open_page(page_id, timeout=TIMEOUT)
+    copies = []
+    real = SessionState.filtered_state
+    monkeypatch.setattr(SessionState, "filtered_state", property(lambda self: copies.append(1) or real.fget(self)))
+    at.run()
+    assert not at.exception
+    assert len(at.slider) >= 6
+    assert len(copies) <= len(at.number_input) + len(at.radio) + len(at.selectbox)
+
+
 def test_every_page_is_guarded():
     from xentcore.app.pages import PAGES
 

@@ -82,6 +82,7 @@ def vector_sliders(
             md_escape(labels[i]),
             min_value=lo,
             max_value=hi,
+            value=float(value),  # see PageState.widget: without it Streamlit copies the whole session state
             step=step,
             format=format,
             key=wkey,
