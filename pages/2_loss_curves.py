@@ -83,7 +83,7 @@ def set_k() -> None:
 def multiclass() -> None:
     k = len(ctx["zs"])
     st.session_state["curves.k"] = k
-    st.slider(t("curves.k"), min_value=2, max_value=MAX_CLASSES, key="curves.k", on_change=set_k)
+    st.slider(t("curves.k"), min_value=2, max_value=MAX_CLASSES, value=k, key="curves.k", on_change=set_k)
     st.markdown(f"**{t('curves.logits')}**")
     vector_sliders(
         ctx, "zs", [f"z{i}" for i in range(k)], where=st.columns(k), lo=-LOGIT_LIMIT, hi=LOGIT_LIMIT, step=0.1,

@@ -113,7 +113,7 @@ def test_one_move_resends_no_more_than_designed(page_id):
     assert not wide, f"{page_id}: a move re-renders more of the page than its fragment: {wide}"
 
 
-@pytest.mark.parametrize("page_id", ["distributions", "surfaces", "tutorial"])
+@pytest.mark.parametrize("page_id", ["distributions", "curves", "surfaces", "tutorial", "language"])
 def test_sliders_do_not_copy_the_session_state(page_id, monkeypatch):
     """A slider drawn without ``value`` makes Streamlit copy the whole session state to learn whether it is a
     range slider; the pages give the value (``PageState.widget``, ``vector_sliders``). A number input, a radio
@@ -126,7 +126,7 @@ def test_sliders_do_not_copy_the_session_state(page_id, monkeypatch):
     monkeypatch.setattr(SessionState, "filtered_state", property(lambda self: copies.append(1) or real.fget(self)))
     at.run()
     assert not at.exception
-    assert len(at.slider) >= 6
+    assert len(at.slider) >= 2
     assert len(copies) <= len(at.number_input) + len(at.radio) + len(at.selectbox)
 
 
