@@ -15,6 +15,7 @@ from xentcore.app.race.sections import (
     figure,
     history_table,
     model_for,
+    paragraphs,
     results_table,
     say,
 )
@@ -113,7 +114,7 @@ def explore() -> None:
             getattr(st, alert.kind)(say(alert.phrase), icon=ICONS[alert.kind])
         if model.why:
             with st.expander(t("race.why")):
-                st.markdown("\n\n".join(say(paragraph) for paragraph in model.why))
+                paragraphs(model.why)
 
     st.markdown(f"**{t('race.confusion', part=t(f'race.confusion.{model.confusion_part}'))}**")
     for col, row in zip(st.columns(len(model.rows)), model.rows, strict=True):

@@ -3,6 +3,8 @@ results table and the calibration section (a fragment: its temperature never ret
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandas as pd
 import streamlit as st
 
@@ -30,6 +32,12 @@ def say(phrase: Phrase, escape=md_escape) -> str:
         return escape(v) if isinstance(v, UserText) else v
 
     return t(phrase.key, **{k: value(v) for k, v in phrase.values})
+
+
+def paragraphs(phrases: Iterable[Phrase]) -> None:
+    """The phrases as paragraphs of one markdown element: the browser re-renders every element a move
+    re-sends, so one element, not one per paragraph."""
+    st.markdown("\n\n".join(say(phrase) for phrase in phrases))
 
 
 def controls(ctx: PageState, info: DataInfo) -> None:
@@ -237,5 +245,4 @@ def calibration_section(ctx: PageState, model: RaceModel, key: tuple) -> None:
     chart(figure, key="race.calibration.figure", alt=say(cal.alt, str), data=lambda: calibration_data(cal))
     st.table(calibration_table(cal))
     st.caption(t("race.cal.caption", part=t(f"race.confusion.{cal.part}")))
-    # one element of several paragraphs: the browser re-renders every element a move re-sends
-    st.markdown("\n\n".join(say(paragraph) for paragraph in cal.paragraphs))
+    paragraphs(cal.paragraphs)
