@@ -10,6 +10,7 @@ import numpy as np
 from streamlit.testing.v1 import AppTest
 
 from xentcore.app.ui.charts import COMPONENT
+from xentcore.app.ui.lesson import LESSON_OPEN
 from xentcore.app.ui.link_box import links_in
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -174,6 +175,12 @@ def _figure_texts(spec: dict) -> list[str]:
 def sidebar_links(at: AppTest) -> list[str]:
     """The addresses in the sidebar's link boxes: the share link first, then the lesson link if drawn."""
     return links_in([h.proto.body for h in at.sidebar.get("html")])
+
+
+def open_lesson_box(at: AppTest) -> AppTest:
+    """Open the sidebar's lesson-link box, as a click on it does (a closed box holds nothing)."""
+    at.session_state[LESSON_OPEN] = True
+    return at.run()
 
 
 def share_link(at: AppTest) -> str:

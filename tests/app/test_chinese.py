@@ -2,7 +2,7 @@
 Latin letters outside the allow-list of names, units and symbols (``apptest_support.LATIN_ALLOWED``)."""
 
 import pytest
-from apptest_support import english_left, open_app, visible_texts
+from apptest_support import english_left, open_app, open_lesson_box, visible_texts
 
 from xentcore.app.pages import PAGES
 
@@ -37,5 +37,15 @@ CASES = [(page, params) for page in PAGES for params in SETTINGS.get(page.id, [{
 def test_no_english_on_a_chinese_page(page, params):
     at = open_app(page.path, lang="zh", **params)
     assert not at.exception, [e.message for e in at.exception]
+    left = english_left(visible_texts(at))
+    assert not left, left[:20]
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if p.id != "home"], ids=lambda p: p.id)
+def test_no_english_in_the_open_lesson_box(page):
+    """The lesson box is built only once opened: its choice of controls, in Chinese, with the page's labels."""
+    at = open_lesson_box(open_app(page.path, lang="zh"))
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.sidebar.multiselect, "the open box offers the controls to hide"
     left = english_left(visible_texts(at))
     assert not left, left[:20]

@@ -3,14 +3,14 @@
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-from apptest_support import TIMEOUT, open_app, share_link, sidebar_links
+from apptest_support import TIMEOUT, open_app, open_lesson_box, share_link, sidebar_links
 
 from benchmarks.controls import controls, fragment_of, neighbour, open_page, rerun_as_browser, widget
 from xentcore.app.pages import PAGES
 from xentcore.app.settings import SETTINGS, schema_for
 from xentcore.app.share import Bool
 from xentcore.app.tours import TOURS
-from xentcore.app.ui.lesson import step_params
+from xentcore.app.ui.lesson import LESSON_OPEN, step_params
 from xentcore.app.ui.text import TABLE
 
 LOCKED = {lang: TABLE["lesson.locked"][i].split("{")[0] for i, lang in enumerate(("en", "zh"))}
@@ -100,11 +100,25 @@ def test_hostile_hide_values_warn_and_break_nothing(raw):
 
 
 def test_the_lesson_link_box_writes_the_chosen_controls():
-    at = open_app("pages/2_loss_curves.py")
+    at = open_lesson_box(open_app("pages/2_loss_curves.py"))
     pick = at.sidebar.multiselect[0]
     pick.set_value(["z", "log"]).run()
     links = sidebar_links(at)
     assert any("hide=z%2Clog" in link or "hide=z,log" in link for link in links), links
+
+
+def test_a_closed_lesson_box_holds_nothing_and_keeps_the_ticks():
+    """The box is built only while open (a closed expander's content is drawn all the same, and cost a new
+    reader's open more than the box is worth to one who never opens it); closing it keeps what was ticked."""
+    at = open_app("pages/1_distributions.py")
+    assert not at.sidebar.multiselect and len(sidebar_links(at)) == 1  # the share link alone
+    open_lesson_box(at).sidebar.multiselect[0].set_value(["q"]).run()
+    at.session_state[LESSON_OPEN] = False
+    at.run()
+    assert not at.exception and not at.sidebar.multiselect and len(sidebar_links(at)) == 1
+    open_lesson_box(at)
+    assert at.sidebar.multiselect[0].value == ["q"]
+    assert query(sidebar_links(at)[1])["hide"] == "q"
 
 
 STEPS = [(tour, n) for tour in TOURS for n in range(1, len(tour.steps) + 1)]
@@ -154,7 +168,7 @@ def test_a_tour_link_to_the_wrong_page_offers_the_right_one():
 def test_a_fragment_rerun_keeps_both_links_current():
     """Moving P reruns the distributions page's fragment alone: the share and lesson links, drawn outside it in
     the sidebar, must follow (a stale lesson link would hand a class the view from before the move)."""
-    at = open_page("distributions", timeout=TIMEOUT)
+    at = open_lesson_box(open_page("distributions", timeout=TIMEOUT))
     at.sidebar.multiselect[0].set_value(["q"]).run()
     before = query(share_link(at)).get("p")  # none: the default P is left out
     control = next(c for c in controls(at, "distributions") if c.key == "p")
@@ -176,7 +190,7 @@ def query(link: str) -> dict[str, str]:
 def test_nested_fragments_keep_the_links_current():
     """The race's set-up is a fragment and its calibration a fragment inside it: a move of each, in turn, leaves
     both links with both values (the inner one may not write outside itself while its parent reruns)."""
-    at = open_page("race", timeout=TIMEOUT)
+    at = open_lesson_box(open_page("race", timeout=TIMEOUT))
     found = {c.key: c for c in controls(at, "race")}
     for key in ("lr", "temp", "lr", "temp"):
         at.run()

@@ -1,6 +1,6 @@
 """The sidebar's link boxes: the address shown and linked exactly, escaped, with a labelled Copy button."""
 
-from apptest_support import open_app, share_link, sidebar_links
+from apptest_support import open_app, open_lesson_box, share_link, sidebar_links
 
 from xentcore.app.ui.link_box import link_html, links_in
 
@@ -19,4 +19,6 @@ def test_every_page_shows_its_share_link_with_a_copy_button_in_the_reader_langua
         assert "pe=0.4" in share_link(at) and ("lang=zh" in share_link(at)) == (lang == "zh")  # defaults left out
         body = next(h.proto.body for h in at.sidebar.get("html") if "xent-link" in h.proto.body)
         assert f">{copy}</button>" in body and 'aria-label="' in body
+        assert sidebar_links(at) == [share_link(at)]  # the lesson box is closed: it holds no link
+        open_lesson_box(at)
         assert sidebar_links(at) == [share_link(at)] * 2  # the lesson link, with nothing hidden yet

@@ -46,3 +46,30 @@ def test_a_lesson_link_hides_controls_and_says_what_was_set(page, server):
     labels = page.locator("[data-testid='stMain'] [data-testid='stWidgetLabel']").all_inner_texts()
     assert not any(label.startswith(TABLE["race.lr"][0].split("{")[0]) for label in labels)
     assert "hide=lr" in page.locator("[data-testid='stSidebar'] .xent-link a").first.inner_text()
+
+
+def test_the_lesson_box_is_built_when_opened_and_writes_the_ticked_controls(page, server):
+    """A closed lesson box holds nothing (``lesson.lesson_box``); a click opens it with its choice and its
+    link, and a control ticked there is hidden in that link."""
+    page.goto(server + "/loss_curves")
+    wait_settled(page)
+    sidebar = page.locator("[data-testid='stSidebar']")
+    assert sidebar.locator(".xent-link").count() == 1  # the share link alone
+    sidebar.get_by_text(TABLE["lesson.header"][0]).click()
+    page.wait_for_function("() => document.querySelectorAll('[data-testid=stSidebar] .xent-link').length === 2")
+    wait_settled(page)
+    opener = sidebar.locator("[data-testid='stMultiSelect'] button[aria-haspopup='listbox']")
+    probe = page.get_by_role("option", name=TABLE["curves.probe"][0])
+    for _ in range(5):  # headless, the box's first click after it opened may only focus the field
+        opener.click()
+        page.wait_for_timeout(300)
+        if probe.count():
+            break
+    probe.click()
+    page.keyboard.press("Escape")
+    page.wait_for_function(
+        "() => document.querySelectorAll('[data-testid=stSidebar] .xent-link a')[1]?.href.includes('hide=z')"
+    )
+    wait_settled(page)
+    share, lesson = sidebar.locator(".xent-link a").all_inner_texts()
+    assert "hide=" not in share and "hide=z" in lesson

@@ -109,10 +109,19 @@ def locked_summary(schema: Schema, values: dict, hidden: tuple[str, ...], lang: 
 
 def lesson_box(schema: Schema, base: str) -> Any:
     """The sidebar's "Make a lesson link" box, drawn before the page's body: a slot for the choice of controls
-    to hide (filled by :func:`lesson_pick` once the page has drawn its controls) and the link below it. The
-    link's placeholder exists before any fragment runs, so a fragment rerun can redraw it (Streamlit lets a
-    fragment write outside itself only where it wrote during the last full run)."""
-    with st.expander(t("lesson.header"), icon=":material/school:"):
+    to hide (filled by :func:`lesson_pick` once the page has drawn its controls) and the link below it, or
+    ``None`` while the box is closed. The link's placeholder exists before any fragment runs, so a fragment
+    rerun can redraw it (Streamlit lets a fragment write outside itself only where it wrote during the last
+    full run).
+
+    A closed box holds nothing: Streamlit draws a closed expander's content all the same, and the choice (a
+    multiselect) and the link cost a new reader about a tenth of the distributions page's open for a tool few
+    open. Opening it reruns the page, which builds them."""
+    box = st.expander(t("lesson.header"), icon=":material/school:", key=LESSON_OPEN, on_change="rerun")
+    if not box.open:
+        st.session_state.pop(LESSON_BOX, None)
+        return None
+    with box:
         pick = st.container()
         st.caption(t("lesson.link"))
         st.session_state[LESSON_BOX] = (st.empty(), schema, base)
@@ -131,10 +140,12 @@ def lesson_pick(ctx: PageState) -> None:
         format_func=labels.__getitem__,
         key=f"_xent_lesson_pick.{schema.name}",
         help=t("lesson.help"),
+        persist_state="page",  # the ticks outlive the box's closing, while the reader stays on the page
     )
 
 
 LESSON_BOX = "_xent_lesson_box"  # (placeholder, schema, base) of this run's lesson link
+LESSON_OPEN = "_xent_lesson_open"  # the lesson box is open
 
 
 def redraw_lesson_link(params: dict[str, str]) -> None:
