@@ -15,7 +15,6 @@ from xentcore.app.race.sections import (
     figure,
     history_table,
     model_for,
-    paragraphs,
     results_table,
     say,
 )
@@ -23,6 +22,7 @@ from xentcore.app.race.state import CONTROL_LABELS, SCHEMA
 from xentcore.app.race.stepper import frame_stepper
 from xentcore.app.ui import fragment, page_end, page_setup, predict, t
 from xentcore.app.ui.charts import chart
+from xentcore.app.ui.layout import prose
 from xentcore.app.ui.widgets import source_expander
 from xentcore.datasets import CsvError
 
@@ -114,7 +114,7 @@ def explore() -> None:
             getattr(st, alert.kind)(say(alert.phrase), icon=ICONS[alert.kind])
         if model.why:
             with st.expander(t("race.why")):
-                paragraphs(model.why)
+                prose(*map(say, model.why))
 
     st.markdown(f"**{t('race.confusion', part=t(f'race.confusion.{model.confusion_part}'))}**")
     for col, row in zip(st.columns(len(model.rows)), model.rows, strict=True):

@@ -58,8 +58,8 @@ EXPECTED = {
 }
 # page id -> share-link key -> the most elements (widgets included; main area and sidebar) one move of it may
 # re-send, for the controls in a fragment: what the browser re-renders. Today's counts and three to spare; a
-# whole-page rerun re-sends 59-127 (home 60, distributions 75, curves 63, surfaces 59, race 77, tutorial 127,
-# language 60). A control missing here reruns its whole page.
+# whole-page rerun re-sends 56-114 (home 57, distributions 72, curves 60, surfaces 56, race 74, tutorial 114,
+# language 57). A control missing here reruns its whole page.
 ELEMENTS = {
     "home": {"pe": 7},  # the slider and its surprise, of a page of 60
     "distributions": {"p": 43, "q": 43, "sep": 17, "w": 16},  # the page's body below its title; the fits
@@ -67,7 +67,7 @@ ELEMENTS = {
     "surfaces": {k: 41 for k in EXPECTED["surfaces"]} | {"d3": 43},
     # the set-up (a fragment) and, nested in it, the calibration and the frame stepper (fragments of their own)
     "race": {k: 59 for k in EXPECTED["race"]} | {"temp": 13, "fitT": 13, "frames": 11},
-    "tutorial": {"p": 39, "q": 39, "y": 15, "yh": 15, "z": 13, "c": 13, "sc": 28, "ep": 20},
+    "tutorial": {"p": 39, "q": 39, "y": 15, "yh": 15, "z": 13, "c": 13, "sc": 22, "ep": 15},
     "language": {"split": 32, "k": 32, "a": 32, "test": 17},
 }
 # page id -> the most figure JSON (kB) one move may re-send: today's largest, with a quarter to spare

@@ -113,7 +113,8 @@ def test_every_claim_renders_as_a_card_with_its_verdict(lang):
 def test_verdicts_at_a_glance_match_the_cards(lang):
     at = run(lang=lang)
     i = ("en", "zh").index(lang)
-    (box,) = [m.value for m in at.markdown if m.value.startswith("1. [")]
+    header = f"**{TABLE['tutorial.glance.header'][i]}**\n\n"
+    (box,) = [m.value.removeprefix(header) for m in at.markdown if m.value.startswith(header)]
     lines = box.split("\n")
     assert len(lines) == 9
     for n, (line, verdict) in enumerate(zip(lines, VERDICTS, strict=True), start=1):

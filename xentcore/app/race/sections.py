@@ -3,8 +3,6 @@ results table and the calibration section (a fragment: its temperature never ret
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import pandas as pd
 import streamlit as st
 
@@ -16,6 +14,7 @@ from xentcore.app.race.model import TARGET_PERCENT, Phrase, RaceModel, Upload, U
 from xentcore.app.race.state import LANE_KEYS
 from xentcore.app.ui import PageState, fmt, fmt_percent, fragment, t
 from xentcore.app.ui.charts import cached_figure, chart
+from xentcore.app.ui.layout import prose
 
 SCRIPT_OPEN = "race.script"  # the open state of the box with the race as a script
 
@@ -32,12 +31,6 @@ def say(phrase: Phrase, escape=md_escape) -> str:
         return escape(v) if isinstance(v, UserText) else v
 
     return t(phrase.key, **{k: value(v) for k, v in phrase.values})
-
-
-def paragraphs(phrases: Iterable[Phrase]) -> None:
-    """The phrases as paragraphs of one markdown element: the browser re-renders every element a move
-    re-sends, so one element, not one per paragraph."""
-    st.markdown("\n\n".join(say(phrase) for phrase in phrases))
 
 
 def controls(ctx: PageState, info: DataInfo) -> None:
@@ -245,4 +238,4 @@ def calibration_section(ctx: PageState, model: RaceModel, key: tuple) -> None:
     chart(figure, key="race.calibration.figure", alt=say(cal.alt, str), data=lambda: calibration_data(cal))
     st.table(calibration_table(cal))
     st.caption(t("race.cal.caption", part=t(f"race.confusion.{cal.part}")))
-    paragraphs(cal.paragraphs)
+    prose(*map(say, cal.paragraphs))

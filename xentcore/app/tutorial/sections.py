@@ -20,7 +20,7 @@ from xentcore.app.tutorial.claims import MSE_LR_FACTORS
 from xentcore.app.tutorial.state import LOGIT_RANGE, N_OUTCOMES
 from xentcore.app.ui import PageState, fmt, fmt_percent, link, predict, sentences, t
 from xentcore.app.ui.charts import cached_figure, chart
-from xentcore.app.ui.layout import metric_row
+from xentcore.app.ui.layout import metric_row, prose
 from xentcore.app.ui.widgets import source_expander, vector_sliders
 
 Say = Callable[..., str]
@@ -61,8 +61,7 @@ def glance() -> None:
         why = t(f"tutorial.c{number}.glance")
         lines.append(t("tutorial.glance.line", n=number, title=t(f"tutorial.c{number}.title"), badge=badge, why=why))
     with st.container(border=True):
-        st.markdown(f"**{t('tutorial.glance.header')}**")
-        st.markdown("\n".join(lines))
+        prose(f"**{t('tutorial.glance.header')}**", "\n".join(lines))
 
 
 def page_link(ctx: PageState, page_id: str, label: str, **state) -> str:
@@ -386,8 +385,7 @@ CODE_KEYS = ("tutorial.c8.code.article", "tutorial.c8.code.corrected")  # the so
 
 
 def same_start(ctx: PageState, m: tm.Programs, u: str) -> None:
-    st.markdown(f"##### {t('tutorial.c8.same.header')}")
-    st.markdown(t("tutorial.c8.same.body", n=m.n, unit=u))
+    prose(f"##### {t('tutorial.c8.same.header')}", t("tutorial.c8.same.body", n=m.n, unit=u))
     if not predict(ctx, **questions.barely_moves(m, ctx.unit)):
         return
     table(
@@ -420,8 +418,8 @@ def moves_text(mv: tm.Moves, n: int, u: str) -> str:
 
 def likelihood(m: tm.Programs, u: str) -> None:
     lk = m.likelihood
-    st.markdown(f"##### {t('tutorial.c8.nll.header')}")
-    st.markdown(
+    prose(
+        f"##### {t('tutorial.c8.nll.header')}",
         t(
             "tutorial.c8.nll.body",
             epochs=m.moves.epochs,
@@ -432,7 +430,7 @@ def likelihood(m: tm.Programs, u: str) -> None:
             total=fmt(lk.total, 2),
             prob=fmt_power(lk.mantissa, lk.exponent),
             rows=len(lk.label),
-        )
+        ),
     )
     table(
         {
@@ -446,8 +444,7 @@ def likelihood(m: tm.Programs, u: str) -> None:
 
 def large_inputs(ctx: PageState, m: tm.Programs, u: str) -> None:
     s = m.scaled
-    st.markdown(f"##### {t('tutorial.c8.large.header')}")
-    st.markdown(t("tutorial.c8.large.body"))
+    prose(f"##### {t('tutorial.c8.large.header')}", t("tutorial.c8.large.body"))
     ctx.select_slider("sc", t("tutorial.c8.scale"), format_func=lambda v: f"×{v:g}")
     scale = f"{s.scale:g}"
     st.markdown(t("tutorial.c8.bad", scale=scale, bad=s.bad, good=s.good, total=s.total))
@@ -460,25 +457,24 @@ def large_inputs(ctx: PageState, m: tm.Programs, u: str) -> None:
         }
     )
     if s.stable:
-        st.markdown(t("tutorial.c8.large.stable", scale=scale, steps=s.steps, start=fmt(s.start), end=fmt(s.end), u=u))
+        end = fmt(s.end)
+        outcome_text = t("tutorial.c8.large.stable", scale=scale, steps=s.steps, start=fmt(s.start), end=end, u=u)
     else:
         std_key = "tutorial.c8.std.falls" if s.std_rises == 0 else "tutorial.c8.std.rises"
         std = t(std_key, start=fmt(s.std_start), end=fmt(s.std_end), rises=s.std_rises, u=u)
-        st.markdown(
-            t(
-                "tutorial.c8.large.unstable",
-                scale=scale,
-                rises=s.rises,
-                steps=s.steps,
-                peak=t("tutorial.c8.large.peak", peak=fmt(s.peak), u=u) if s.peak > s.start else "",
-                end=fmt(s.end),
-                start=fmt(s.start),
-                lr=f"{m.lr:g}",
-                std=std,
-                u=u,
-            )
+        outcome_text = t(
+            "tutorial.c8.large.unstable",
+            scale=scale,
+            rises=s.rises,
+            steps=s.steps,
+            peak=t("tutorial.c8.large.peak", peak=fmt(s.peak), u=u) if s.peak > s.start else "",
+            end=fmt(s.end),
+            start=fmt(s.start),
+            lr=f"{m.lr:g}",
+            std=std,
+            u=u,
         )
-    st.markdown(t("tutorial.c8.single", m=f"{m.large_logit:g}"))
+    prose(outcome_text, t("tutorial.c8.single", m=f"{m.large_logit:g}"))
     if m.kind == "binary":
         first = {
             t("tutorial.c8.z"): [fmt(z[0], 0) for z in m.single_logits],
@@ -500,9 +496,8 @@ def large_inputs(ctx: PageState, m: tm.Programs, u: str) -> None:
 
 def learnability(m: tm.Programs) -> None:
     lr = m.learn
-    st.markdown(f"##### {t('tutorial.c8.learn.header')}")
     data_name = t("tutorial.c8.blobs" if lr.learnable_data == "blobs" else "tutorial.c8.iris")
-    st.markdown(t("tutorial.c8.learn.body", data=data_name))
+    prose(f"##### {t('tutorial.c8.learn.header')}", t("tutorial.c8.learn.body", data=data_name))
     names = [t("tutorial.c8.random") if d == "random" else data_name for d in lr.data]
     table(
         {
@@ -531,14 +526,13 @@ def claim_9(ctx: PageState, c: tm.CaseStudy) -> None:
     """The unsourced case studies, and a comparison measured here."""
     u = unit_short(ctx.unit)
     with st.container(border=True):
-        card_header(9)
         rates = t(
             "tutorial.c9.rates.same" if c.mse_lr == c.lr else "tutorial.c9.rates.more",
             lr=f"{c.lr:g}",
             mse_lr=f"{c.mse_lr:g}",
             factor=f"{c.mse_lr_factor:g}",
         )
-        st.markdown(t("tutorial.c9.check", n=c.n, d=c.d, rates=rates))
+        card_header(9, check=t("tutorial.c9.check", n=c.n, d=c.d, rates=rates))
         left, middle, right = st.columns(3)
         ctx.widget("select_slider", "ep", t("tutorial.c9.epochs"), where=left, format_func=lambda e: f"{e:g}")
         ctx.widget(
@@ -567,10 +561,8 @@ def claim_9(ctx: PageState, c: tm.CaseStudy) -> None:
                 t("tutorial.c9.final_loss"): [fmt(v) for v in c.final_loss],
             }
         )
-        st.markdown(
-            t("tutorial.c9.reading", epochs=c.epochs, ce=fmt_percent(c.ce_accuracy), mse=fmt_percent(c.mse_accuracy))
-        )
-        st.markdown(
+        prose(
+            t("tutorial.c9.reading", epochs=c.epochs, ce=fmt_percent(c.ce_accuracy), mse=fmt_percent(c.mse_accuracy)),
             t(
                 "tutorial.c9.why",
                 wrong=fmt_percent(c.start_wrong),
@@ -579,10 +571,10 @@ def claim_9(ctx: PageState, c: tm.CaseStudy) -> None:
                 zc=f"{c.confident_z:g}",
                 ratio_zc=fmt(c.confident_ratio, 1),
                 median=fmt(c.start_median_ratio, 2),
-            )
+            ),
+            t(f"tutorial.c9.gap.{c.gap_case}", factor=f"{c.mse_lr_factor:g}", gap=fmt(abs(c.gap_points), 1)),
+            t("tutorial.c9.moral"),
         )
-        st.markdown(t(f"tutorial.c9.gap.{c.gap_case}", factor=f"{c.mse_lr_factor:g}", gap=fmt(abs(c.gap_points), 1)))
-        st.markdown(t("tutorial.c9.moral"))
         st.caption(t("tutorial.c9.note", u=u))
         names = {"ce": t("tutorial.c9.ce"), "mse": t("tutorial.c9.mse.lr", lr=f"{c.mse_lr:g}")}
         chart(

@@ -30,3 +30,9 @@ def metric_row(*metrics: dict[str, Any], slots: int | None = None) -> None:
         row.metric(**kwargs)
     for _ in range((slots or len(metrics)) - len(metrics)):
         row.space("stretch")
+
+
+def prose(*paragraphs: str) -> None:
+    """The paragraphs (markdown; empty ones left out) as one markdown element: the browser renders each element a
+    page sends, whose fixed cost is most of a short paragraph's, so a run of text is one element."""
+    st.markdown("\n\n".join(p for p in paragraphs if p))
