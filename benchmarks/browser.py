@@ -60,6 +60,7 @@ RECOMPUTE = {"race": "n", "surfaces": "n"}
 # the bare page with this many more elements (paragraphs that change on every move, nothing computed): what a
 # page's size alone costs a move in the browser, measured beside the pages (no budget)
 SIZED = (40, 80)
+REFERENCE_BLOCK = 8  # the reference page's moves between two rows of the slider suite
 RATIO_CACHED, RATIO_RECOMPUTE, RATIO_OPEN, RATIO_PLAYBACK = 2.0, 4.0, 1.5, 0.8
 MIN_FRAME_RATE = 20.0
 TIMEOUT_MS = 60_000
@@ -305,13 +306,25 @@ async def _latency(browser, url: str, widget_key: str | None, warmup: int, moves
 async def _slider_suite(app: str, ref: str, warmup: int, moves: int) -> list[Result]:
     from playwright.async_api import async_playwright
 
-    rows: list[tuple[str, list[float], list[float], list[str], float | None]] = []
+    # (label, times, drawn, errors, budget ratio, index of the reference block before it)
+    rows: list[tuple[str, list[float], list[float], list[str], float | None, int]] = []
+    blocks: list[tuple[list[float], list[float], list[str]]] = []  # the reference's moves, block by block
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        # the reference half before the pages and half after, so a change in the machine's load hits both
-        half = max(8, (moves + 1) // 2)
-        ref_times, ref_drawn, ref_errors = await _latency(browser, ref + "/", REFERENCE_SLIDER, warmup, half, "cycle")
-        progress(f"browser: {REFERENCE}: p50 {percentile_ms(ref_times, 0.5):.0f} ms")
+
+        async def reference_block() -> int:
+            """The reference page's moves just before (and after) a row's: the row's ratio is to the two blocks
+            around it, so a change in the machine's load during the run hits the row and its reference alike."""
+            blocks.append(await _latency(browser, ref + "/", REFERENCE_SLIDER, warmup, REFERENCE_BLOCK, "cycle"))
+            progress(f"browser: {REFERENCE}: p50 {percentile_ms(blocks[-1][0], 0.5):.0f} ms")
+            return len(blocks) - 1
+
+        async def measure(label: str, url: str, widget_key: str, pattern: str, ratio: float | None, n_warm: int):
+            block = await reference_block()
+            times, drawn, errors = await _latency(browser, url, widget_key, n_warm, moves, pattern)
+            rows.append((label, times, drawn, errors, ratio, block))
+            progress(f"browser: {label}: p50 {percentile_ms(times, 0.5):.0f} ms")
+
         for page_info in PAGES:
             url = f"{app}/{page_info.url_path}"
             probe = await browser.new_page(viewport={"width": 1400, "height": 1000})
@@ -320,50 +333,48 @@ async def _slider_suite(app: str, ref: str, warmup: int, moves: int) -> list[Res
             key, widget_key = await _first_state_slider(probe, page_info.id)
             await probe.close()
             if widget_key is None:
-                rows.append((f"{page_info.id}: no slider", [], [], ["no slider bound to the page state"], RATIO_CACHED))
+                rows.append((f"{page_info.id}: no slider", [], [], ["no slider bound to the page state"],
+                             RATIO_CACHED, len(blocks)))  # fmt: skip
                 continue
-            times, drawn, errors = await _latency(browser, url, widget_key, warmup, moves, "cycle")
-            rows.append((f"{page_info.id} · {key} (cached)", times, drawn, errors, RATIO_CACHED))
-            progress(f"browser: {page_info.id} · {key}: p50 {percentile_ms(times, 0.5):.0f} ms")
+            await measure(f"{page_info.id} · {key} (cached)", url, widget_key, "cycle", RATIO_CACHED, warmup)
             if page_info.id in RECOMPUTE:
                 key = RECOMPUTE[page_info.id]
                 widget_key = f"{schema_for(page_info.id).name}.{key}"
-                times, drawn, errors = await _latency(browser, url, widget_key, 3, moves, "oneway")
-                rows.append((f"{page_info.id} · {key} (recomputes)", times, drawn, errors, RATIO_RECOMPUTE))
-                progress(f"browser: {page_info.id} · {key} (recomputes): p50 {percentile_ms(times, 0.5):.0f} ms")
-        sized = []
+                await measure(f"{page_info.id} · {key} (recomputes)", url, widget_key, "oneway", RATIO_RECOMPUTE, 3)
         for extra in SIZED:
-            times, drawn, errors = await _latency(browser, f"{ref}/?extra={extra}", REFERENCE_SLIDER, warmup, moves,
-                                                  "cycle")  # fmt: skip
-            sized.append((f"{REFERENCE} + {extra} paragraphs", times, drawn, errors, None))
-            progress(f"browser: {REFERENCE} + {extra} paragraphs: p50 {percentile_ms(times, 0.5):.0f} ms")
-        more, more_drawn, more_errors = await _latency(browser, ref + "/", REFERENCE_SLIDER, warmup, half, "cycle")
-        ref_times += more
-        ref_drawn += more_drawn
-        ref_errors += more_errors
+            await measure(f"{REFERENCE} + {extra} paragraphs", f"{ref}/?extra={extra}", REFERENCE_SLIDER, "cycle",
+                          None, warmup)  # fmt: skip
+        await reference_block()
         await browser.close()
+    ref_times = [x for times, _, _ in blocks for x in times]
+    ref_drawn = [x for _, drawn, _ in blocks for x in drawn]
+    ref_errors = [x for _, _, errors in blocks for x in errors]
     ref_ms, ref_drawn_ms = percentile_ms(ref_times, 0.5), percentile_ms(ref_drawn, 0.5)
     results = [
         Result(
             f"browser: {REFERENCE} slider -> number, p50",
             ref_ms,
             "ms",
-            note=f"{len(ref_times)} moves, {len(ref_errors)} errors; p95 {percentile_ms(ref_times, 0.95):.0f} ms"
+            note=f"{len(ref_times)} moves in {len(blocks)} blocks, {len(ref_errors)} errors; p95 "
+            f"{percentile_ms(ref_times, 0.95):.0f} ms; each row below is to the two blocks around it"
             + (f"; {sorted(set(ref_errors))[0]}" if ref_errors else ""),
         ),
         Result(f"browser: {REFERENCE} slider -> charts redrawn, p50", ref_drawn_ms, "ms"),
     ]
-    for label, times, drawn, errors, ratio in [*sized, *rows]:
+    for label, times, drawn, errors, ratio, block in rows:
+        around = blocks[block : block + 2]
+        row_ref = percentile_ms([x for b in around for x in b[0]], 0.5)
+        row_ref_drawn = percentile_ms([x for b in around for x in b[1]], 0.5)
         note = f"{len(times)} moves, {len(errors)} errors; p95 {percentile_ms(times, 0.95):.0f} ms"
         if errors:
             note += f"; {sorted(set(errors))[0]}"
         complete = len(times) >= min(15, moves) and not errors
         value = percentile_ms(times, 0.5) if complete else float("nan")
-        results.append(Result(f"browser: {label} slider -> number, p50", value, "ms", ref_ms, ratio,
+        results.append(Result(f"browser: {label} slider -> number, p50", value, "ms", row_ref, ratio,
                               reference_name=REFERENCE, note=note))  # fmt: skip
         # not a budget of the issue's, shown beside it: when the pictures too have followed the hand
         value = percentile_ms(drawn, 0.5) if complete else float("nan")
-        results.append(Result(f"browser: {label} slider -> charts redrawn, p50", value, "ms", ref_drawn_ms,
+        results.append(Result(f"browser: {label} slider -> charts redrawn, p50", value, "ms", row_ref_drawn,
                               reference_name=REFERENCE))  # fmt: skip
     return results
 
@@ -406,36 +417,42 @@ async def _open_suite(app: str, ref: str, sub: str, repeat: int) -> list[Result]
 
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        # both references half before the pages and half after, so a change in the machine's load hits all
-        ref_times, ref_what = await _open_times(browser, ref + "/", repeat)
+        # the bare page at /bare half before the pages and half after; the bare page itself just before each page
+        # and once after the last, and each page's ratio is to the two blocks around it, so a change in the
+        # machine's load during the run hits the page and its reference alike
         sub_times, _ = await _open_times(browser, sub + SUBPATH, repeat)
-        rows = []
+        blocks, rows = [], []
         for page_info in PAGES:
+            times, ref_what = await _open_times(browser, ref + "/", repeat)
+            blocks.append(times)
             times, what = await _open_times(browser, f"{app}/{page_info.url_path}", repeat)
             progress(f"open: {page_info.id}: median {percentile_ms(times, 0.5):.0f} ms")
             rows.append((page_info.id, times, what))
-        more, _ = await _open_times(browser, ref + "/", repeat)
-        ref_times += more
+        times, _ = await _open_times(browser, ref + "/", repeat)
+        blocks.append(times)
         more, _ = await _open_times(browser, sub + SUBPATH, repeat)
         sub_times += more
         await browser.close()
+    ref_times = [x for block in blocks for x in block]
     ref_ms, sub_ms = percentile_ms(ref_times, 0.5), percentile_ms(sub_times, 0.5)
     results = [
         Result(f"browser: open the {REFERENCE} until drawn, median", ref_ms, "ms",
-               note=f"{len(ref_times)} opens; {ref_what}"),
+               note=f"{len(ref_times)} opens in {len(blocks)} blocks; {ref_what}; each page below is to the two "
+               "blocks around it"),
         Result(f"browser: open the {REFERENCE} at {SUBPATH} (a page of a multipage app) until drawn, median",
                sub_ms, "ms", ref_ms, reference_name=REFERENCE,
                note=f"{len(sub_times)} opens; Streamlit's frontend first asks /<page>/_stcore/health, then /, "
                "100 ms later; xent's pages do not (xentcore/app/serve.py)"),
     ]  # fmt: skip
-    for page_id, times, what in rows:
+    for i, (page_id, times, what) in enumerate(rows):
         value = percentile_ms(times, 0.5) if len(times) == repeat else float("nan")
+        row_ref = percentile_ms(blocks[i] + blocks[i + 1], 0.5)
         results.append(
             Result(
                 f"browser: open {page_id} until drawn, median",
                 value,
                 "ms",
-                ref_ms,
+                row_ref,
                 RATIO_OPEN,
                 reference_name=REFERENCE,
                 note=f"{len(times)} of {repeat} opens; {what}; {value / sub_ms:.2f}× the {REFERENCE} at {SUBPATH}",
