@@ -4,6 +4,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from browser_support import wait_settled
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from xentcore.app.tours import TOUR_BY_ID
 from xentcore.app.ui.text import TABLE
@@ -58,13 +59,15 @@ def test_the_lesson_box_is_built_when_opened_and_writes_the_ticked_controls(page
     sidebar.get_by_text(TABLE["lesson.header"][0]).click()
     page.wait_for_function("() => document.querySelectorAll('[data-testid=stSidebar] .xent-link').length === 2")
     wait_settled(page)
-    opener = sidebar.locator("[data-testid='stMultiSelect'] button[aria-haspopup='listbox']")
     probe = page.get_by_role("option", name=TABLE["curves.probe"][0])
-    for _ in range(5):  # headless, the box's first click after it opened may only focus the field
-        opener.click()
-        page.wait_for_timeout(300)
-        if probe.count():
+    field = sidebar.locator("[data-testid='stMultiSelect'] input[role='combobox']")
+    for _ in range(10):  # the keyboard opens the choice's list; headless, a first key or click may only focus it
+        field.press("ArrowDown")
+        try:
+            probe.wait_for(state="visible", timeout=2000)
             break
+        except PlaywrightTimeout:
+            continue
     probe.click()
     page.keyboard.press("Escape")
     page.wait_for_function(
