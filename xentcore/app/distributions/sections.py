@@ -23,7 +23,7 @@ from xentcore.app.distributions.state import SCHEMA, VIEWS
 from xentcore.app.format import adds_up, fmt, fmt_apart, md_escape
 from xentcore.app.ui.charts import cached_figure, chart
 from xentcore.app.ui.i18n import t
-from xentcore.app.ui.layout import metric_row
+from xentcore.app.ui.layout import lazy_expander, metric_row, prose
 from xentcore.app.ui.session import PageState
 from xentcore.app.ui.shell import fragment
 from xentcore.app.ui.widgets import source_expander, vector_sliders
@@ -199,10 +199,10 @@ def _table(ctx: PageState, names: tuple[str, ...]) -> None:
         (st.error if kind == "error" else st.info)(message)
     if flash:
         st.session_state[TABLE_OPEN] = True  # the message is about the table: show it
-    box = st.expander(t(f"{PAGE}.table.header"), key=TABLE_OPEN, on_change="rerun", icon=":material/edit_note:")
+    box = lazy_expander(t(f"{PAGE}.table.header"), TABLE_OPEN, icon=":material/edit_note:")
+    if box is None:  # a closed table is not built: a slider move then skips the grid's re-render
+        return
     with box:
-        if not box.open:  # a closed table is not built: a slider move then skips the grid's re-render
-            return
         st.caption(t(f"{PAGE}.table.intro"))
         table_key = f"{PAGE}.table.{st.session_state.get(TABLE_VERSION, 0)}"
         edited = st.data_editor(
@@ -407,8 +407,8 @@ def properties(ctx: PageState, m: DistributionsModel, names: tuple[str, ...]) ->
     ]
     if log_loss := _log_loss(m, names):
         lines.append(":material/label: " + log_loss)
-    # one paragraph each, in one element: the browser re-renders every element a move re-sends
-    st.container(border=True).markdown("\n\n".join(lines))
+    with st.container(border=True):
+        prose(*lines)  # one paragraph each, in one element: the browser re-renders every element a move re-sends
     with st.container(border=True):
         st.markdown(f"**{t(f'{PAGE}.props.fix.title')}**\n\n{t(f'{PAGE}.props.fix')}")
         if m.q_equals_p:

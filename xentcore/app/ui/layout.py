@@ -36,3 +36,13 @@ def prose(*paragraphs: str) -> None:
     """The paragraphs (markdown; empty ones left out) as one markdown element: the browser renders each element a
     page sends, whose fixed cost is most of a short paragraph's, so a run of text is one element."""
     st.markdown("\n\n".join(p for p in paragraphs if p))
+
+
+def lazy_expander(label: str, key: str, icon: str | None = None) -> Any | None:
+    """An expander whose content is built only while it is open: the expander while open, else ``None``.
+
+    Streamlit draws a closed expander's content all the same (and a code block in it makes the browser load a
+    syntax highlighter), so a closed box here is one element. Opening or closing it reruns the page
+    (``on_change="rerun"``); its state is ``st.session_state[key]``."""
+    box = st.expander(label, key=key, on_change="rerun", icon=icon)
+    return box if box.open else None

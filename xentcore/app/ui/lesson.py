@@ -18,6 +18,7 @@ from xentcore.app.settings import SETTINGS, schema_for
 from xentcore.app.share import Choice, Int, Keys, Schema, dump
 from xentcore.app.tours import MAX_STEPS, TOUR_BY_ID, TOURS, Tour
 from xentcore.app.ui.i18n import t
+from xentcore.app.ui.layout import lazy_expander
 from xentcore.app.ui.link_box import link_box
 from xentcore.app.ui.session import PageState, label_of, store
 
@@ -117,8 +118,8 @@ def lesson_box(schema: Schema, base: str) -> Any:
     A closed box holds nothing: Streamlit draws a closed expander's content all the same, and the choice (a
     multiselect) and the link cost a new reader about a tenth of the distributions page's open for a tool few
     open. Opening it reruns the page, which builds them."""
-    box = st.expander(t("lesson.header"), icon=":material/school:", key=LESSON_OPEN, on_change="rerun")
-    if not box.open:
+    box = lazy_expander(t("lesson.header"), LESSON_OPEN, icon=":material/school:")
+    if box is None:
         st.session_state.pop(LESSON_BOX, None)
         return None
     with box:

@@ -9,6 +9,7 @@ import streamlit as st
 
 from xentcore.app.format import fmt, md_escape
 from xentcore.app.share import Schema
+from xentcore.app.ui.layout import lazy_expander
 from xentcore.app.ui.session import PageState, remember_label
 from xentcore.app.ui.text import LANGUAGES, TABLE
 from xentcore.distributions import rescale
@@ -114,12 +115,11 @@ def source_expander(
     """Python source in an expander whose code blocks exist only while it is open.
 
     A code block anywhere on a page makes the browser load and run Streamlit's syntax highlighter when the
-    page opens, open expander or not (about 0.3 s of script on a 2-core machine); a closed box here is one
-    element. Opening it reruns the page (``on_change="rerun"``); its state is ``st.session_state[key]``.
+    page opens, open expander or not (about 0.3 s of script on a 2-core machine): see ``lazy_expander``.
     ``intro`` are captions above the code, ``note`` one under it.
     """
-    box = st.expander(label, key=key, on_change="rerun", icon=icon)
-    if box.open:
+    box = lazy_expander(label, key, icon)
+    if box is not None:
         with box:
             for line in intro:
                 st.caption(line)
