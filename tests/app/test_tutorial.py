@@ -461,8 +461,9 @@ def test_case_study_is_measured_here(default_view):
 def test_case_study_controls_mse_learning_rate_and_unit():
     at = run(unit="bits")
     at.select_slider(key="tutorial.ep").set_value(30.0).run()
-    at.get("button_group")[1].set_value("small").run()
-    at.get("button_group")[2].set_value(2.0).run()
+    choices = {b.key: b for b in at.get("button_group")}
+    choices["tutorial.init"].set_value("small").run()
+    choices["tutorial.mlr"].set_value(2.0).run()
     assert at.query_params["ep"] == "30" and at.query_params["init"] == "small" and at.query_params["mlr"] == "2"
     m = model_of(at)
     c = m.case_study

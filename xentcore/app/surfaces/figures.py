@@ -151,7 +151,7 @@ def contour_pair(
         )
     return titled(
         # legend_y: at a phone's width the legend wraps to five rows and plotly keeps it in the figure, pushing the
-        # panels down; 1.16 keeps their titles clear of it (tests/e2e/test_phone_width.py)
+        # panels down; 1.16 keeps their titles clear of it (tests/e2e/test_nothing_cut.py)
         base_layout(go.Figure({"data": data, "layout": layout}), height=height, margin=room(80, 76)), legend_y=1.16
     )
 

@@ -533,16 +533,8 @@ def claim_9(ctx: PageState, c: tm.CaseStudy) -> None:
             factor=f"{c.mse_lr_factor:g}",
         )
         card_header(9, check=t("tutorial.c9.check", n=c.n, d=c.d, rates=rates))
-        left, middle, right = st.columns(3)
+        left, right = st.columns(2)  # the starting point's two long choices take a line of their own
         ctx.widget("select_slider", "ep", t("tutorial.c9.epochs"), where=left, format_func=lambda e: f"{e:g}")
-        ctx.widget(
-            "segmented_control",
-            "init",
-            t("tutorial.c9.init"),
-            where=middle,
-            format_func=lambda k: t(f"tutorial.c9.init.{k}"),
-            selection_mode="single",
-        )
         ctx.widget(
             "segmented_control",
             "mlr",
@@ -550,6 +542,13 @@ def claim_9(ctx: PageState, c: tm.CaseStudy) -> None:
             where=right,
             options=MSE_LR_FACTORS,
             format_func=lambda f: f"×{f:g}",
+            selection_mode="single",
+        )
+        ctx.widget(
+            "segmented_control",
+            "init",
+            t("tutorial.c9.init"),
+            format_func=lambda k: t(f"tutorial.c9.init.{k}"),
             selection_mode="single",
         )
         table(

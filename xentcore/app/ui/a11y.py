@@ -1,6 +1,6 @@
-"""The app's one style block: what the theme in ``.streamlit/config.toml`` cannot set (focus rings, formulas
-that wrap on a phone, readable labels on disabled controls, reduced motion, the hidden element that loads
-plotly.js early, rows of metrics as wide as columns).
+"""The app's one style block: what the theme in ``.streamlit/config.toml`` cannot set (focus rings, formulas,
+choices and metrics that wrap in a narrow column, readable labels on disabled controls, reduced motion, the hidden
+element that loads plotly.js early, rows of metrics as wide as columns).
 
 ``page_setup`` injects it once per run of every page with ``st.html``, which puts a style-only block in
 Streamlit's event container (it takes no room on the page). The CSS is a constant of ours: nothing from a
@@ -37,14 +37,19 @@ button[data-testid="stBaseButton-elementToolbar"]:focus-visible {
 }
 """
 
-# Narrow screens (WCAG 1.4.10 "Reflow"): KaTeX lays a display formula out on one line, which a phone then
-# cuts or scrolls; allowed to wrap, it breaks after its top-level relations and operators, as inline math
-# does. A formula built as one block (``aligned``) cannot break: the page writes it in shorter lines.
+# Narrow columns (WCAG 1.4.10 "Reflow"): KaTeX lays a display formula out on one line, which a phone, or a
+# laptop's column beside the sidebar, then cuts or scrolls; allowed to wrap, it breaks after its top-level
+# relations and operators, as inline math does, and only where the column is too narrow for it. A formula
+# built as one block (``aligned``) cannot break: the page writes it in shorter lines.
 NARROW_CSS = """
-@media (max-width: 640px) {
-  .katex-display > .katex { white-space: normal; }
-  .katex-display > .katex > .katex-html > .base { margin-top: 0.25em; }
-}
+.katex-display > .katex { white-space: normal; }
+.katex-display > .katex > .katex-html > .base { margin-top: 0.25em; }
+"""
+
+# A segmented control too wide for its column scrolls sideways in Streamlit 1.67, so its last choices sit out of
+# sight with nothing to say they are there; here its buttons wrap onto a second line instead.
+CHOICES_CSS = """
+[data-testid="stButtonGroup"] > div:has(> button) { flex-wrap: wrap; row-gap: 0.25rem; }
 """
 
 # --- race / disabled controls ---
@@ -76,7 +81,7 @@ def style(still: bool = False) -> str:
     """The ``<style>`` block for a page: focus rings, and reduced motion (always under the system preference;
     for everyone when ``still``)."""
     motion = STILL_RULES if still else f"@media (prefers-reduced-motion: reduce) {{{STILL_RULES}}}"
-    return f"<style>{FOCUS_CSS}{NARROW_CSS}{DISABLED_CSS}{PRELOAD_CSS}{METRIC_ROW_CSS}{motion}</style>"
+    return f"<style>{FOCUS_CSS}{NARROW_CSS}{CHOICES_CSS}{DISABLED_CSS}{PRELOAD_CSS}{METRIC_ROW_CSS}{motion}</style>"
 
 
 def inject_style(still: bool = False) -> None:
