@@ -45,7 +45,8 @@ def softmax_gradient() -> None:
 
 @fragment
 def programs() -> None:
-    card.claim_8(ctx, model().programs)
+    """Claim 8; its large-input part, a fragment of its own, reruns alone when the scale moves."""
+    card.claim_8(ctx, lambda: model().programs)
 
 
 @fragment

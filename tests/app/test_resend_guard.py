@@ -67,7 +67,7 @@ ELEMENTS = {
     "surfaces": {k: 41 for k in EXPECTED["surfaces"]} | {"d3": 43},
     # the set-up (a fragment) and, nested in it, the calibration and the frame stepper (fragments of their own)
     "race": {k: 59 for k in EXPECTED["race"]} | {"temp": 13, "fitT": 13, "frames": 11},
-    "tutorial": {"p": 39, "q": 39, "y": 15, "yh": 15, "z": 13, "c": 13, "sc": 22, "ep": 15},
+    "tutorial": {"p": 39, "q": 39, "y": 15, "yh": 15, "z": 13, "c": 13, "sc": 10, "ep": 15},
     "language": {"split": 32, "k": 32, "a": 32, "test": 17},
 }
 # page id -> the most figure JSON (kB) one move may re-send: today's largest, with a quarter to spare

@@ -18,7 +18,7 @@ from xentcore.app.tutorial import model as tm
 from xentcore.app.tutorial import questions
 from xentcore.app.tutorial.claims import MSE_LR_FACTORS
 from xentcore.app.tutorial.state import LOGIT_RANGE, N_OUTCOMES
-from xentcore.app.ui import PageState, fmt, fmt_percent, link, predict, sentences, t
+from xentcore.app.ui import PageState, fmt, fmt_percent, fragment, link, predict, sentences, t
 from xentcore.app.ui.charts import cached_figure, chart
 from xentcore.app.ui.layout import metric_row, prose
 from xentcore.app.ui.widgets import source_expander, vector_sliders
@@ -358,8 +358,9 @@ def claim_7(ctx: PageState, g: tm.MseGradient) -> None:
 # --- claim 8: the programs ----------------------------------------------------------------------------------
 
 
-def claim_8(ctx: PageState, m: tm.Programs) -> None:
-    """The tutorial's programs next to the corrected ones."""
+def claim_8(ctx: PageState, programs: Callable[[], tm.Programs]) -> None:
+    """The tutorial's programs next to the corrected ones (``programs()``: the model for the page's state now)."""
+    m = programs()
     u = unit_short(ctx.unit)
     with st.container(border=True):
         card_header(8, check=t("tutorial.c8.check"))
@@ -372,7 +373,7 @@ def claim_8(ctx: PageState, m: tm.Programs) -> None:
         )
         same_start(ctx, m, u)
         likelihood(m, u)
-        large_inputs(ctx, m, u)
+        large_inputs(ctx, programs, u)
         learnability(m)
         st.markdown(f"##### {t('tutorial.c8.code.header')}")
         source_expander(t("tutorial.c8.code.article"), CODE_KEYS[0], lambda: [m.article_code])
@@ -442,10 +443,13 @@ def likelihood(m: tm.Programs, u: str) -> None:
     )
 
 
-def large_inputs(ctx: PageState, m: tm.Programs, u: str) -> None:
-    s = m.scaled
+@fragment
+def large_inputs(ctx: PageState, programs: Callable[[], tm.Programs], u: str) -> None:
+    """The inputs scaled up: its scale's moves rerun this part of the card alone."""
     prose(f"##### {t('tutorial.c8.large.header')}", t("tutorial.c8.large.body"))
     ctx.select_slider("sc", t("tutorial.c8.scale"), format_func=lambda v: f"×{v:g}")
+    m = programs()  # after the slider: a rerun of this part builds the model for the new scale
+    s = m.scaled
     scale = f"{s.scale:g}"
     st.markdown(t("tutorial.c8.bad", scale=scale, bad=s.bad, good=s.good, total=s.total))
     table(
