@@ -1,5 +1,5 @@
-"""Every page at a phone's width (390 × 844 CSS px) and at a small laptop's (1024 × 768, the sidebar open):
-nothing scrolls sideways and no text is cut at the right.
+"""Every page at a phone's width (390 × 844 CSS px), a tablet's (800 × 1000) and a small laptop's (1024 × 768),
+the last two with the sidebar open: nothing scrolls sideways and no text is cut at the right.
 
 WCAG 2.1, 1.4.10 "Reflow". What counts as cut: a heading, paragraph, list item, label, caption, metric,
 table or formula line whose box extends past the right edge of the screen or of an ancestor that clips it
@@ -8,9 +8,9 @@ as cut); a data grid that scrolls sideways; in a chart, titles, annotations, leg
 labels overlapping each other, and chart text cut by the chart's edge or its plot area. Code blocks are not
 checked: source code keeps its lines and scrolls.
 
-The laptop's width is the narrowest at which columns still stand side by side beside the open sidebar: there a
-metric's label or value, a formula or a segmented control's last choice were cut (Streamlit ends a metric's
-text with an ellipsis and scrolls a segmented control sideways) until the style block let them wrap.
+Beside the open sidebar, columns stand side by side in a narrow main area: there a metric's label, value or
+delta, a formula or a segmented control's last choice were cut (Streamlit ends a metric's text with an ellipsis
+and scrolls a segmented control sideways) until the style block let them wrap.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from xentcore.app.pages import PAGES
 pytestmark = pytest.mark.usefixtures("browser_or_skip")
 
 PHONE = {"width": 390, "height": 844}
-SCREENS = {"phone": PHONE, "laptop": {"width": 1024, "height": 768}}
+SCREENS = {"phone": PHONE, "tablet": {"width": 800, "height": 1000}, "laptop": {"width": 1024, "height": 768}}
 
 PAGES_UNDER_TEST = tuple(page.id for page in PAGES)  # every page
 

@@ -5,7 +5,7 @@ from typing import Any
 
 import streamlit as st
 
-# Streamlit cuts a metric's label and value with an ellipsis where they do not fit; here they wrap (a number
+# Streamlit cuts a metric's label, value and delta with an ellipsis where they do not fit; here they wrap (a number
 # with its unit breaks between the two). A horizontal block sizes each element to its content; a row of metrics
 # shares the width equally, as ``st.columns`` does, but a metric is never narrower than its longest word, so a
 # row too narrow for its metrics wraps onto a second line (the block wraps). On a phone one metric takes a line,
@@ -14,7 +14,9 @@ METRIC_ROW_CSS = """
 [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"],
 [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] p,
 [data-testid="stMetricValue"] [data-testid="stMarkdownContainer"],
-[data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p {
+[data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p,
+[data-testid="stMetricDelta"] [data-testid="stMarkdownContainer"],
+[data-testid="stMetricDelta"] [data-testid="stMarkdownContainer"] p {
   white-space: normal;
 }
 .stHorizontalBlock:has(> .stElementContainer > [data-testid="stMetric"]) > .stElementContainer {
