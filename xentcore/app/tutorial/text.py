@@ -512,7 +512,7 @@ TEXT = {
     ),
     "tutorial.c9.epochs": ("Epochs", "训练轮数"),
     "tutorial.c9.init": ("Starting point", "初始参数"),
-    "tutorial.c9.init.normal": ("standard normal (the tutorial's)", "标准正态（教程的）"),
+    "tutorial.c9.init.normal": ("standard normal, as the tutorial does", "标准正态（与教程相同）"),
     "tutorial.c9.init.small": ("near zero", "接近零"),
     "tutorial.c9.rates.same": (
         "{lr} for both (the third control gives MSE a larger one).",
