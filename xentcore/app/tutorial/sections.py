@@ -7,6 +7,7 @@ One function per claim: it draws the card's widgets and shows the numbers of its
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -95,6 +96,11 @@ def table(columns: dict[str, list]) -> None:
 
 def fmt_tuple(values, digits: int = 3) -> str:
     return "(" + ", ".join(fmt(v, digits) for v in values) + ")"
+
+
+def choice(ctx: PageState, key: str, label: str, format_func: Callable[[Any], str], **kwargs: Any) -> None:
+    """A segmented control (one choice of a few, all in sight) bound to the page state's ``key``."""
+    ctx.widget("segmented_control", key, label, format_func=format_func, selection_mode="single", **kwargs)
 
 
 def fmt_power(mantissa: float, exponent: int) -> str:
@@ -364,13 +370,7 @@ def claim_8(ctx: PageState, programs: Callable[[], tm.Programs]) -> None:
     u = unit_short(ctx.unit)
     with st.container(border=True):
         card_header(8, check=t("tutorial.c8.check"))
-        ctx.widget(
-            "segmented_control",
-            "prog",
-            t("tutorial.c8.program"),
-            format_func=lambda k: t(f"tutorial.c8.{k}"),
-            selection_mode="single",
-        )
+        choice(ctx, "prog", t("tutorial.c8.program"), lambda k: t(f"tutorial.c8.{k}"))
         same_start(ctx, m, u)
         likelihood(m, u)
         large_inputs(ctx, programs, u)
@@ -539,22 +539,8 @@ def claim_9(ctx: PageState, c: tm.CaseStudy) -> None:
         card_header(9, check=t("tutorial.c9.check", n=c.n, d=c.d, rates=rates))
         left, right = st.columns(2)  # the starting point's two long choices take a line of their own
         ctx.widget("select_slider", "ep", t("tutorial.c9.epochs"), where=left, format_func=lambda e: f"{e:g}")
-        ctx.widget(
-            "segmented_control",
-            "mlr",
-            t("tutorial.c9.mlr"),
-            where=right,
-            options=MSE_LR_FACTORS,
-            format_func=lambda f: f"×{f:g}",
-            selection_mode="single",
-        )
-        ctx.widget(
-            "segmented_control",
-            "init",
-            t("tutorial.c9.init"),
-            format_func=lambda k: t(f"tutorial.c9.init.{k}"),
-            selection_mode="single",
-        )
+        choice(ctx, "mlr", t("tutorial.c9.mlr"), lambda f: f"×{f:g}", where=right, options=MSE_LR_FACTORS)
+        choice(ctx, "init", t("tutorial.c9.init"), lambda k: t(f"tutorial.c9.init.{k}"))
         table(
             {
                 t("tutorial.c9.loss"): [loss_name(c, loss, u) for loss in c.losses],
