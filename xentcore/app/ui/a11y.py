@@ -15,7 +15,7 @@ from __future__ import annotations
 import streamlit as st
 
 from xentcore.app.ui.charts import PRELOAD_CSS  # the element that loads plotly.js early takes no room
-from xentcore.app.ui.layout import METRIC_ROW_CSS  # rows of metrics share the width as columns would
+from xentcore.app.ui.layout import METRIC_CSS  # metrics wrap their text; rows of them share the width
 
 # Streamlit 1.67 draws no focus indicator on the current page's sidebar link (its "active" grey is the same
 # focused or not), a barely visible grey on the other page links, and none on a table's toolbar buttons,
@@ -81,7 +81,7 @@ def style(still: bool = False) -> str:
     """The ``<style>`` block for a page: focus rings, and reduced motion (always under the system preference;
     for everyone when ``still``)."""
     motion = STILL_RULES if still else f"@media (prefers-reduced-motion: reduce) {{{STILL_RULES}}}"
-    return f"<style>{FOCUS_CSS}{NARROW_CSS}{CHOICES_CSS}{DISABLED_CSS}{PRELOAD_CSS}{METRIC_ROW_CSS}{motion}</style>"
+    return f"<style>{FOCUS_CSS}{NARROW_CSS}{CHOICES_CSS}{DISABLED_CSS}{PRELOAD_CSS}{METRIC_CSS}{motion}</style>"
 
 
 def inject_style(still: bool = False) -> None:

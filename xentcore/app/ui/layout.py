@@ -10,7 +10,7 @@ import streamlit as st
 # shares the width equally, as ``st.columns`` does, but a metric is never narrower than its longest word, so a
 # row too narrow for its metrics wraps onto a second line (the block wraps). On a phone one metric takes a line,
 # as columns stack there.
-METRIC_ROW_CSS = """
+METRIC_CSS = """
 [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"],
 [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] p,
 [data-testid="stMetricValue"] [data-testid="stMarkdownContainer"],
