@@ -37,6 +37,26 @@ def test_moving_a_slider_updates_the_number_and_the_url(page, server):
     assert "pe=0.26" in page.locator("[data-testid='stSidebar'] .xent-link a").first.inner_text()
 
 
+def test_a_move_replaces_no_style_element(page, server):
+    """The share box is redrawn on every move; a <style> element replaced with it would make the browser restyle
+    the whole page, so the box carries none (its style sits in the page's one style block, which stays)."""
+    page.goto(server + "/")
+    wait_settled(page)
+    page.evaluate(
+        """() => { window.styles = 0; new MutationObserver(records => { for (const r of records)
+             for (const n of [...r.addedNodes, ...r.removedNodes])
+               if (n.nodeName === "STYLE" || n.querySelector?.("style")) window.styles += 1;
+           }).observe(document.body, {subtree: true, childList: true}); }"""
+    )
+    thumb = page.locator("[data-testid='stSlider'] input[type=range]").first
+    thumb.focus()
+    thumb.press("ArrowRight")
+    page.wait_for_function("() => document.querySelector('.xent-link a').innerText.includes('pe=0.26')")
+    wait_settled(page)
+    assert page.evaluate("window.styles") == 0
+    assert page.locator(".xent-link").evaluate("e => getComputedStyle(e).display") == "flex"  # styled all the same
+
+
 def test_slider_moves_keep_one_history_entry_and_back_leaves_the_page(page, server):
     """A move replaces the address bar's entry (the share box's script); a page change pushes one, so Back
     returns to the page before, as it was left."""

@@ -1,6 +1,6 @@
 """The app's one style block: what the theme in ``.streamlit/config.toml`` cannot set (focus rings, formulas,
 choices and metrics that wrap in a narrow column, readable labels on disabled controls, reduced motion, the hidden
-element that loads plotly.js early, rows of metrics as wide as columns).
+element that loads plotly.js early, rows of metrics as wide as columns, the boxes of links to copy).
 
 ``page_setup`` injects it once per run of every page with ``st.html``, which puts a style-only block in
 Streamlit's event container (it takes no room on the page). The CSS is a constant of ours: nothing from a
@@ -16,6 +16,7 @@ import streamlit as st
 
 from xentcore.app.ui.charts import PRELOAD_CSS  # the element that loads plotly.js early takes no room
 from xentcore.app.ui.layout import METRIC_CSS  # metrics wrap their text; rows of them share the width
+from xentcore.app.ui.link_box import LINK_CSS  # the share and lesson links' boxes
 
 # Streamlit 1.67 draws no focus indicator on the current page's sidebar link (its "active" grey is the same
 # focused or not), a barely visible grey on the other page links, and none on a table's toolbar buttons,
@@ -81,7 +82,8 @@ def style(still: bool = False) -> str:
     """The ``<style>`` block for a page: focus rings, and reduced motion (always under the system preference;
     for everyone when ``still``)."""
     motion = STILL_RULES if still else f"@media (prefers-reduced-motion: reduce) {{{STILL_RULES}}}"
-    return f"<style>{FOCUS_CSS}{NARROW_CSS}{CHOICES_CSS}{DISABLED_CSS}{PRELOAD_CSS}{METRIC_CSS}{motion}</style>"
+    rules = (FOCUS_CSS, NARROW_CSS, CHOICES_CSS, DISABLED_CSS, PRELOAD_CSS, METRIC_CSS, LINK_CSS, motion)
+    return f"<style>{''.join(rules)}</style>"
 
 
 def inject_style(still: bool = False) -> None:

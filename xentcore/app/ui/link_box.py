@@ -55,14 +55,15 @@ if (!window.xentCopyBound) {
 </script>"""
 
 # Colours from the theme's own text colour, so both themes keep their contrast; the focus ring is the
-# browser's, thickened (WCAG 2.4.7).
-_STYLE = f"""<style>
+# browser's, thickened (WCAG 2.4.7). Part of the page's one style block (``a11y.style``), not of the box: a box's
+# HTML changes with every move, and a <style> element replaced makes the browser restyle the whole page.
+LINK_CSS = f"""
 .{CLASS} {{ display: flex; flex-direction: column; align-items: flex-start; gap: 0.4rem; font-size: 0.8rem; }}
 .{CLASS} a {{ font-family: "Source Code Pro", monospace; overflow-wrap: anywhere; color: inherit; }}
 .{CLASS} button {{ font: inherit; color: inherit; background: transparent; cursor: pointer;
   border: 1px solid currentColor; border-radius: 0.4rem; padding: 0.2rem 0.7rem; }}
 .{CLASS} button:focus-visible, .{CLASS} a:focus-visible {{ outline: 2px solid currentColor; outline-offset: 2px; }}
-</style>"""
+"""
 
 
 def link_html(url: str, name: str, *, address_bar: bool = False) -> str:
@@ -81,7 +82,7 @@ def link_html(url: str, name: str, *, address_bar: bool = False) -> str:
 
 def link_box(url: str, name: str, where: Any = None, *, address_bar: bool = False) -> None:
     """Draw the box for ``url`` in ``where`` (a container or placeholder; the current one by default)."""
-    (where or st).html(_STYLE + link_html(url, name, address_bar=address_bar) + _SCRIPT, unsafe_allow_javascript=True)
+    (where or st).html(link_html(url, name, address_bar=address_bar) + _SCRIPT, unsafe_allow_javascript=True)
 
 
 _HREF = re.compile(rf'<div class="{CLASS}"(?: data-address-bar)?><a href="([^"]*)"')
