@@ -92,3 +92,26 @@ def test_an_animated_figure_is_drawn_anew_in_the_same_element_and_plays(browser,
         start = label.text_content()
         page.locator(f"{RACE} .updatemenu-button", has_text="Play").first.click()
         page.wait_for_function("([el, old]) => el.textContent !== old", arg=[label.element_handle(), start])
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_chart_that_cannot_be_drawn_says_so_and_what_it_shows(browser, server, lang):
+    """plotly.js does not arrive (a proxy blocks it, the connection drops): each chart says, in the reader's
+    language, that it could not be drawn, and gives its text alternative; the rest of the page works."""
+    from xentcore.app.ui.text import LANGUAGES, TABLE
+
+    context = browser.new_context(viewport=DESKTOP)
+    context.route("**/plotly-*.js", lambda route: route.abort())
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/distributions?lang={lang}")
+        failed = TABLE["chart.failed"][LANGUAGES.index(lang)]
+        page.wait_for_function("t => document.querySelector('.xent-chart')?.textContent.startsWith(t)", arg=failed)
+        wait_settled(page)
+        chart = page.locator(BARS)
+        assert chart.inner_text() == f"{failed} {chart.get_attribute('aria-label')}"
+        assert "plotly" in chart.get_attribute("title")  # the browser's reason, for whoever debugs it
+        assert page.locator("[data-testid=stMetricValue]").count() >= 3
+        assert not page.locator("[data-testid=stException]").count()
+    finally:
+        context.close()

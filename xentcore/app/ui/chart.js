@@ -9,6 +9,7 @@
 //   alt     the chart's text alternative: the container gets role="figure" and aria-label = alt
 //   config  plotly's config
 //   rev     a digest of the figure: a rerun that sends the same figure (and theme) draws nothing
+//   failed  what the chart says, in the reader's language, before its alt, when it cannot be drawn
 //   figure  with Streamlit's plotly template, whose colours are
 //           placeholders (#000001 ... #000040) that Streamlit's own chart fills from the theme: done here too,
 //           from the theme's CSS variables, so a chart follows the light and dark themes like any other element.
@@ -176,7 +177,10 @@ export default function (component) {
       // change 430 -> 365 ms here); a still figure changes in place.
       return figure.frames?.length ? Plotly.newPlot(chart, next) : Plotly.react(chart, next);
     })
-    .catch((err) => { chart.textContent = String(err); })
+    .catch((err) => {  // plotly.js did not load, or could not draw: say so, and what the chart shows (its alt)
+      chart.textContent = `${message.failed} ${message.alt}`;
+      chart.title = String(err);
+    })
     .finally(() => { if (chart.__xentCall === call) delete chart.dataset.drawing; });
   return cleanup;
 }

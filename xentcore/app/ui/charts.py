@@ -114,7 +114,8 @@ def chart(
     if not isinstance(alt, str) or not alt.strip():
         raise ValueError(f"chart {key!r} needs an alt text: what it shows now, with its key numbers")
     figure, rev = figure_json(fig)
-    head = {"src": plotly_js_url(), "alt": alt.strip(), "config": {**BAR_CONFIG, **(config or {})}, "rev": rev}
+    head = {"src": plotly_js_url(), "alt": alt.strip(), "config": {**BAR_CONFIG, **(config or {})}, "rev": rev,
+            "failed": t("chart.failed")}  # fmt: skip
     _draw(data=_message(head, figure), key=key)
     if data is not None:
         data_toggle(key, data)
